@@ -1,0 +1,56 @@
+/**
+ * One-time setup of a checkout: the Python virtualenv with the `dvc` CLI, npm packages,
+ * and migrations on the configured database. Safe to run again; it skips what is done.
+ */
+import { existsSync } from "node:fs";
+import { loadConfig } from "../src/config.ts";
+import { openDatabase } from "../src/db/client.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+const venvPython = `${root}.venv/bin/python`;
+
+async function run(command: string, args: string[]): Promise<void> {
+  const { code } = await new Deno.Command(command, {
+    args,
+    cwd: root,
+    stdout: "inherit",
+    stderr: "inherit",
+  })
+    .output();
+  if (code !== 0) {
+    throw new Error(`Setup failed: \`${command} ${args.join(" ")}\` exited with ${code}`);
+  }
+}
+
+async function step(title: string, action: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  console.log(`• ${title}...`);
+  await action();
+  console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.main) {
+  await step("Python virtualenv with the dvc CLI (.venv)", async () => {
+    if (!existsSync(venvPython)) await run("python3", ["-m", "venv", ".venv"]);
+    await run(venvPython, [
+      "-m",
+      "pip",
+      "install",
+      "--quiet",
+      "--disable-pip-version-check",
+      "-r",
+      "scripts/requirements.txt",
+    ]);
+    await run(`${root}.venv/bin/dvc`, ["--version"]);
+  });
+  await step("npm packages (node_modules)", () => run(Deno.execPath(), ["install"]));
+  await step("database migrations", async () => {
+    const database = await openDatabase(loadConfig(Deno.env.toObject()));
+    try {
+      await database.migrate();
+    } finally {
+      await database.close();
+    }
+  });
+  console.log("Setup complete. Next: `deno task start` or `deno task test`.");
+}

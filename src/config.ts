@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+const commaList = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+
+const logLevels = ["debug", "info", "warn", "error"] as const;
+
+/** Every environment variable the product reads, with the defaults that make a bare checkout work. */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  DATABASE_WS_PROXY: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/, "must be host:port of a WebSocket-to-TCP proxy")
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  API_KEYS: commaList.default([]),
+  ADMIN_API_KEYS: commaList.default([]),
+  CORS_ORIGINS: commaList.default([]),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MAX_BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(256),
+  MODEL_POINTER_PATH: z.string().min(1).default("gitops/overlays/local/model-pointer.yaml"),
+  MODELS_DIR: z.string().min(1).default("models"),
+  DVC_CACHE_DIR: z.string().min(1).default(".dvc/cache"),
+  DVC_REMOTE_URL: z.string().min(1).default(".dvc-storage"),
+  ALERT_WEBHOOK_URL: optionalUrl,
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
+  LOG_LEVEL: z.enum(logLevels).default("info"),
+});
+
+/** The parsed configuration; build it with {@link loadConfig}. */
+export type Config = z.infer<typeof envSchema>;
+
+/** Raised when one or more environment variables are invalid; the message names each one. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${
+        problems.map(({ variable, message }) => `  ${variable}: ${message}`).join("\n")
+      }`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses the configuration from an environment map (e.g. `Deno.env.toObject()`).
+ * Empty strings count as unset so `FOO=` in a `.env` file falls back to the default.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([name, value]) => name in envSchema.shape && value !== ""),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => ({
+      variable: String(issue.path[0]),
+      message: `${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
+    })));
+  }
+  return parsed.data;
+}
+
+/** Names of all variables {@link loadConfig} understands, for docs and diagnostics. */
+export const configVariables = Object.keys(envSchema.shape) as (keyof Config)[];

@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { ConfigError, configVariables, loadConfig } from "./config.ts";
+
+Deno.test("a bare environment gives working defaults", () => {
+  const config = loadConfig({});
+  assert.equal(config.DATABASE_URL, undefined);
+  assert.equal(config.PGLITE_DIR, ".data/pglite");
+  assert.equal(config.PORT, 8000);
+  assert.deepEqual(config.API_KEYS, []);
+  assert.equal(config.LOG_LEVEL, "info");
+});
+
+Deno.test("values are parsed and lists split on commas", () => {
+  const config = loadConfig({
+    DATABASE_URL: "postgres://user@db.example.com/app",
+    PORT: "9000",
+    API_KEYS: "alpha, beta,,",
+    LLM_BASE_URL: "https://llm.example.com/v1",
+    UNRELATED: "ignored",
+  });
+  assert.equal(config.PORT, 9000);
+  assert.deepEqual(config.API_KEYS, ["alpha", "beta"]);
+  assert.equal(config.LLM_BASE_URL, "https://llm.example.com/v1");
+});
+
+Deno.test("an empty value counts as unset", () => {
+  assert.equal(loadConfig({ PORT: "", DATABASE_URL: "" }).PORT, 8000);
+});
+
+const badValues: Record<string, string> = {
+  DATABASE_URL: "mysql://localhost/db",
+  DATABASE_WS_PROXY: "no-port",
+  PORT: "eighty",
+  MAX_BODY_BYTES: "-1",
+  MAX_BATCH_SIZE: "1.5",
+  ALERT_WEBHOOK_URL: "not a url",
+  LLM_BASE_URL: "ftp://llm",
+  LLM_TIMEOUT_MS: "0",
+  LOG_LEVEL: "verbose",
+};
+
+function configErrorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new assert.AssertionError({ message: "expected a ConfigError" });
+}
+
+for (const [variable, value] of Object.entries(badValues)) {
+  Deno.test(`a bad ${variable} is named in one clear error`, () => {
+    const error = configErrorOf({ [variable]: value });
+    assert.deepEqual(error.problems.map((p) => p.variable), [variable]);
+    assert.match(error.message, new RegExp(`^Invalid configuration:\\n  ${variable}: `));
+    assert.ok(error.message.includes(JSON.stringify(value)));
+  });
+}
+
+Deno.test("every bad variable is listed at once", () => {
+  const variables = configErrorOf(badValues).problems.map((p) => p.variable);
+  assert.deepEqual(variables.sort(), Object.keys(badValues).sort());
+});
+
+Deno.test("the README documents every variable", async () => {
+  const readme = await Deno.readTextFile(new URL("../README.md", import.meta.url));
+  const missing = configVariables.filter((name) => !readme.includes(`\`${name}\``));
+  assert.deepEqual(missing, []);
+});

@@ -1,0 +1,86 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { neonConfig, Pool } from "@neondatabase/serverless";
+import { type SQL, sql } from "drizzle-orm";
+import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
+import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import * as schema from "./schema.ts";
+
+/** A drizzle database over either driver; repositories take this type. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database with its lifecycle; `kind` tells which driver is behind it. */
+export interface DatabaseHandle {
+  readonly kind: "pglite" | "neon";
+  readonly db: Database;
+  /** Applies pending migrations; safe to call on an up-to-date database. */
+  migrate(): Promise<void>;
+  /** Runs raw SQL (reports, checks) and returns its rows; both drivers answer `{ rows }`. */
+  queryRows<T>(query: SQL): Promise<T[]>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where to connect: a Postgres URL (Neon driver) or else an embedded PGlite directory. */
+export interface DatabaseOptions {
+  DATABASE_URL?: string;
+  DATABASE_WS_PROXY?: string;
+  PGLITE_DIR: string;
+}
+
+const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
+
+/**
+ * Opens the configured database: the Neon serverless driver (WebSocket pool) when
+ * `DATABASE_URL` is set, otherwise embedded PGlite stored in `PGLITE_DIR`
+ * (`memory://` keeps it in memory).
+ */
+export function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.DATABASE_URL
+    ? Promise.resolve(openNeon(options.DATABASE_URL, options.DATABASE_WS_PROXY))
+    : openPglite(options.PGLITE_DIR);
+}
+
+async function openPglite(dir: string): Promise<DatabaseHandle> {
+  if (!dir.includes("://")) await mkdir(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite({ client, schema });
+  return {
+    kind: "pglite",
+    db,
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    queryRows: (query) => rowsOf(db.execute(query)),
+    ping: async () => void await client.query("select 1"),
+    close: () => client.close(),
+  };
+}
+
+function openNeon(url: string, wsProxy: string | undefined): DatabaseHandle {
+  if (wsProxy) {
+    // A plain Postgres behind a local WebSocket-to-TCP proxy: no TLS on either hop.
+    neonConfig.wsProxy = (host, port) => `${wsProxy}/v2?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url });
+  // An idle client losing its socket (server restart) must not crash the process.
+  pool.on("error", (error: Error) => console.error(`Database pool error: ${error.message}`));
+  const db = drizzleNeon({ client: pool, schema });
+  return {
+    kind: "neon",
+    db,
+    migrate: () => migrateNeon(db, { migrationsFolder }),
+    queryRows: (query) => rowsOf(db.execute(query)),
+    ping: async () => void await db.execute(sql`select 1`),
+    close: () => pool.end(),
+  };
+}
+
+async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
+  return ((await result) as { rows: T[] }).rows;
+}

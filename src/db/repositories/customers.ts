@@ -1,0 +1,65 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { customerFeatures, customers } from "../schema.ts";
+import { chunked } from "./chunked.ts";
+
+export type NewCustomer = typeof customers.$inferInsert;
+export type Customer = typeof customers.$inferSelect;
+export type NewCustomerFeatures = typeof customerFeatures.$inferInsert;
+export type CustomerFeatures = typeof customerFeatures.$inferSelect;
+
+/** Inserts or updates customers by id, in chunks inside one transaction. */
+export function upsertCustomers(db: Database, rows: readonly NewCustomer[]): Promise<void> {
+  return db.transaction(async (tx) => {
+    for (const chunk of chunked(rows)) {
+      await tx.insert(customers).values(chunk).onConflictDoUpdate({
+        target: customers.id,
+        set: {
+          tenure: sql`excluded.tenure`,
+          monthlyCharges: sql`excluded.monthly_charges`,
+          totalCharges: sql`excluded.total_charges`,
+          contractType: sql`excluded.contract_type`,
+          paymentMethod: sql`excluded.payment_method`,
+          complaints: sql`excluded.complaints`,
+          usageMinutes: sql`excluded.usage_minutes`,
+          age: sql`excluded.age`,
+          income: sql`excluded.income`,
+          churned: sql`excluded.churned`,
+        },
+      });
+    }
+  });
+}
+
+/** Inserts or replaces computed churn features. */
+export async function upsertCustomerFeatures(
+  db: Database,
+  rows: readonly NewCustomerFeatures[],
+): Promise<void> {
+  for (const chunk of chunked(rows)) {
+    await db.insert(customerFeatures).values(chunk).onConflictDoUpdate({
+      target: customerFeatures.customerId,
+      set: {
+        features: sql`excluded.features`,
+        featureVersion: sql`excluded.feature_version`,
+        computedAt: sql`excluded.computed_at`,
+      },
+    });
+  }
+}
+
+/** The stored features of one customer, or undefined when the customer has none yet. */
+export async function findCustomerFeatures(
+  db: Database,
+  customerId: string,
+): Promise<CustomerFeatures | undefined> {
+  const [row] = await db.select().from(customerFeatures)
+    .where(eq(customerFeatures.customerId, customerId));
+  return row;
+}
+
+/** One customer by id. */
+export async function findCustomer(db: Database, id: string): Promise<Customer | undefined> {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id));
+  return row;
+}

@@ -1,0 +1,64 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { ticketFeatures, tickets } from "../schema.ts";
+import { chunked } from "./chunked.ts";
+
+export type NewTicket = typeof tickets.$inferInsert;
+export type Ticket = typeof tickets.$inferSelect;
+export type TicketFeatures = typeof ticketFeatures.$inferSelect;
+export type NewTicketFeatures = typeof ticketFeatures.$inferInsert;
+
+/** Inserts tickets in chunks inside one transaction; returns their ids in input order. */
+export function insertTickets(db: Database, rows: readonly NewTicket[]): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const chunk of chunked(rows)) {
+      const inserted = await tx.insert(tickets).values(chunk).returning({ id: tickets.id });
+      ids.push(...inserted.map((row) => row.id));
+    }
+    return ids;
+  });
+}
+
+/** Stores a ticket and its features atomically (the `POST /v1/tickets` path). */
+export function insertTicketWithFeatures(
+  db: Database,
+  ticket: NewTicket,
+  features: Omit<NewTicketFeatures, "ticketId">,
+): Promise<Ticket> {
+  return db.transaction(async (tx) => {
+    const [stored] = await tx.insert(tickets).values(ticket).returning();
+    await tx.insert(ticketFeatures).values({ ...features, ticketId: stored.id });
+    return stored;
+  });
+}
+
+/** Inserts or replaces computed features (re-running the features step is idempotent). */
+export async function upsertTicketFeatures(
+  db: Database,
+  rows: readonly NewTicketFeatures[],
+): Promise<void> {
+  for (const chunk of chunked(rows)) {
+    await db.insert(ticketFeatures).values(chunk).onConflictDoUpdate({
+      target: ticketFeatures.ticketId,
+      set: {
+        text: sql`excluded.text`,
+        language: sql`excluded.language`,
+        tokenCount: sql`excluded.token_count`,
+        featureVersion: sql`excluded.feature_version`,
+        computedAt: sql`excluded.computed_at`,
+      },
+    });
+  }
+}
+
+/** A ticket with its stored features (`features` is null until computed). */
+export async function findTicket(
+  db: Database,
+  id: string,
+): Promise<(Ticket & { features: TicketFeatures | null }) | undefined> {
+  const [row] = await db.select().from(tickets)
+    .leftJoin(ticketFeatures, eq(ticketFeatures.ticketId, tickets.id))
+    .where(eq(tickets.id, id));
+  return row && { ...row.tickets, features: row.ticket_features };
+}

@@ -1,0 +1,19 @@
+/** Base of the errors the API maps to a status code and a stable `code`. */
+export class DomainError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A named resource (model, ticket, customer, prediction) does not exist. */
+export class NotFoundError extends DomainError {
+  constructor(kind: string, id: string) {
+    super(404, "not_found", `Unknown ${kind} "${id}"`);
+  }
+}

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { createApp } from "../../src/app/create_app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { openDatabase } from "../../src/db/client.ts";
+import { createLogger } from "../../src/logger.ts";
+
+async function appWithDatabase() {
+  const database = await openDatabase({ PGLITE_DIR: "memory://" });
+  await database.migrate();
+  const app = createApp({ config: loadConfig({}), database, logger: createLogger("error") });
+  return { app, database };
+}
+
+Deno.test("GET /health answers while the process lives", async () => {
+  const { app, database } = await appWithDatabase();
+  try {
+    const response = await app.request("/health");
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: "ok" });
+    assert.ok(response.headers.get("x-request-id"));
+  } finally {
+    await database.close();
+  }
+});
+
+Deno.test("GET /ready is 200 with the database up and 503 with the reason once it is gone", async () => {
+  const { app, database } = await appWithDatabase();
+  const ready = await app.request("/ready");
+  assert.equal(ready.status, 200);
+  assert.deepEqual(await ready.json(), { status: "ready", checks: { database: "ok" } });
+
+  await database.close();
+  const notReady = await app.request("/ready");
+  assert.equal(notReady.status, 503);
+  const body = await notReady.json();
+  assert.equal(body.status, "not_ready");
+  assert.notEqual(body.checks.database, "ok");
+});
+
+Deno.test("unknown routes get the JSON error shape", async () => {
+  const { app, database } = await appWithDatabase();
+  try {
+    const response = await app.request("/v1/nothing-here");
+    assert.equal(response.status, 404);
+    const body = await response.json();
+    assert.equal(body.error.code, "not_found");
+  } finally {
+    await database.close();
+  }
+});
+
+Deno.test("GET /openapi.json documents the health routes", async () => {
+  const { app, database } = await appWithDatabase();
+  try {
+    const document = await (await app.request("/openapi.json")).json();
+    assert.equal(document.openapi, "3.1.0");
+    assert.ok(document.paths["/health"].get);
+    assert.ok(document.paths["/ready"].get.responses["503"]);
+  } finally {
+    await database.close();
+  }
+});
