@@ -63,3 +63,13 @@ export async function findCustomer(db: Database, id: string): Promise<Customer |
   const [row] = await db.select().from(customers).where(eq(customers.id, id));
   return row;
 }
+
+/** Every customer with its features, ordered by id (deterministic exports). */
+export async function listCustomersWithFeatures(
+  db: Database,
+): Promise<(Customer & { features: CustomerFeatures | null })[]> {
+  const rows = await db.select().from(customers)
+    .leftJoin(customerFeatures, eq(customerFeatures.customerId, customers.id))
+    .orderBy(customers.id);
+  return rows.map((row) => ({ ...row.customers, features: row.customer_features }));
+}

@@ -8,12 +8,16 @@ export type Ticket = typeof tickets.$inferSelect;
 export type TicketFeatures = typeof ticketFeatures.$inferSelect;
 export type NewTicketFeatures = typeof ticketFeatures.$inferInsert;
 
-/** Inserts tickets in chunks inside one transaction; returns their ids in input order. */
+/**
+ * Inserts tickets in chunks inside one transaction, skipping ids already stored (re-running
+ * a seeded generator is idempotent); returns the ids actually inserted.
+ */
 export function insertTickets(db: Database, rows: readonly NewTicket[]): Promise<string[]> {
   return db.transaction(async (tx) => {
     const ids: string[] = [];
     for (const chunk of chunked(rows)) {
-      const inserted = await tx.insert(tickets).values(chunk).returning({ id: tickets.id });
+      const inserted = await tx.insert(tickets).values(chunk).onConflictDoNothing()
+        .returning({ id: tickets.id });
       ids.push(...inserted.map((row) => row.id));
     }
     return ids;
@@ -61,4 +65,14 @@ export async function findTicket(
     .leftJoin(ticketFeatures, eq(ticketFeatures.ticketId, tickets.id))
     .where(eq(tickets.id, id));
   return row && { ...row.tickets, features: row.ticket_features };
+}
+
+/** Every ticket with its features, ordered by id (deterministic exports). */
+export async function listTicketsWithFeatures(
+  db: Database,
+): Promise<(Ticket & { features: TicketFeatures | null })[]> {
+  const rows = await db.select().from(tickets)
+    .leftJoin(ticketFeatures, eq(ticketFeatures.ticketId, tickets.id))
+    .orderBy(tickets.id);
+  return rows.map((row) => ({ ...row.tickets, features: row.ticket_features }));
 }

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const projectVenvDvc = new URL("../../.venv/bin/dvc", import.meta.url).pathname;
+
+/** The `dvc` executable: the project's `.venv` (made by `deno task setup`), else PATH. */
+export function dvcExecutable(): string {
+  return existsSync(projectVenvDvc) ? projectVenvDvc : "dvc";
+}
+
+/** A `dvc` command that failed; the message carries its stderr. */
+export class DvcError extends Error {
+  constructor(args: readonly string[], code: number, stderr: string) {
+    super(`\`dvc ${args.join(" ")}\` failed (exit ${code}): ${stderr.trim()}`);
+    this.name = "DvcError";
+  }
+}
+
+/** Runs `dvc` in `cwd` and returns its stdout; throws {@link DvcError} on failure. */
+export async function runDvc(cwd: string, args: readonly string[]): Promise<string> {
+  let output: Deno.CommandOutput;
+  try {
+    output = await new Deno.Command(dvcExecutable(), {
+      args: [...args],
+      cwd,
+      stdout: "piped",
+      stderr: "piped",
+      env: { DVC_NO_ANALYTICS: "1" },
+    }).output();
+  } catch (error) {
+    throw new Error(`Cannot run dvc (run \`deno task setup\` to install it): ${error}`);
+  }
+  const decoder = new TextDecoder();
+  if (output.code !== 0) throw new DvcError(args, output.code, decoder.decode(output.stderr));
+  return decoder.decode(output.stdout);
+}
+
+const DvcFile = z.object({
+  outs: z.array(z.object({ md5: z.string(), path: z.string() })).min(1),
+});
+
+/** The md5 recorded in a `.dvc` file (for a directory, the hash of its `.dir` manifest). */
+export async function dvcFileHash(path: string): Promise<string> {
+  const parsed = DvcFile.safeParse(parse(await readFile(path, "utf8")));
+  if (!parsed.success) throw new Error(`${path} is not a valid .dvc file: ${parsed.error.message}`);
+  return parsed.data.outs[0].md5;
+}
+
+/** Makes `root` a DVC project with a default remote, unless it already is one. */
+export async function ensureDvcProject(root: string, remoteUrl: string): Promise<void> {
+  if (!existsSync(join(root, ".dvc"))) await runDvc(root, ["init", "--quiet"]);
+  await runDvc(root, ["config", "core.autostage", "true"]);
+  await runDvc(root, ["remote", "add", "--default", "--force", "storage", remoteUrl]);
+}

@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { parse, stringify } from "yaml";
+import { z } from "zod";
+
+/** The model pointer: which version of each model an environment serves. */
+export const ModelPointer = z.object({
+  models: z.record(
+    z.string(),
+    z.object({
+      version: z.string().min(1),
+      /** Scored beside the champion on the same requests, off the response path. */
+      challenger: z.string().min(1).optional(),
+    }),
+  ),
+  /** md5 of the `models` directory in `models.dvc` when the pointer was written. */
+  models_dvc_md5: z.string().optional(),
+});
+
+export type ModelPointer = z.infer<typeof ModelPointer>;
+
+const header = "# Model versions served by this environment. Promotion changes this file in one\n" +
+  "# commit; rolling back is `git revert` of that commit.\n";
+
+/** Reads a pointer file; undefined when it does not exist, an error when it is invalid. */
+export async function readPointer(path: string): Promise<ModelPointer | undefined> {
+  if (!existsSync(path)) return undefined;
+  const parsed = ModelPointer.safeParse(parse(await readFile(path, "utf8")));
+  if (!parsed.success) {
+    throw new Error(`Invalid model pointer ${path}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** Writes a pointer file (creating its folder). */
+export async function writePointer(path: string, pointer: ModelPointer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, header + stringify(ModelPointer.parse(pointer)));
+}

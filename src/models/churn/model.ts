@@ -1,0 +1,83 @@
+import * as tf from "@tensorflow/tfjs";
+import type { DatasetSpec } from "../../data/quality.ts";
+import type { ModelDefinition } from "../../ml/model_definition.ts";
+import {
+  type ChurnPreprocessing,
+  ChurnPreprocessingSchema,
+  churnVector,
+  churnVectorWidth,
+  fitChurnPreprocessing,
+} from "./preprocessing.ts";
+import { type ChurnInput, contractTypes, paymentMethods } from "./schema.ts";
+
+/** One labelled customer as exported to `data/customers.jsonl`. */
+export interface CustomerRow extends ChurnInput {
+  id: string;
+  churned: 0 | 1;
+}
+
+const optionalNumber = (name: string, min: number, max: number, integer = false) =>
+  ({ name, kind: "number", min, max, integer }) as const;
+
+const datasetSpec: DatasetSpec = {
+  name: "customers",
+  idColumn: "id",
+  columns: [
+    { ...optionalNumber("tenure", 0, 1200, true), required: true },
+    { ...optionalNumber("monthly_charges", 0, 100_000), required: true },
+    { ...optionalNumber("total_charges", 0, 10_000_000), required: true },
+    { name: "contract_type", kind: "category", categories: contractTypes, required: true },
+    { name: "payment_method", kind: "category", categories: paymentMethods, required: true },
+    optionalNumber("complaints", 0, 1000, true),
+    optionalNumber("usage_minutes", 0, 1_000_000),
+    optionalNumber("age", 16, 120, true),
+    optionalNumber("income", 0, 100_000_000),
+    { ...optionalNumber("churned", 0, 1, true), required: true },
+  ],
+  labels: [{ column: "churned", minPerClass: 50 }],
+};
+
+const common = { l2: 0, dropout: 0, batchSize: 256, maxEpochs: 60 };
+
+/** The churn model: standardised numbers + one-hot categories, softmax over {0, 1}. */
+export const churn: ModelDefinition<CustomerRow, ChurnInput, ChurnPreprocessing> = {
+  name: "churn",
+  heads: [{ name: "churn", classes: ["0", "1"] }],
+  datasetSpec,
+  searchSpace: [
+    { ...common, hidden: 0, learningRate: 0.02 },
+    { ...common, hidden: 16, learningRate: 0.01 },
+  ],
+  reference: { ...common, hidden: 0, learningRate: 0.02 },
+  labels: (row) => [String(row.churned)],
+  inputOf: ({ id: _id, churned: _churned, ...input }) => input,
+  fitPreprocessing: (rows) => fitChurnPreprocessing(rows),
+  savePreprocessing: (preprocessing) => preprocessing,
+  loadPreprocessing: (json) => ChurnPreprocessingSchema.parse(json),
+  encode: (preprocessing, inputs) => [
+    tf.tensor2d(
+      inputs.map((input) => churnVector(preprocessing, input)),
+      [inputs.length, churnVectorWidth(preprocessing)],
+    ),
+  ],
+  build: (preprocessing, params, seed) => {
+    const input = tf.input({ shape: [churnVectorWidth(preprocessing)], name: "features" });
+    let x: tf.SymbolicTensor = input;
+    if (params.hidden > 0) {
+      x = tf.layers.dense({
+        units: params.hidden,
+        activation: "relu",
+        kernelInitializer: tf.initializers.heUniform({ seed: seed + 1 }),
+        name: "hidden",
+      }).apply(x) as tf.SymbolicTensor;
+    }
+    const output = tf.layers.dense({
+      units: 2,
+      activation: "softmax",
+      kernelInitializer: tf.initializers.glorotUniform({ seed }),
+      kernelRegularizer: params.l2 > 0 ? tf.regularizers.l2({ l2: params.l2 }) : undefined,
+      name: "churn",
+    }).apply(x) as tf.SymbolicTensor;
+    return tf.model({ inputs: input, outputs: output, name: "churn" });
+  },
+};

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { clip, tukeyFences } from "../../data/quality.ts";
+import { type ChurnInput, contractTypes, paymentMethods } from "./schema.ts";
+
+/** Numeric inputs, in the order of the model's first columns. */
+export const numericColumns = [
+  "tenure",
+  "monthly_charges",
+  "total_charges",
+  "complaints",
+  "usage_minutes",
+  "age",
+  "income",
+] as const satisfies readonly (keyof ChurnInput)[];
+
+type NumericColumn = (typeof numericColumns)[number];
+
+const NumericStatsSchema = z.object({
+  median: z.number(),
+  fences: z.object({ low: z.number(), high: z.number() }),
+  mean: z.number(),
+  std: z.number().positive(),
+});
+
+/** Fitted on the training split only and saved with the model (validated on load). */
+export const ChurnPreprocessingSchema = z.object({
+  kind: z.literal("standardize-onehot"),
+  numeric: z.object(
+    Object.fromEntries(numericColumns.map((column) => [column, NumericStatsSchema])) as Record<
+      NumericColumn,
+      typeof NumericStatsSchema
+    >,
+  ),
+  contractTypes: z.array(z.string()).min(1),
+  paymentMethods: z.array(z.string()).min(1),
+});
+
+export type ChurnPreprocessing = z.infer<typeof ChurnPreprocessingSchema>;
+
+function median(sorted: readonly number[]): number {
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Fits imputation, outlier fences (values beyond are clipped, not dropped) and scaling. */
+export function fitChurnPreprocessing(inputs: readonly ChurnInput[]): ChurnPreprocessing {
+  const numeric = Object.fromEntries(numericColumns.map((column) => {
+    const values = inputs.map((input) => input[column]).filter((v): v is number => v != null)
+      .sort((a, b) => a - b);
+    const fences = tukeyFences(values, 3);
+    const clipped = values.map((value) => clip(value, fences));
+    const mean = clipped.reduce((sum, v) => sum + v, 0) / clipped.length;
+    const variance = clipped.reduce((sum, v) => sum + (v - mean) ** 2, 0) / clipped.length;
+    return [column, { median: median(values), fences, mean, std: Math.sqrt(variance) || 1 }];
+  })) as ChurnPreprocessing["numeric"];
+  return {
+    kind: "standardize-onehot",
+    numeric,
+    contractTypes: [...contractTypes],
+    paymentMethods: [...paymentMethods],
+  };
+}
+
+/** The model's input vector for one customer: standardised numbers, then one-hots. */
+export function churnVector(preprocessing: ChurnPreprocessing, input: ChurnInput): number[] {
+  const vector = numericColumns.map((column) => {
+    const stats = preprocessing.numeric[column];
+    const value = clip(input[column] ?? stats.median, stats.fences);
+    return (value - stats.mean) / stats.std;
+  });
+  for (const category of preprocessing.contractTypes) {
+    vector.push(input.contract_type === category ? 1 : 0);
+  }
+  for (const category of preprocessing.paymentMethods) {
+    vector.push(input.payment_method === category ? 1 : 0);
+  }
+  return vector;
+}
+
+/** Width of {@link churnVector}. */
+export function churnVectorWidth(preprocessing: ChurnPreprocessing): number {
+  return numericColumns.length + preprocessing.contractTypes.length +
+    preprocessing.paymentMethods.length;
+}

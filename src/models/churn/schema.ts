@@ -1,0 +1,30 @@
+import { z } from "@hono/zod-openapi";
+import { customers } from "../../db/schema.ts";
+
+/** Contract types (from the database schema). */
+export const contractTypes = customers.contractType.enumValues;
+/** Payment methods (from the database schema). */
+export const paymentMethods = customers.paymentMethod.enumValues;
+
+/** One customer to score; the seed's payload (the five required fields) is accepted verbatim. */
+export const ChurnInput = z.object({
+  tenure: z.number().int().min(0).max(1200).describe("Months as a customer"),
+  monthly_charges: z.number().min(0).max(100_000),
+  total_charges: z.number().min(0).max(10_000_000),
+  contract_type: z.enum(contractTypes),
+  payment_method: z.enum(paymentMethods),
+  complaints: z.number().int().min(0).max(1000).optional(),
+  usage_minutes: z.number().min(0).max(1_000_000).optional(),
+  age: z.number().int().min(16).max(120).optional(),
+  income: z.number().min(0).max(100_000_000).optional(),
+}).openapi("ChurnInput", {
+  example: {
+    tenure: 12,
+    monthly_charges: 65.5,
+    total_charges: 786.0,
+    contract_type: "Month-to-month",
+    payment_method: "Electronic check",
+  },
+});
+
+export type ChurnInput = z.infer<typeof ChurnInput>;

@@ -1,0 +1,106 @@
+import * as tf from "@tensorflow/tfjs";
+import { z } from "zod";
+import type { DatasetSpec } from "../../data/quality.ts";
+import type { Hyperparameters, ModelDefinition } from "../../ml/model_definition.ts";
+import { buildTicketNetwork } from "./network.ts";
+import { channels, type TicketInput, topics, urgencies } from "./schema.ts";
+import { extractTerms, ticketText } from "./text_features.ts";
+import { fitVocabulary, indexVocabulary, vectorize, type Vocabulary } from "./vocabulary.ts";
+
+/** One labelled ticket as exported to `data/tickets.jsonl`. */
+export interface TicketRow {
+  id: string;
+  subject: string;
+  body: string;
+  channel: (typeof channels)[number];
+  language: "en" | "fr";
+  topic: string;
+  urgency: string;
+  created_at: string;
+}
+
+/** The fitted preprocessing: the vocabulary, plus its lookup table (rebuilt on load). */
+export interface TicketPreprocessing {
+  kind: "tfidf-word-1-2grams";
+  vocabulary: Vocabulary;
+  lookup: Map<string, number>;
+}
+
+const SavedPreprocessing = z.object({
+  kind: z.literal("tfidf-word-1-2grams"),
+  vocabulary: z.object({
+    terms: z.array(z.string()),
+    idf: z.array(z.number()),
+    maxTermsPerDoc: z.number().int().positive(),
+  }).refine((v) => v.terms.length === v.idf.length, "terms and idf differ in length"),
+});
+
+const datasetSpec: DatasetSpec = {
+  name: "tickets",
+  idColumn: "id",
+  columns: [
+    { name: "subject", kind: "text", required: true },
+    { name: "body", kind: "text", required: true },
+    { name: "channel", kind: "category", categories: channels, required: true },
+    { name: "language", kind: "category", categories: ["en", "fr"] },
+    { name: "topic", kind: "category", categories: topics, required: true },
+    { name: "urgency", kind: "category", categories: urgencies, required: true },
+  ],
+  labels: [{ column: "topic", minPerClass: 20 }, { column: "urgency", minPerClass: 20 }],
+};
+
+const common = { l2: 0, batchSize: 128, maxEpochs: 12 };
+
+/** The ticket-triage model: TF-IDF word 1-2grams, two softmax heads (topic, urgency). */
+export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreprocessing> = {
+  name: "ticket-triage",
+  heads: [{ name: "topic", classes: topics }, { name: "urgency", classes: urgencies }],
+  datasetSpec,
+  searchSpace: [
+    { ...common, hidden: 0, learningRate: 0.02, dropout: 0 },
+    { ...common, hidden: 32, learningRate: 0.005, dropout: 0.2, batchSize: 256 },
+  ],
+  reference: { ...common, hidden: 0, learningRate: 0.02, dropout: 0 },
+  labels: (row) => [row.topic, row.urgency],
+  inputOf: ({ subject, body, channel }) => ({ subject, body, channel }),
+  fitPreprocessing: (rows) => {
+    const documents = rows.map((row) => extractTerms(ticketText(row)));
+    const vocabulary = fitVocabulary(documents, {
+      minDf: 2,
+      maxFeatures: 20_000,
+      maxTermsPerDoc: 128,
+    });
+    return { kind: "tfidf-word-1-2grams", vocabulary, lookup: indexVocabulary(vocabulary) };
+  },
+  savePreprocessing: ({ kind, vocabulary }) => ({ kind, vocabulary }),
+  loadPreprocessing: (json) => {
+    const { kind, vocabulary } = SavedPreprocessing.parse(json);
+    return { kind, vocabulary, lookup: indexVocabulary(vocabulary) };
+  },
+  encode: (preprocessing, inputs) => {
+    const width = preprocessing.vocabulary.maxTermsPerDoc;
+    const indices = new Int32Array(inputs.length * width);
+    const weights = new Float32Array(inputs.length * width);
+    inputs.forEach((input, row) => {
+      const sparse = vectorize(
+        preprocessing.vocabulary,
+        preprocessing.lookup,
+        extractTerms(ticketText(input)),
+      );
+      indices.set(sparse.indices, row * width);
+      weights.set(sparse.weights, row * width);
+    });
+    return [
+      tf.tensor2d(indices, [inputs.length, width], "int32"),
+      tf.tensor2d(weights, [inputs.length, width]),
+    ];
+  },
+  build: (preprocessing, params: Hyperparameters, seed) =>
+    buildTicketNetwork(
+      ticketTriage.heads,
+      preprocessing.vocabulary.terms.length,
+      preprocessing.vocabulary.maxTermsPerDoc,
+      params,
+      seed,
+    ),
+};

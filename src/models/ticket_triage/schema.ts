@@ -1,0 +1,39 @@
+import { z } from "@hono/zod-openapi";
+import { tickets } from "../../db/schema.ts";
+
+/** Topic head classes, in the order of the model's outputs. */
+export const topics = [
+  "access",
+  "hardware",
+  "software",
+  "network",
+  "email",
+  "printing",
+  "security",
+  "storage",
+] as const;
+
+/** Urgency head classes, in the order of the model's outputs. */
+export const urgencies = ["low", "medium", "high", "critical"] as const;
+
+/** Channels a ticket can arrive through (from the database schema). */
+export const channels = tickets.channel.enumValues;
+
+export type Topic = (typeof topics)[number];
+export type Urgency = (typeof urgencies)[number];
+export type Channel = (typeof channels)[number];
+
+/** One ticket to triage, as clients send it. */
+export const TicketInput = z.object({
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+  channel: z.enum(channels).optional(),
+}).openapi("TicketInput", {
+  example: {
+    subject: "VPN down for the whole finance team",
+    body: "Since 9am nobody in finance can connect to the VPN. Payroll is due today.",
+    channel: "email",
+  },
+});
+
+export type TicketInput = z.infer<typeof TicketInput>;
