@@ -81,15 +81,9 @@ export class TicketComposer {
     const phrases = this.#intents[plan.intent];
     const chat = plan.channel === "chat";
     const sentences = [this.#fill(random.pick(phrases.problems), random)];
-    const details = Number(random.weighted(detailCounts));
-    for (
-      const detail of random.shuffle(phrases.details).slice(
-        0,
-        chat ? Math.min(details, 1) : details,
-      )
-    ) {
-      sentences.push(this.#fill(detail, random));
-    }
+    const wanted = Number(random.weighted(detailCounts));
+    const details = random.shuffle(phrases.details).slice(0, chat ? Math.min(wanted, 1) : wanted);
+    for (const detail of details) sentences.push(this.#fill(detail, random));
     const request = "request" in intentSpecs[plan.intent];
     if (!chat && !request && random.chance(0.3)) sentences.push(random.pick(this.#frames.tried));
     if (cue) sentences.splice(random.chance(0.5) ? 1 : sentences.length, 0, cue);
@@ -123,7 +117,7 @@ export class TicketComposer {
     return `${random.pick(this.#frames.alsoPrefixes)}${problem}`;
   }
 
-  /** Greeting, paragraphs and signature, each present with the given chances. */
+  /** Letter layout: greeting, the text, then closing and signature, each with its chance. */
   #letter(text: string, random: Random, greetingChance: number, signChance: number): string {
     const parts: string[] = [];
     if (random.chance(greetingChance)) parts.push(random.pick(this.#frames.greetings));

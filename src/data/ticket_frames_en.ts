@@ -186,6 +186,17 @@ export const enFrames: LanguageFrames = {
       "procurement",
       "payroll",
     ],
+    site: [
+      "Paris",
+      "Lyon",
+      "London",
+      "Montreal",
+      "Brussels",
+      "Geneva",
+      "Toronto",
+      "Lille",
+      "Nantes",
+    ],
     floor: ["2nd floor", "3rd floor", "4th floor", "5th floor", "ground floor"],
     time: ["9am", "10:30", "11am", "noon", "2pm", "3:30pm", "4pm", "5pm"],
     since: [
@@ -219,6 +230,7 @@ export const enFrames: LanguageFrames = {
     phone: ["ext. {d4}", "+44 20 7946 {d4}", "+1 514 555 {d4}", "mobile +44 7700 9{d2}{d3}"],
   },
   driftSlots: {
+    site: ["Lisbon", "Warsaw"],
     team: ["data", "AI lab", "customer success"],
     share: ["the new SharePoint library", "the project Teams channel"],
   },

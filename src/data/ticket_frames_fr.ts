@@ -185,6 +185,17 @@ export const frFrames: LanguageFrames = {
       "achats",
       "paie",
     ],
+    site: [
+      "Paris",
+      "Lyon",
+      "Londres",
+      "Montréal",
+      "Bruxelles",
+      "Genève",
+      "Toronto",
+      "Lille",
+      "Nantes",
+    ],
     floor: ["2e étage", "3e étage", "4e étage", "5e étage", "rez-de-chaussée"],
     time: ["9h", "10h30", "11h", "midi", "14h", "15h30", "16h", "17h"],
     since: [
@@ -223,6 +234,7 @@ export const frFrames: LanguageFrames = {
     ],
   },
   driftSlots: {
+    site: ["Lisbonne", "Varsovie"],
     team: ["data", "IA", "succès client"],
     share: ["\\\\sharepoint\\projets", "T:\\Migration"],
   },

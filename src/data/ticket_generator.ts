@@ -34,7 +34,7 @@ export interface TicketGeneratorOptions {
   seed: number;
   /** Draw from the shifted population (new tools, more French, more urgent). */
   drifted?: boolean;
-  /** Tickets are spread over the 90 days before this instant (default 2026-01-01T00:00:00Z). */
+  /** Tickets fall in the 90 UTC days before this day (default 2026-01-01T00:00:00Z). */
   start?: Date;
 }
 
@@ -133,11 +133,15 @@ function pickIntent(random: Random, topic: Topic, urgency: Urgency, drift: boole
   return candidates[candidates.length - 1].id;
 }
 
-/** A moment in the 90 days before `start`: mostly weekdays, mostly business hours. */
+/**
+ * A moment in the 90 whole UTC days before the day of `start` (whole days keep business hours
+ * inside business hours whatever the time of `start`): mostly weekdays, mostly working hours.
+ */
 function drawCreatedAt(random: Random, start: Date): Date {
+  const startDay = Math.floor(start.getTime() / DAY_MS) * DAY_MS;
   let dayStart: number;
   do {
-    dayStart = start.getTime() - random.int(1, SPREAD_DAYS) * DAY_MS;
+    dayStart = startDay - random.int(1, SPREAD_DAYS) * DAY_MS;
     const weekday = new Date(dayStart).getUTCDay();
     if (weekday !== 0 && weekday !== 6) break;
   } while (!random.chance(0.25));

@@ -136,6 +136,9 @@ Deno.test("tickets fall in the 90 days before start, mostly on weekday business 
   );
   assert.ok(share(tickets, (t) => t.createdAt.getUTCDay() % 6 !== 0) > 0.85);
   assert.ok(baseline.every((t) => t.createdAt < DEFAULT_TICKET_START));
+  // A start in the middle of a day still gives only past tickets.
+  const noon = new Date("2025-06-01T12:30:00Z");
+  assert.ok(generateTickets({ count: 300, seed: 5, start: noon }).every((t) => t.createdAt < noon));
 });
 
 Deno.test("the drifted population differs measurably", () => {

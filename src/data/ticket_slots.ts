@@ -59,7 +59,6 @@ const commonSlots: Readonly<Record<string, Pool>> = {
   ],
   // Only the drift intents use it: the hardware of the refresh program.
   new_model: ["Dell Pro 14 Plus", "Surface Laptop 7", "ThinkPad X1 Carbon Gen 12"],
-  site: ["Paris", "Lyon", "London", "Montreal", "Brussels", "Geneva", "Toronto", "Lille", "Nantes"],
   ssid: ["CORP-WIFI", "CORP-5G", "Staff-Secure", "Guest-WiFi"],
   mailbox: [
     "accounts-payable@corp.example",
@@ -77,7 +76,6 @@ const commonSlots: Readonly<Record<string, Pool>> = {
 const driftCommonSlots: Readonly<Record<string, Pool>> = {
   app: ["Copilot", "Microsoft Teams", "Zoom", "Notion", "Figma", "Miro", "Slack"],
   model: ["Dell Pro 14 Plus", "Surface Laptop 7", "ThinkPad X1 Carbon Gen 12"],
-  site: ["Lisbon", "Warsaw"],
   sso: ["Okta"],
   mfa_app: ["Okta Verify"],
 };

@@ -52,6 +52,5 @@ export async function dvcFileHash(path: string): Promise<string> {
 /** Makes `root` a DVC project with a default remote, unless it already is one. */
 export async function ensureDvcProject(root: string, remoteUrl: string): Promise<void> {
   if (!existsSync(join(root, ".dvc"))) await runDvc(root, ["init", "--quiet"]);
-  await runDvc(root, ["config", "core.autostage", "true"]);
   await runDvc(root, ["remote", "add", "--default", "--force", "storage", remoteUrl]);
 }

@@ -35,7 +35,11 @@ export interface HeadProbabilities {
 
 const argmax = (row: readonly number[]) => row.indexOf(Math.max(...row));
 
-function scoresOf(
+/**
+ * Scores probabilities against the truth: argmax for multi-class heads, `P(class 1) >=
+ * threshold` for binary ones (which also get ROC AUC).
+ */
+export function scoreHead(
   head: Head,
   truth: readonly string[],
   probabilities: readonly number[][],
@@ -81,8 +85,8 @@ export function evaluateHead(
   return {
     head: head.name,
     ...(threshold === undefined ? {} : { threshold }),
-    model: scoresOf(head, labels.test, model.test, threshold),
-    reference: scoresOf(head, labels.test, reference.test, referenceThreshold),
+    model: scoreHead(head, labels.test, model.test, threshold),
+    reference: scoreHead(head, labels.test, reference.test, referenceThreshold),
     baseline: majorityBaseline(labels.train, labels.test, head.classes),
   };
 }

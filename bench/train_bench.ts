@@ -1,0 +1,185 @@
+/**
+ * Training benchmark: our tfjs models against scikit-learn on the same data and split,
+ * side by side in one run, plus the serving-side cost of one instance. Writes the
+ * "Training" section of bench/RESULTS.md and prints a summary.
+ *   deno task bench:train
+ */
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { initTensorflow } from "../src/ml/backend.ts";
+import type { ModelDefinition } from "../src/ml/model_definition.ts";
+import { splitRows, trainAndEvaluate, type TrainingOutcome } from "../src/ml/train_and_evaluate.ts";
+import { catalog } from "../src/models/catalog.ts";
+import { churn } from "../src/models/churn/model.ts";
+import { ticketTriage } from "../src/models/ticket_triage/model.ts";
+import {
+  benchRows,
+  machineInfo,
+  root,
+  runSklearnReference,
+  timeCalls,
+  writeDataset,
+} from "./bench_support.ts";
+import {
+  checkTargets,
+  header,
+  mergeResults,
+  type ModelBench,
+  type TrainingBench,
+  trainingSection,
+} from "./train_results.ts";
+
+const SEED = 42;
+
+/** Trains one model with tfjs and times it, then times serving one test instance. */
+async function benchModel<Row, Input, Prep>(
+  definition: ModelDefinition<Row, Input, Prep>,
+  rows: readonly Row[],
+  testIndices: readonly number[],
+): Promise<
+  { outcome: TrainingOutcome<Prep>; bench: Omit<ModelBench, "metrics" | "sklearnSeconds"> }
+> {
+  console.log(`Training ${definition.name} with tfjs (search + linear reference + evaluation) ...`);
+  const started = performance.now();
+  const outcome = await trainAndEvaluate(definition, rows, { seed: SEED, quiet: true });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  ${seconds.toFixed(1)} s`);
+  const inputs = testIndices.map((i) => definition.inputOf(rows[i]));
+  const one = (call: number) => [inputs[call % inputs.length]];
+  const encode = timeCalls((call) =>
+    tf.dispose(definition.encode(outcome.preprocessing, one(call)))
+  );
+  const predict = timeCalls((call) =>
+    tf.tidy(() => {
+      const output = outcome.model.predict(definition.encode(outcome.preprocessing, one(call)));
+      for (const tensor of Array.isArray(output) ? output : [output]) tensor.dataSync();
+    })
+  );
+  console.log(
+    `  one instance: encode median ${encode.median.toFixed(3)} ms, predict median ${
+      predict.median.toFixed(3)
+    } ms`,
+  );
+  const bench = {
+    name: definition.name,
+    rows: rows.length,
+    seconds,
+    search: outcome.search,
+    encode,
+    predict,
+  };
+  return { outcome, bench };
+}
+
+/** Runs the whole benchmark in a temporary data directory. */
+export async function trainBench(): Promise<TrainingBench> {
+  const backend = await initTensorflow();
+  console.log(`tfjs backend: ${backend}`);
+  console.log("Generating the default data set (20,000 tickets, 10,000 customers, seed 42) ...");
+  const rows = benchRows({ seed: SEED });
+  const splits = {
+    tickets: splitRows(ticketTriage, rows.tickets, SEED),
+    customers: splitRows(churn, rows.customers, SEED),
+  };
+  const dir = await Deno.makeTempDir({ prefix: "bench-train-" });
+  try {
+    await writeDataset(
+      dir,
+      catalog[ticketTriage.name].dataFile,
+      ticketTriage.name,
+      rows.tickets,
+      splits.tickets,
+    );
+    await writeDataset(
+      dir,
+      catalog[churn.name].dataFile,
+      churn.name,
+      rows.customers,
+      splits.customers,
+    );
+    console.log("Running the scikit-learn reference ...");
+    const sklearn = await runSklearnReference(dir);
+    const sk = { ticket: sklearn["ticket-triage"], churn: sklearn.churn };
+    console.log(
+      `  ticket-triage ${sk.ticket.seconds.toFixed(1)} s, churn ${sk.churn.seconds.toFixed(2)} s`,
+    );
+
+    const ticket = await benchModel(ticketTriage, rows.tickets, splits.tickets.test);
+    const customer = await benchModel(churn, rows.customers, splits.customers.test);
+    const [topic, urgency] = ticket.outcome.evaluations;
+    const [churned] = customer.outcome.evaluations;
+    for (const { outcome } of [ticket, customer]) outcome.model.dispose();
+    return {
+      date: new Date().toISOString().slice(0, 10),
+      machine: {
+        ...(await machineInfo(backend)),
+        Python: sklearn.python,
+        "scikit-learn": sklearn.sklearn,
+      },
+      ticket: {
+        ...ticket.bench,
+        sklearnSeconds: sk.ticket.seconds,
+        metrics: [
+          {
+            metric: "topic macro-F1",
+            ours: topic.model.macro.f1,
+            linear: topic.reference.macro.f1,
+            sklearn: sk.ticket.macro_f1.topic,
+          },
+          {
+            metric: "urgency macro-F1",
+            ours: urgency.model.macro.f1,
+            linear: urgency.reference.macro.f1,
+            sklearn: sk.ticket.macro_f1.urgency,
+          },
+        ],
+      },
+      churn: {
+        ...customer.bench,
+        sklearnSeconds: sk.churn.seconds,
+        metrics: [{
+          metric: "ROC AUC",
+          ours: churned.model.rocAuc!,
+          linear: churned.reference.rocAuc!,
+          sklearn: sk.churn.roc_auc,
+        }],
+      },
+    };
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Writes the Training section into bench/RESULTS.md, keeping the file's other sections. */
+export async function writeResults(bench: TrainingBench): Promise<string> {
+  const path = join(root, "bench/RESULTS.md");
+  const existing = await Deno.readTextFile(path).catch(() => "");
+  await Deno.writeTextFile(path, mergeResults(existing, header(bench), trainingSection(bench)));
+  return path;
+}
+
+if (import.meta.main) {
+  const bench = await trainBench();
+  const path = await writeResults(bench);
+  console.log(`\nWrote ${path}\n`);
+  for (const model of [bench.ticket, bench.churn]) {
+    for (const m of model.metrics) {
+      console.log(
+        `${model.name.padEnd(14)} ${m.metric.padEnd(17)} ours ${m.ours.toFixed(4)}  sklearn ${
+          m.sklearn.toFixed(4)
+        }  (${((m.ours - m.sklearn) * 100).toFixed(2)} points)`,
+      );
+    }
+    console.log(
+      `${model.name.padEnd(14)} ${"training seconds".padEnd(17)} ours ${
+        model.seconds.toFixed(1)
+      }  sklearn ${model.sklearnSeconds.toFixed(1)}  (${
+        (model.seconds / model.sklearnSeconds).toFixed(1)
+      }x)`,
+    );
+  }
+  console.log("");
+  for (const t of checkTargets(bench)) {
+    console.log(`${t.met ? "✓" : "✗"} ${t.target}: ${t.measured}`);
+  }
+}

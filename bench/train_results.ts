@@ -1,0 +1,172 @@
+/**
+ * The "Training" section of bench/RESULTS.md: our tfjs models against scikit-learn, with the
+ * targets of the issue checked, and the merge that keeps the file's other sections.
+ */
+import type { SearchTrial } from "../src/ml/train_and_evaluate.ts";
+
+/** Median and 99th percentile of one timed call, in milliseconds. */
+export interface Timing {
+  median: number;
+  p99: number;
+}
+
+/** One test metric: our selected model, our linear reference, scikit-learn. */
+export interface MetricRow {
+  metric: string;
+  ours: number;
+  linear: number;
+  sklearn: number;
+}
+
+/** Everything measured for one model. */
+export interface ModelBench {
+  name: string;
+  rows: number;
+  metrics: MetricRow[];
+  seconds: number;
+  sklearnSeconds: number;
+  search: SearchTrial[];
+  /** Serving preprocessing of one instance (encode, tensors created and disposed). */
+  encode: Timing;
+  /** Encode + model.predict + dataSync of one instance. */
+  predict: Timing;
+}
+
+/** One run of the training benchmark. */
+export interface TrainingBench {
+  date: string;
+  machine: Record<string, string>;
+  ticket: ModelBench;
+  churn: ModelBench;
+}
+
+/** One target of the issue and whether the run meets it. */
+export interface Target {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const f = (value: number, digits = 4) => value.toFixed(digits);
+const points = (ours: number, reference: number) =>
+  `${ours >= reference ? "+" : ""}${f((ours - reference) * 100, 2)}`;
+const metric = (bench: ModelBench, name: string) => bench.metrics.find((m) => m.metric === name)!;
+
+/** The issue's targets checked against a run. */
+export function checkTargets({ ticket, churn }: TrainingBench): Target[] {
+  const topic = metric(ticket, "topic macro-F1");
+  const urgency = metric(ticket, "urgency macro-F1");
+  const auc = metric(churn, "ROC AUC");
+  const ratio = ticket.seconds / ticket.sklearnSeconds;
+  return [
+    { target: "topic macro-F1 >= 0.90", measured: f(topic.ours), met: topic.ours >= 0.9 },
+    { target: "urgency macro-F1 >= 0.80", measured: f(urgency.ours), met: urgency.ours >= 0.8 },
+    {
+      target: "topic and urgency macro-F1 within 1 point of scikit-learn (or above)",
+      measured: `${points(topic.ours, topic.sklearn)} / ${
+        points(urgency.ours, urgency.sklearn)
+      } points`,
+      met: topic.ours >= topic.sklearn - 0.01 && urgency.ours >= urgency.sklearn - 0.01,
+    },
+    {
+      target: "churn ROC AUC within 0.01 of scikit-learn (or above)",
+      measured: `${points(auc.ours, auc.sklearn)} points`,
+      met: auc.ours >= auc.sklearn - 0.01,
+    },
+    {
+      target: "ticket-triage training < 60 s and <= 3x scikit-learn's time",
+      measured: `${f(ticket.seconds, 1)} s, ${f(ratio, 1)}x`,
+      met: ticket.seconds < 60 && ratio <= 3,
+    },
+    {
+      target: "serving preprocessing of one ticket < 1 ms (median)",
+      measured: `${f(ticket.encode.median, 3)} ms`,
+      met: ticket.encode.median < 1,
+    },
+  ];
+}
+
+function modelTable(bench: ModelBench): string[] {
+  const lines = [
+    `### ${bench.name} (${bench.rows} rows)`,
+    "",
+    "| | ours (tfjs, selected) | ours (tfjs, linear reference) | scikit-learn | difference (points) |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...bench.metrics.map((m) =>
+      `| ${m.metric} | ${f(m.ours)} | ${f(m.linear)} | ${f(m.sklearn)} | ${
+        points(m.ours, m.sklearn)
+      } |`
+    ),
+    `| training seconds | ${f(bench.seconds, 1)} | | ${f(bench.sklearnSeconds, 1)} | ratio ${
+      f(bench.seconds / bench.sklearnSeconds, 1)
+    }x |`,
+    "",
+    "| candidate | hidden | learning rate | epochs (best) | validation loss | seconds |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...bench.search.map((t, i) =>
+      `| ${i + 1} | ${t.params.hidden} | ${t.params.learningRate} | ${t.epochs} | ${
+        f(t.validationLoss)
+      } | ${f(t.seconds, 1)} |`
+    ),
+    "",
+    `Serving, one instance: preprocessing median ${f(bench.encode.median, 3)} ms, p99 ${
+      f(bench.encode.p99, 3)
+    } ms; full prediction (encode + predict + dataSync) median ${
+      f(bench.predict.median, 3)
+    } ms, p99 ${f(bench.predict.p99, 3)} ms.`,
+    "",
+  ];
+  return lines;
+}
+
+/** The "## Training" section. */
+export function trainingSection(bench: TrainingBench): string {
+  const targets = checkTargets(bench);
+  return [
+    "## Training",
+    "",
+    `\`deno task bench:train\`, ${bench.date}. Default data set (20,000 tickets, 10,000`,
+    "customers, seed 42), the same stratified split (`splitRows`, seed 42) for both sides;",
+    "metrics on the test part. Ours and scikit-learn are measured side by side in one run.",
+    "Our seconds are the wall clock of `trainAndEvaluate`: preprocessing fit, the",
+    "hyper-parameter search (the linear reference is its first candidate), evaluation.",
+    "scikit-learn's are vectorising/scaling plus fitting (per head for tickets). Timings of",
+    "one instance are medians over 2,000 calls after 200 warm-up calls, cycling through the",
+    "test rows.",
+    "",
+    "| target | measured | |",
+    "| --- | --- | :-: |",
+    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? "✓" : "✗"} |`),
+    "",
+    ...modelTable(bench.ticket),
+    ...modelTable(bench.churn),
+  ].join("\n");
+}
+
+/** The file's header: what the numbers were measured on. */
+export function header(bench: TrainingBench): string {
+  return [
+    "# Benchmarks",
+    "",
+    "Regenerated by the bench tasks (`deno task bench`); do not edit by hand.",
+    "",
+    "| machine | |",
+    "| --- | --- |",
+    ...Object.entries(bench.machine).map(([key, value]) => `| ${key} | ${value} |`),
+    `| date | ${bench.date} |`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * The new file: the header, then the existing "## " sections with "Training" replaced (or
+ * appended when the file had none).
+ */
+export function mergeResults(existing: string, head: string, section: string): string {
+  const parts = existing.split(/^(?=## )/m).filter((part) => part.startsWith("## "));
+  const index = parts.findIndex((part) => part.split("\n")[0].trim() === "## Training");
+  const sections = parts.map((part) => part.trimEnd());
+  if (index >= 0) sections[index] = section.trimEnd();
+  else sections.push(section.trimEnd());
+  return `${head.trimEnd()}\n\n${sections.join("\n\n")}\n`;
+}
