@@ -47,6 +47,10 @@ export function fitChurnPreprocessing(inputs: readonly ChurnInput[]): ChurnPrepr
   const numeric = Object.fromEntries(numericColumns.map((column) => {
     const values = inputs.map((input) => input[column]).filter((v): v is number => v != null)
       .sort((a, b) => a - b);
+    // A column never filled in training carries no signal: it encodes as a constant 0.
+    if (values.length === 0) {
+      return [column, { median: 0, fences: { low: 0, high: 0 }, mean: 0, std: 1 }];
+    }
     const fences = tukeyFences(values, 3);
     const clipped = values.map((value) => clip(value, fences));
     const mean = clipped.reduce((sum, v) => sum + v, 0) / clipped.length;

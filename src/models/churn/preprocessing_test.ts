@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { churnVector, churnVectorWidth, fitChurnPreprocessing } from "./preprocessing.ts";
+import type { ChurnInput } from "./schema.ts";
+
+const customer = (tenure: number, income?: number): ChurnInput => ({
+  tenure,
+  monthly_charges: 50,
+  total_charges: tenure * 50,
+  contract_type: "One year",
+  payment_method: "Credit card",
+  ...(income === undefined ? {} : { income }),
+});
+
+Deno.test("numbers are standardised with training statistics and categories one-hot", () => {
+  const inputs = [10, 20, 30, 40].map((t) => customer(t, 1000 * t));
+  const preprocessing = fitChurnPreprocessing(inputs);
+  const vector = churnVector(preprocessing, customer(25, 25_000));
+  assert.equal(vector.length, churnVectorWidth(preprocessing));
+  assert.equal(vector[0], 0); // tenure 25 is the training mean
+  assert.deepEqual(vector.slice(-7), [0, 1, 0, 0, 0, 0, 1]);
+});
+
+Deno.test("a missing value takes the training median; an outlier is clipped to the fences", () => {
+  const inputs = Array.from({ length: 40 }, (_, i) => customer(10 + (i % 5), 30_000 + i));
+  const preprocessing = fitChurnPreprocessing(inputs);
+  const income = preprocessing.numeric.income;
+  const missing = churnVector(preprocessing, customer(12));
+  assert.equal(missing[6], (income.median - income.mean) / income.std);
+  const extreme = churnVector(preprocessing, customer(12, 10_000_000));
+  assert.equal(extreme[6], (income.fences.high - income.mean) / income.std);
+});
