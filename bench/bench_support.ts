@@ -7,6 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { generateCustomers } from "../src/data/customer_generator.ts";
 import { generateTickets } from "../src/data/ticket_generator.ts";
 import type { Split } from "../src/ml/split.ts";
+import { catalogEntry } from "../src/models/catalog.ts";
 import type { CustomerRow } from "../src/models/churn/model.ts";
 import { churnInputOf } from "../src/models/churn/customer_features.ts";
 import type { TicketRow } from "../src/models/ticket_triage/model.ts";
@@ -38,15 +39,15 @@ export function benchRows(
   return { tickets: ticketRows.sort(byId), customers: customerRows.sort(byId) };
 }
 
-/** Writes `<file>` as JSON lines and `<model>.split.json` into `dir`. */
+/** Writes the model's data file (as `data/` holds it) and `<model>.split.json` into `dir`. */
 export async function writeDataset(
   dir: string,
-  file: string,
   model: string,
   rows: readonly unknown[],
   split: Split,
 ): Promise<void> {
-  await Deno.writeTextFile(join(dir, file), rows.map((row) => JSON.stringify(row)).join("\n"));
+  const lines = rows.map((row) => JSON.stringify(row)).join("\n");
+  await Deno.writeTextFile(join(dir, catalogEntry(model).dataFile), lines);
   await Deno.writeTextFile(join(dir, `${model}.split.json`), JSON.stringify(split));
 }
 
@@ -64,8 +65,21 @@ export interface SklearnResult {
 
 const python = join(root, ".venv/bin/python");
 
+/**
+ * tfjs's wasm backend runs on one thread in Deno, so scikit-learn gets one BLAS/OpenMP thread
+ * too: a like-for-like comparison, and threaded OpenBLAS made scipy's L-BFGS ~8x slower on a
+ * busy 2-CPU machine.
+ */
+const singleThread = { OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+
 async function run(args: string[], stdout: "piped" | "inherit" = "piped") {
-  const output = await new Deno.Command(python, { args, stdout, stderr: "piped" }).output();
+  const output = await new Deno.Command(python, {
+    args,
+    stdout,
+    stderr: "piped",
+    env: singleThread,
+  })
+    .output();
   const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
   return {
     ok: output.success,

@@ -7,9 +7,9 @@
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { initTensorflow } from "../src/ml/backend.ts";
+import type { HeadEvaluation, HeadScores } from "../src/ml/evaluate.ts";
 import type { ModelDefinition } from "../src/ml/model_definition.ts";
 import { splitRows, trainAndEvaluate, type TrainingOutcome } from "../src/ml/train_and_evaluate.ts";
-import { catalog } from "../src/models/catalog.ts";
 import { churn } from "../src/models/churn/model.ts";
 import { ticketTriage } from "../src/models/ticket_triage/model.ts";
 import {
@@ -21,10 +21,11 @@ import {
   writeDataset,
 } from "./bench_support.ts";
 import {
-  checkTargets,
   header,
   mergeResults,
+  type MetricRow,
   type ModelBench,
+  summary,
   type TrainingBench,
   trainingSection,
 } from "./train_results.ts";
@@ -71,8 +72,21 @@ async function benchModel<Row, Input, Prep>(
   return { outcome, bench };
 }
 
+const metricRow = (
+  metric: string,
+  evaluation: HeadEvaluation,
+  score: (scores: HeadScores) => number,
+  sklearn: number,
+): MetricRow => ({
+  metric,
+  ours: score(evaluation.model),
+  linear: score(evaluation.reference),
+  sklearn,
+});
+
 /** Runs the whole benchmark in a temporary data directory. */
 export async function trainBench(): Promise<TrainingBench> {
+  const loadAverage = Deno.loadavg();
   const backend = await initTensorflow();
   console.log(`tfjs backend: ${backend}`);
   console.log("Generating the default data set (20,000 tickets, 10,000 customers, seed 42) ...");
@@ -83,20 +97,8 @@ export async function trainBench(): Promise<TrainingBench> {
   };
   const dir = await Deno.makeTempDir({ prefix: "bench-train-" });
   try {
-    await writeDataset(
-      dir,
-      catalog[ticketTriage.name].dataFile,
-      ticketTriage.name,
-      rows.tickets,
-      splits.tickets,
-    );
-    await writeDataset(
-      dir,
-      catalog[churn.name].dataFile,
-      churn.name,
-      rows.customers,
-      splits.customers,
-    );
+    await writeDataset(dir, ticketTriage.name, rows.tickets, splits.tickets);
+    await writeDataset(dir, churn.name, rows.customers, splits.customers);
     console.log("Running the scikit-learn reference ...");
     const sklearn = await runSklearnReference(dir);
     const sk = { ticket: sklearn["ticket-triage"], churn: sklearn.churn };
@@ -111,6 +113,7 @@ export async function trainBench(): Promise<TrainingBench> {
     for (const { outcome } of [ticket, customer]) outcome.model.dispose();
     return {
       date: new Date().toISOString().slice(0, 10),
+      loadAverage,
       machine: {
         ...(await machineInfo(backend)),
         Python: sklearn.python,
@@ -120,29 +123,14 @@ export async function trainBench(): Promise<TrainingBench> {
         ...ticket.bench,
         sklearnSeconds: sk.ticket.seconds,
         metrics: [
-          {
-            metric: "topic macro-F1",
-            ours: topic.model.macro.f1,
-            linear: topic.reference.macro.f1,
-            sklearn: sk.ticket.macro_f1.topic,
-          },
-          {
-            metric: "urgency macro-F1",
-            ours: urgency.model.macro.f1,
-            linear: urgency.reference.macro.f1,
-            sklearn: sk.ticket.macro_f1.urgency,
-          },
+          metricRow("topic macro-F1", topic, (s) => s.macro.f1, sk.ticket.macro_f1.topic),
+          metricRow("urgency macro-F1", urgency, (s) => s.macro.f1, sk.ticket.macro_f1.urgency),
         ],
       },
       churn: {
         ...customer.bench,
         sklearnSeconds: sk.churn.seconds,
-        metrics: [{
-          metric: "ROC AUC",
-          ours: churned.model.rocAuc!,
-          linear: churned.reference.rocAuc!,
-          sklearn: sk.churn.roc_auc,
-        }],
+        metrics: [metricRow("ROC AUC", churned, (s) => s.rocAuc!, sk.churn.roc_auc)],
       },
     };
   } finally {
@@ -155,31 +143,12 @@ export async function writeResults(bench: TrainingBench): Promise<string> {
   const path = join(root, "bench/RESULTS.md");
   const existing = await Deno.readTextFile(path).catch(() => "");
   await Deno.writeTextFile(path, mergeResults(existing, header(bench), trainingSection(bench)));
+  await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", path], cwd: root }).output();
   return path;
 }
 
 if (import.meta.main) {
   const bench = await trainBench();
   const path = await writeResults(bench);
-  console.log(`\nWrote ${path}\n`);
-  for (const model of [bench.ticket, bench.churn]) {
-    for (const m of model.metrics) {
-      console.log(
-        `${model.name.padEnd(14)} ${m.metric.padEnd(17)} ours ${m.ours.toFixed(4)}  sklearn ${
-          m.sklearn.toFixed(4)
-        }  (${((m.ours - m.sklearn) * 100).toFixed(2)} points)`,
-      );
-    }
-    console.log(
-      `${model.name.padEnd(14)} ${"training seconds".padEnd(17)} ours ${
-        model.seconds.toFixed(1)
-      }  sklearn ${model.sklearnSeconds.toFixed(1)}  (${
-        (model.seconds / model.sklearnSeconds).toFixed(1)
-      }x)`,
-    );
-  }
-  console.log("");
-  for (const t of checkTargets(bench)) {
-    console.log(`${t.met ? "✓" : "✗"} ${t.target}: ${t.measured}`);
-  }
+  console.log(`\nWrote ${path}\n\n${summary(bench)}`);
 }

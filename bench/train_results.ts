@@ -35,6 +35,8 @@ export interface ModelBench {
 /** One run of the training benchmark. */
 export interface TrainingBench {
   date: string;
+  /** 1, 5 and 15 minute load averages when the run started (other work skews timings). */
+  loadAverage: number[];
   machine: Record<string, string>;
   ticket: ModelBench;
   churn: ModelBench;
@@ -48,6 +50,7 @@ export interface Target {
 }
 
 const f = (value: number, digits = 4) => value.toFixed(digits);
+const secs = (seconds: number) => seconds.toFixed(seconds < 10 ? 2 : 1);
 const points = (ours: number, reference: number) =>
   `${ours >= reference ? "+" : ""}${f((ours - reference) * 100, 2)}`;
 const metric = (bench: ModelBench, name: string) => bench.metrics.find((m) => m.metric === name)!;
@@ -75,7 +78,7 @@ export function checkTargets({ ticket, churn }: TrainingBench): Target[] {
     },
     {
       target: "ticket-triage training < 60 s and <= 3x scikit-learn's time",
-      measured: `${f(ticket.seconds, 1)} s, ${f(ratio, 1)}x`,
+      measured: `${secs(ticket.seconds)} s, ${f(ratio, 1)}x`,
       met: ticket.seconds < 60 && ratio <= 3,
     },
     {
@@ -88,7 +91,7 @@ export function checkTargets({ ticket, churn }: TrainingBench): Target[] {
 
 function modelTable(bench: ModelBench): string[] {
   const lines = [
-    `### ${bench.name} (${bench.rows} rows)`,
+    `### ${bench.name} (${bench.rows.toLocaleString("en-US")} rows)`,
     "",
     "| | ours (tfjs, selected) | ours (tfjs, linear reference) | scikit-learn | difference (points) |",
     "| --- | ---: | ---: | ---: | ---: |",
@@ -97,7 +100,7 @@ function modelTable(bench: ModelBench): string[] {
         points(m.ours, m.sklearn)
       } |`
     ),
-    `| training seconds | ${f(bench.seconds, 1)} | | ${f(bench.sklearnSeconds, 1)} | ratio ${
+    `| training seconds | ${secs(bench.seconds)} | | ${secs(bench.sklearnSeconds)} | ratio ${
       f(bench.seconds / bench.sklearnSeconds, 1)
     }x |`,
     "",
@@ -106,7 +109,7 @@ function modelTable(bench: ModelBench): string[] {
     ...bench.search.map((t, i) =>
       `| ${i + 1} | ${t.params.hidden} | ${t.params.learningRate} | ${t.epochs} | ${
         f(t.validationLoss)
-      } | ${f(t.seconds, 1)} |`
+      } | ${secs(t.seconds)} |`
     ),
     "",
     `Serving, one instance: preprocessing median ${f(bench.encode.median, 3)} ms, p99 ${
@@ -132,7 +135,9 @@ export function trainingSection(bench: TrainingBench): string {
     "hyper-parameter search (the linear reference is its first candidate), evaluation.",
     "scikit-learn's are vectorising/scaling plus fitting (per head for tickets). Timings of",
     "one instance are medians over 2,000 calls after 200 warm-up calls, cycling through the",
-    "test rows.",
+    "test rows. Both sides run on one thread (tfjs wasm is single-threaded in Deno; Python gets",
+    "`OPENBLAS_NUM_THREADS=1`, `OMP_NUM_THREADS=1`). Load average when the run started:",
+    `${bench.loadAverage.map((l) => l.toFixed(2)).join(" / ")} (1 / 5 / 15 min).`,
     "",
     "| target | measured | |",
     "| --- | --- | :-: |",
@@ -169,4 +174,34 @@ export function mergeResults(existing: string, head: string, section: string): s
   if (index >= 0) sections[index] = section.trimEnd();
   else sections.push(section.trimEnd());
   return `${head.trimEnd()}\n\n${sections.join("\n\n")}\n`;
+}
+
+/** The plain-text summary printed at the end of a run: metrics, times and targets. */
+export function summary(bench: TrainingBench): string {
+  const lines = [["model", "measure", "ours", "scikit-learn", "difference"]];
+  for (const model of [bench.ticket, bench.churn]) {
+    for (const m of model.metrics) {
+      lines.push([
+        model.name,
+        m.metric,
+        f(m.ours),
+        f(m.sklearn),
+        `${points(m.ours, m.sklearn)} pt`,
+      ]);
+    }
+    const ratio = model.seconds / model.sklearnSeconds;
+    lines.push([
+      model.name,
+      "training s",
+      secs(model.seconds),
+      secs(model.sklearnSeconds),
+      `${f(ratio, 1)}x`,
+    ]);
+  }
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((line) => line[c].length)));
+  return [
+    ...lines.map((line) => line.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()),
+    "",
+    ...checkTargets(bench).map((t) => `${t.met ? "✓" : "✗"} ${t.target}: ${t.measured}`),
+  ].join("\n");
 }

@@ -41,11 +41,11 @@ async function customerRows(db: Database): Promise<CustomerRow[]> {
   }));
 }
 
-/** Writes `data/*.jsonl` under `root`, runs `dvc add data`, returns counts and the hash. */
-export async function snapshot(
+/** Writes the labelled training set to `data/*.jsonl` under `root`; returns the counts. */
+export async function exportTrainingSet(
   db: Database,
   root: string,
-): Promise<{ tickets: number; customers: number; dataHash: string }> {
+): Promise<{ tickets: number; customers: number }> {
   const [tickets, customers] = [await ticketRows(db), await customerRows(db)];
   if (tickets.length === 0 && customers.length === 0) {
     throw new Error("Nothing to snapshot: no labelled rows with features (run generate, features)");
@@ -54,9 +54,17 @@ export async function snapshot(
   await mkdir(dataDir, { recursive: true });
   await writeFile(join(dataDir, "tickets.jsonl"), jsonLines(tickets));
   await writeFile(join(dataDir, "customers.jsonl"), jsonLines(customers));
+  return { tickets: tickets.length, customers: customers.length };
+}
+
+/** Exports the training set, runs `dvc add data`, returns counts and the data hash. */
+export async function snapshot(
+  db: Database,
+  root: string,
+): Promise<{ tickets: number; customers: number; dataHash: string }> {
+  const counts = await exportTrainingSet(db, root);
   await runDvc(root, ["add", "--quiet", "data"]);
-  const dataHash = await dvcFileHash(join(root, "data.dvc"));
-  return { tickets: tickets.length, customers: customers.length, dataHash };
+  return { ...counts, dataHash: await dvcFileHash(join(root, "data.dvc")) };
 }
 
 if (import.meta.main) {

@@ -1,9 +1,15 @@
 import { createApp } from "./app/create_app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
+import { logPredictions } from "./db/repositories/predictions.ts";
 import { createLogger } from "./logger.ts";
+import { initTensorflow } from "./ml/backend.ts";
+import { buildMissingModels } from "./serving/first_run.ts";
+import { watchPointer } from "./serving/pointer_watch.ts";
+import { createModelRuntime } from "./serving/runtime.ts";
+import { workspaceSource } from "./serving/workspace_source.ts";
 
-/** Starts the server: config, database (migrated), app, signal-driven graceful shutdown. */
+/** Starts the server: config, database, models by pointer, app, graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig(Deno.env.toObject());
   const logger = createLogger(config.LOG_LEVEL);
@@ -14,7 +20,26 @@ async function main(): Promise<void> {
     location: database.kind === "pglite" ? config.PGLITE_DIR : "DATABASE_URL",
   });
 
-  const app = createApp({ config, database, logger });
+  logger.info("tfjs backend ready", { backend: await initTensorflow() });
+  const runtime = createModelRuntime(config, database, logger, workspaceSource(Deno.cwd()));
+  await runtime.reload();
+  await buildMissingModels(config, database, logger, runtime);
+  const watcher = watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger);
+
+  const sink = {
+    enqueue: (entry: Parameters<typeof logPredictions>[1][number]) =>
+      void logPredictions(database.db, [entry]).catch((error) =>
+        logger.error("Cannot log prediction", { reason: String(error) })
+      ),
+  };
+  const app = createApp({
+    config,
+    database,
+    logger,
+    registry: runtime.registry,
+    sink,
+    reloadModels: runtime.reload,
+  });
   const server = Deno.serve({
     hostname: config.HOST,
     port: config.PORT,
@@ -24,6 +49,7 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     logger.info("Shutting down");
+    watcher.close();
     await server.shutdown();
     await database.close();
     Deno.exit(0);

@@ -1,12 +1,20 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { adminRouter } from "../routes/admin/admin_router.ts";
 import { healthRouter } from "../routes/health/health_router.ts";
-import { createRouter } from "./create_router.ts";
+import { modelsRouter } from "../routes/models/models_router.ts";
+import type { ModelRegistry } from "../serving/model_registry.ts";
+import type { PredictionSink } from "../serving/prediction_sink.ts";
+import { apiKeyAuth } from "./auth.ts";
+import { type AppEnv, createRouter } from "./create_router.ts";
 import { errorBody } from "./error_schema.ts";
 import type { ReadinessProbe } from "./readiness.ts";
 
@@ -15,27 +23,68 @@ export interface AppDependencies {
   config: Config;
   database: DatabaseHandle;
   logger: Logger;
+  registry: ModelRegistry;
+  sink: PredictionSink;
+  /** Re-reads the model pointer; returns the versions swapped in. */
+  reloadModels(): Promise<string[]>;
+}
+
+function readinessProbes({ database, registry }: AppDependencies): ReadinessProbe[] {
+  return [
+    {
+      name: "database",
+      check: async () => {
+        await database.ping();
+        return { ok: true };
+      },
+    },
+    ...registry.configured.map((name) => ({
+      name: `model:${name}`,
+      // Still serving an older version after a refused load is ready, with the reason shown.
+      check: () => {
+        const status = registry.status().find((s) => s.name === name);
+        const ok = status?.champion !== undefined;
+        const detail = status?.problem ?? (ok ? `ok (${status!.champion!.version})` : "not loaded");
+        return Promise.resolve({ ok, detail });
+      },
+    })),
+  ];
 }
 
 /** Builds the whole HTTP app: middleware, every router, OpenAPI document, error mapping. */
-export function createApp({ database, logger }: AppDependencies): OpenAPIHono {
-  const probes: ReadinessProbe[] = [{
-    name: "database",
-    check: async () => void await database.ping(),
-  }];
-
+export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
+  const { config, logger } = deps;
   const app = createRouter();
   app.use(requestId());
-  app.route("/", healthRouter(probes));
+  if (config.CORS_ORIGINS.length > 0) app.use(cors({ origin: config.CORS_ORIGINS }));
+  app.use(bodyLimit({
+    maxSize: config.MAX_BODY_BYTES,
+    onError: (c) =>
+      c.json(
+        errorBody("payload_too_large", `Body larger than ${config.MAX_BODY_BYTES} bytes`),
+        413,
+      ),
+  }));
+  app.use(apiKeyAuth(config.API_KEYS, config.ADMIN_API_KEYS));
+  app.route("/", healthRouter(readinessProbes(deps)));
+  app.route("/", modelsRouter(deps.registry, deps.sink, config.MAX_BATCH_SIZE));
+  app.route("/", adminRouter(deps.registry, deps.reloadModels));
 
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
       title: "Edge inference API",
       version: "1.0.0",
-      description: "Ticket triage and churn prediction, served from DVC-versioned models.",
+      description: "Ticket triage and churn prediction, served from DVC-versioned models. " +
+        "When API keys are configured, send `Authorization: Bearer <key>`.",
     },
+    security: [{ bearer: [] }],
   });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Edge inference API" }));
 
   app.notFound((c) =>
     c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`), 404)
@@ -45,7 +94,7 @@ export function createApp({ database, logger }: AppDependencies): OpenAPIHono {
       return c.json(errorBody(error.code, error.message, error.details), error.status);
     }
     if (error instanceof HTTPException) {
-      return c.json(errorBody("http_error", error.message), error.status);
+      return c.json(errorBody("bad_request", error.message), error.status);
     }
     logger.error("Unhandled error", {
       requestId: c.get("requestId"),

@@ -1,7 +1,13 @@
 /** One condition `/ready` requires; `check` resolves to a reason when it is not met. */
 export interface ReadinessProbe {
   readonly name: string;
-  check(): Promise<string | undefined>;
+  check(): Promise<ProbeResult>;
+}
+
+/** A probe's answer: whether the condition holds, and what to show for it. */
+export interface ProbeResult {
+  ok: boolean;
+  detail?: string;
 }
 
 /** Runs every probe concurrently; a probe that throws counts as failing with its message. */
@@ -12,9 +18,12 @@ export async function checkReadiness(
     try {
       return [probe.name, await probe.check()] as const;
     } catch (error) {
-      return [probe.name, error instanceof Error ? error.message : String(error)] as const;
+      const detail = error instanceof Error ? error.message : String(error);
+      return [probe.name, { ok: false, detail }] as const;
     }
   }));
-  const checks = Object.fromEntries(results.map(([name, reason]) => [name, reason ?? "ok"]));
-  return { ready: results.every(([, reason]) => reason === undefined), checks };
+  const checks = Object.fromEntries(
+    results.map(([name, result]) => [name, result.detail ?? (result.ok ? "ok" : "failing")]),
+  );
+  return { ready: results.every(([, result]) => result.ok), checks };
 }

@@ -68,17 +68,63 @@ export function writeMetrics(dir: string, metrics: ModelMetrics): Promise<void> 
   return writeFile(join(dir, "metrics.json"), json(metrics));
 }
 
-async function readJson(path: string): Promise<unknown> {
+/** The files of a version, by name (`model.json`, `weights.bin`, ...). */
+export type VersionFiles = ReadonlyMap<string, Uint8Array>;
+
+const versionFileNames = [
+  "model.json",
+  weightsFileName,
+  "preprocessing.json",
+  "metrics.json",
+  "card.json",
+] as const;
+
+function parseJson(files: VersionFiles, name: string): unknown {
+  const bytes = files.get(name);
+  if (!bytes) throw new Error(`${name} is missing`);
   try {
-    return JSON.parse(await readFile(path, "utf8"));
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new Error(`Cannot read ${path}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`${name} is not valid JSON: ${error instanceof Error ? error.message : error}`);
   }
+}
+
+/** Reads every file of a version directory into memory. */
+export async function readVersionFiles(dir: string): Promise<VersionFiles> {
+  const files = new Map<string, Uint8Array>();
+  for (const name of versionFileNames) {
+    try {
+      files.set(name, await readFile(join(dir, name)));
+    } catch {
+      throw new Error(`Cannot read ${join(dir, name)}`);
+    }
+  }
+  return files;
 }
 
 /** Reads `metrics.json` of a version directory. */
 export async function readMetrics(dir: string): Promise<ModelMetrics> {
-  return await readJson(join(dir, "metrics.json")) as ModelMetrics;
+  const path = join(dir, "metrics.json");
+  return parseJson(
+    new Map([["metrics.json", await readFile(path)]]),
+    "metrics.json",
+  ) as ModelMetrics;
+}
+
+/** Restores a version from its files (from disk, a DVC cache or a remote). */
+export async function parseVersion<Prep>(
+  files: VersionFiles,
+  definition: ModelDefinition<unknown, unknown, Prep>,
+): Promise<StoredVersion<Prep>> {
+  const modelJson = parseJson(files, "model.json") as Record<string, unknown>;
+  const weights = files.get(weightsFileName);
+  if (!weights) throw new Error(`${weightsFileName} is missing`);
+  return {
+    model: await deserializeModel({ modelJson, weights }),
+    preprocessing: definition.loadPreprocessing(parseJson(files, "preprocessing.json")),
+    metrics: parseJson(files, "metrics.json") as ModelMetrics,
+    card: parseJson(files, "card.json") as ModelCard,
+  };
 }
 
 /** Loads a version from a directory laid out by {@link saveVersion}. */
@@ -86,12 +132,5 @@ export async function loadVersion<Prep>(
   dir: string,
   definition: ModelDefinition<unknown, unknown, Prep>,
 ): Promise<StoredVersion<Prep>> {
-  const modelJson = await readJson(join(dir, "model.json")) as Record<string, unknown>;
-  const weights = await readFile(join(dir, weightsFileName));
-  return {
-    model: await deserializeModel({ modelJson, weights }),
-    preprocessing: definition.loadPreprocessing(await readJson(join(dir, "preprocessing.json"))),
-    metrics: await readMetrics(dir),
-    card: await readJson(join(dir, "card.json")) as ModelCard,
-  };
+  return parseVersion(await readVersionFiles(dir), definition);
 }

@@ -3,11 +3,25 @@ import { createApp } from "../../src/app/create_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createModelRuntime } from "../../src/serving/runtime.ts";
+import { workspaceSource } from "../../src/serving/workspace_source.ts";
 
+/** The app with no model pointer at all: the database works, no model can load. */
 async function appWithDatabase() {
+  const config = loadConfig({ MODEL_POINTER_PATH: "/nonexistent/model-pointer.yaml" });
+  const logger = createLogger("error");
   const database = await openDatabase({ PGLITE_DIR: "memory://" });
   await database.migrate();
-  const app = createApp({ config: loadConfig({}), database, logger: createLogger("error") });
+  const runtime = createModelRuntime(config, database, logger, workspaceSource("/nonexistent"));
+  await runtime.reload();
+  const app = createApp({
+    config,
+    database,
+    logger,
+    registry: runtime.registry,
+    sink: { enqueue: () => {} },
+    reloadModels: runtime.reload,
+  });
   return { app, database };
 }
 
@@ -23,11 +37,14 @@ Deno.test("GET /health answers while the process lives", async () => {
   }
 });
 
-Deno.test("GET /ready is 200 with the database up and 503 with the reason once it is gone", async () => {
+Deno.test("GET /ready is 503 with a reason per failing condition", async () => {
   const { app, database } = await appWithDatabase();
   const ready = await app.request("/ready");
-  assert.equal(ready.status, 200);
-  assert.deepEqual(await ready.json(), { status: "ready", checks: { database: "ok" } });
+  assert.equal(ready.status, 503);
+  const checks = (await ready.json()).checks;
+  assert.equal(checks.database, "ok");
+  assert.match(checks["model:churn"], /no version pinned for "churn"/);
+  assert.match(checks["model:ticket-triage"], /nonexistent\/model-pointer.yaml/);
 
   await database.close();
   const notReady = await app.request("/ready");

@@ -1,0 +1,28 @@
+import { z } from "@hono/zod-openapi";
+import type { ServingSpec } from "../../serving/serving_spec.ts";
+import { TicketInput, topics, urgencies } from "./schema.ts";
+
+const headAnswer = (classes: readonly string[], example: string) =>
+  z.object({
+    label: z.enum(classes as [string, ...string[]]).openapi({ example }),
+    confidence: z.number().min(0).max(1).openapi({ example: 0.93 }),
+    scores: z.record(z.string(), z.number()).describe("Probability of every class"),
+  });
+
+/** The triage of one ticket. */
+export const TicketTriage = z.object({
+  topic: headAnswer(topics, "network"),
+  urgency: headAnswer(urgencies, "high"),
+}).openapi("TicketTriage");
+
+/** HTTP face of `ticket-triage`. */
+export const ticketTriageServing: ServingSpec = {
+  name: "ticket-triage",
+  summary: "Classify an IT support ticket (English or French) by topic and urgency",
+  input: TicketInput,
+  output: TicketTriage,
+  respond: (outputs) =>
+    Object.fromEntries(
+      outputs.map(({ head, label, confidence, scores }) => [head, { label, confidence, scores }]),
+    ),
+};

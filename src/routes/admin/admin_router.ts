@@ -1,0 +1,40 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../app/create_router.ts";
+import { errorResponse } from "../../app/error_schema.ts";
+import type { ModelRegistry } from "../../serving/model_registry.ts";
+
+const ReloadResult = z.object({
+  swapped: z.array(z.string()).openapi({ example: ["churn@20261122T042440Z-6dfaa8e2"] }),
+  models: z.array(z.object({
+    name: z.string(),
+    version: z.string().nullable(),
+    challenger: z.string().nullable(),
+    problem: z.string().nullable(),
+  })),
+}).openapi("ReloadResult");
+
+const reload = createRoute({
+  method: "post",
+  path: "/admin/reload",
+  tags: ["Admin"],
+  summary: "Re-read the model pointer and swap in any newly pinned version",
+  responses: {
+    200: { content: { "application/json": { schema: ReloadResult } }, description: "Reloaded" },
+    401: errorResponse("Missing or invalid admin key"),
+    403: errorResponse("Not an admin key, or ADMIN_API_KEYS unset"),
+  },
+});
+
+/** `/admin`: operations behind the admin keys. */
+export function adminRouter(registry: ModelRegistry, reloadModels: () => Promise<string[]>) {
+  return createRouter().openapi(reload, async (c) => {
+    const swapped = await reloadModels();
+    const models = registry.status().map((s) => ({
+      name: s.name,
+      version: s.champion?.version ?? null,
+      challenger: s.challenger?.version ?? null,
+      problem: s.problem ?? null,
+    }));
+    return c.json({ swapped, models }, 200);
+  });
+}

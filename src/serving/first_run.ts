@@ -1,0 +1,36 @@
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import type { ModelRuntime } from "./runtime.ts";
+
+/**
+ * On a fresh clone the pinned artifacts may not be reachable (no DVC remote from this
+ * machine). Rather than serve nothing, say so and build them with the pipeline on embedded
+ * defaults, then load them; later starts find them in the workspace.
+ */
+export async function buildMissingModels(
+  config: Config,
+  database: DatabaseHandle,
+  logger: Logger,
+  runtime: ModelRuntime,
+): Promise<void> {
+  const missing = runtime.registry.status().filter((s) => !s.champion);
+  if (missing.length === 0) return;
+  logger.warn(
+    "Pinned model artifacts cannot be had; building them with the pipeline (about a minute)",
+    {
+      models: missing.map((s) => ({ name: s.name, problem: s.problem })),
+    },
+  );
+  const { runPipeline } = await import("../../pipelines/pipeline.ts");
+  await runPipeline(database.db, {
+    root: Deno.cwd(),
+    remoteUrl: config.DVC_REMOTE_URL,
+    pointerPath: config.MODEL_POINTER_PATH,
+    tickets: 20_000,
+    customers: 10_000,
+    seed: 42,
+    log: (line) => logger.info(line),
+  });
+  await runtime.reload();
+}

@@ -1,0 +1,107 @@
+import type { NewModelDeployment } from "../db/repositories/deployments.ts";
+import { readPointer } from "../gitops/pointer.ts";
+import type { Logger } from "../logger.ts";
+import { parseVersion, type VersionFiles } from "../ml/model_store.ts";
+import { catalogEntry } from "../models/catalog.ts";
+import type { ModelRegistry } from "./model_registry.ts";
+import type { ServedModel } from "./served_model.ts";
+
+/** Where version files come from (workspace, DVC cache, DVC remote); verifies what it returns. */
+export interface ArtifactSource {
+  fetch(name: string, version: string): Promise<VersionFiles>;
+}
+
+/** What the loader needs around it. */
+export interface LoaderContext {
+  registry: ModelRegistry;
+  pointerPath: string;
+  source: ArtifactSource;
+  logger: Logger;
+  environment: string;
+  /** Records a load or refusal in `model_deployments` (best effort). */
+  recordDeployment(event: NewModelDeployment): Promise<void>;
+}
+
+async function loadOne(
+  context: LoaderContext,
+  name: string,
+  version: string,
+): Promise<ServedModel> {
+  const entry = catalogEntry(name);
+  const files = await context.source.fetch(name, version);
+  const stored = await parseVersion(files, entry.definition);
+  return { name, version, entry, ...stored, loadedAt: new Date() };
+}
+
+/**
+ * Reads the model pointer and loads every pinned version that is not already served. A
+ * version that cannot be had or is corrupt is refused with a log line; the registry keeps
+ * serving what it has, and `/ready` reports the reason. Returns the versions it swapped in.
+ */
+export async function syncWithPointer(context: LoaderContext): Promise<string[]> {
+  const { registry, logger } = context;
+  let pointer;
+  try {
+    pointer = await readPointer(context.pointerPath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.error("Cannot read the model pointer", { path: context.pointerPath, reason });
+    for (const name of registry.configured) registry.setProblem(name, reason);
+    return [];
+  }
+  const swapped: string[] = [];
+  for (const name of registry.configured) {
+    const pinned = pointer?.models[name];
+    if (!pinned) {
+      registry.setProblem(name, `no version pinned for "${name}" in ${context.pointerPath}`);
+      continue;
+    }
+    for (const role of ["champion", "challenger"] as const) {
+      const version = role === "champion" ? pinned.version : pinned.challenger;
+      const current = role === "champion" ? registry.champion(name) : registry.challenger(name);
+      if (version === current?.version) continue;
+      if (!version) {
+        registry.swap(role, undefined, name);
+        continue;
+      }
+      try {
+        const served = await loadOne(context, name, version);
+        registry.swap(role, served, name);
+        if (role === "champion") registry.setProblem(name, undefined);
+        swapped.push(`${name}@${version}`);
+        logger.info(`Loaded model "${name}" version ${version} as ${role}`, {
+          model: name,
+          version,
+          role,
+        });
+        await context.recordDeployment({
+          modelName: name,
+          version,
+          role,
+          event: "loaded",
+          dataHash: served.card.data_hash,
+          environment: context.environment,
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const message = `Cannot load model "${name}" version ${version}: ${reason}`;
+        logger.error(message, { model: name, version, role });
+        if (role === "champion") {
+          registry.setProblem(
+            name,
+            current ? `${message}; still serving ${current.version}` : message,
+          );
+        }
+        await context.recordDeployment({
+          modelName: name,
+          version,
+          role,
+          event: "refused",
+          reason,
+          environment: context.environment,
+        });
+      }
+    }
+  }
+  return swapped;
+}

@@ -1,0 +1,64 @@
+import type { ServedModel } from "./served_model.ts";
+
+/** Whether a configured model can serve, and why not. */
+export interface ModelStatus {
+  name: string;
+  champion?: { version: string; loadedAt: Date };
+  challenger?: { version: string };
+  problem?: string;
+}
+
+/**
+ * The versions being served. A swap replaces one map entry: requests see the old version
+ * or the new one, never a mix, and scoring is synchronous so none is in flight.
+ */
+export class ModelRegistry {
+  #champions = new Map<string, ServedModel>();
+  #challengers = new Map<string, ServedModel>();
+  #problems = new Map<string, string>();
+
+  constructor(readonly configured: readonly string[]) {}
+
+  champion(name: string): ServedModel | undefined {
+    return this.#champions.get(name);
+  }
+
+  challenger(name: string): ServedModel | undefined {
+    return this.#challengers.get(name);
+  }
+
+  /** Serves `served` in `role`, disposing the version it replaces. */
+  swap(role: "champion" | "challenger", served: ServedModel | undefined, name: string): void {
+    const map = role === "champion" ? this.#champions : this.#challengers;
+    const previous = map.get(name);
+    if (served) map.set(name, served);
+    else map.delete(name);
+    if (previous && previous !== served) previous.model.dispose();
+  }
+
+  /** Records why a model is not (or not fully) serving; undefined clears it. */
+  setProblem(name: string, problem: string | undefined): void {
+    if (problem) this.#problems.set(name, problem);
+    else this.#problems.delete(name);
+  }
+
+  status(): ModelStatus[] {
+    return this.configured.map((name) => {
+      const champion = this.#champions.get(name);
+      const challenger = this.#challengers.get(name);
+      return {
+        name,
+        ...(champion
+          ? { champion: { version: champion.version, loadedAt: champion.loadedAt } }
+          : {}),
+        ...(challenger ? { challenger: { version: challenger.version } } : {}),
+        ...(this.#problems.has(name) ? { problem: this.#problems.get(name) } : {}),
+      };
+    });
+  }
+
+  /** Every served champion. */
+  servedChampions(): ServedModel[] {
+    return [...this.#champions.values()];
+  }
+}

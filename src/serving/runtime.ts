@@ -1,0 +1,46 @@
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { recordDeployment } from "../db/repositories/deployments.ts";
+import type { Logger } from "../logger.ts";
+import { catalog } from "../models/catalog.ts";
+import { type ArtifactSource, type LoaderContext, syncWithPointer } from "./model_loader.ts";
+import { ModelRegistry } from "./model_registry.ts";
+
+/** The registry with its loader: what `main.ts` and the tests wire into the app. */
+export interface ModelRuntime {
+  registry: ModelRegistry;
+  reload(): Promise<string[]>;
+}
+
+/** A registry for every built-in model, loaded from `source` by the configured pointer. */
+export function createModelRuntime(
+  config: Config,
+  database: DatabaseHandle,
+  logger: Logger,
+  source: ArtifactSource,
+): ModelRuntime {
+  const registry = new ModelRegistry(Object.keys(catalog));
+  const context: LoaderContext = {
+    registry,
+    pointerPath: config.MODEL_POINTER_PATH,
+    source,
+    logger,
+    environment: config.MODEL_POINTER_PATH,
+    recordDeployment: async (event) => {
+      try {
+        await recordDeployment(database.db, event);
+      } catch (error) {
+        logger.warn("Cannot record the model deployment", { reason: String(error) });
+      }
+    },
+  };
+  // Reloads are serialised: a watch event and an admin call must not load twice at once.
+  let running: Promise<string[]> = Promise.resolve([]);
+  return {
+    registry,
+    reload: () => (running = running.then(
+      () => syncWithPointer(context),
+      () => syncWithPointer(context),
+    )),
+  };
+}

@@ -1,0 +1,12 @@
+import type { z } from "@hono/zod-openapi";
+import type { HeadOutput } from "./head_output.ts";
+
+/** The HTTP face of a model: request and response schemas and the response builder. */
+export interface ServingSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+  /** The API response fields of one instance, from its head outputs and the threshold. */
+  respond(outputs: readonly HeadOutput[], threshold: number | undefined): Record<string, unknown>;
+}

@@ -1,0 +1,7 @@
+import { readVersionFiles, versionDir } from "../ml/model_store.ts";
+import type { ArtifactSource } from "./model_loader.ts";
+
+/** Version files straight from `models/<name>/<version>/` under `root` (dev, tests). */
+export function workspaceSource(root: string): ArtifactSource {
+  return { fetch: (name, version) => readVersionFiles(versionDir(root, name, version)) };
+}

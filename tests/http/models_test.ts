@@ -1,0 +1,211 @@
+import assert from "node:assert/strict";
+import { trainedWorkspace } from "../support/trained_models.ts";
+import { postJson, testApp } from "../support/test_app.ts";
+
+const workspace = await trainedWorkspace();
+const seedPayload =
+  '{"tenure":12,"monthly_charges":65.5,"total_charges":786.0,"contract_type":"Month-to-month","payment_method":"Electronic check"}';
+const ticket = {
+  subject: "VPN down for the whole finance team",
+  body: "Since 9am nobody in finance can connect to the VPN. Payroll is due today.",
+  channel: "email",
+};
+
+Deno.test("models are listed with their versions, metrics and classes", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    const { models } = await (await app.request("/v1/models")).json();
+    assert.deepEqual(models.map((m: { name: string }) => m.name).sort(), [
+      "churn",
+      "ticket-triage",
+    ]);
+    const churn = await (await app.request("/v1/models/churn")).json();
+    assert.equal(churn.version, workspace.versions.churn);
+    assert.deepEqual(churn.classes, { churn: ["0", "1"] });
+    assert.ok(churn.metrics.churn.roc_auc > 0.5);
+    assert.equal(typeof churn.threshold, "number");
+    const unknown = await app.request("/v1/models/nope");
+    assert.equal(unknown.status, 404);
+    assert.equal((await unknown.json()).error.code, "not_found");
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("the seed's churn payload is accepted verbatim and its trace logged", async () => {
+  const { app, logged, close } = await testApp(workspace);
+  try {
+    const response = await app.request("/v1/models/churn/predict", postJson(seedPayload));
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.ok(body.prediction === 0 || body.prediction === 1);
+    assert.equal(body.prediction, body.probability >= body.threshold ? 1 : 0);
+    assert.equal(body.version, workspace.versions.churn);
+    assert.equal(logged.length, 1);
+    assert.equal(logged[0].request.id, body.prediction_id);
+    assert.deepEqual(logged[0].request.input, JSON.parse(seedPayload));
+    assert.equal(logged[0].request.requestId, response.headers.get("x-request-id"));
+    assert.equal(logged[0].outputs[0].role, "champion");
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("a ticket batch returns one prediction id per instance and both heads", async () => {
+  const { app, logged, close } = await testApp(workspace);
+  try {
+    const french = {
+      subject: "Imprimante bloquée",
+      body: "Bonjour, l'imprimante du 2e étage affiche une erreur.",
+    };
+    const response = await app.request(
+      "/v1/models/ticket-triage/predict",
+      postJson({ instances: [ticket, french] }),
+    );
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.predictions.length, 2);
+    for (const prediction of body.predictions) {
+      assert.ok(prediction.prediction_id);
+      const total = Object.values(prediction.topic.scores as Record<string, number>)
+        .reduce((a, b) => a + b, 0);
+      assert.ok(Math.abs(total - 1) < 1e-4);
+      assert.equal(
+        prediction.urgency.confidence,
+        Math.max(...Object.values(prediction.urgency.scores as Record<string, number>)),
+      );
+    }
+    assert.deepEqual(
+      logged.map((e) => e.request.id),
+      body.predictions.map((p: { prediction_id: string }) => p.prediction_id),
+    );
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("invalid input is a 422 naming each bad field", async () => {
+  const { app, close } = await testApp(workspace, { MAX_BATCH_SIZE: "2" });
+  try {
+    const cases: [string, unknown, string[]][] = [
+      ["churn", { ...JSON.parse(seedPayload), tenure: -1, contract_type: "Weekly" }, [
+        "tenure",
+        "contract_type",
+      ]],
+      ["churn", { tenure: 12 }, [
+        "monthly_charges",
+        "total_charges",
+        "contract_type",
+        "payment_method",
+      ]],
+      ["ticket-triage", { subject: "", body: "x" }, ["subject"]],
+      ["ticket-triage", { instances: [ticket, { subject: "a" }] }, ["instances.1.body"]],
+      ["ticket-triage", { instances: [ticket, ticket, ticket] }, ["instances"]],
+    ];
+    for (const [model, body, fields] of cases) {
+      const response = await app.request(`/v1/models/${model}/predict`, postJson(body));
+      assert.equal(response.status, 422, JSON.stringify(body));
+      const error = (await response.json()).error;
+      assert.equal(error.code, "invalid_input");
+      assert.deepEqual(
+        error.details.fields.map((f: { path: string }) => f.path).sort(),
+        fields.sort(),
+      );
+    }
+    const malformed = await app.request("/v1/models/churn/predict", postJson("{not json"));
+    assert.equal(malformed.status, 400);
+    assert.equal((await malformed.json()).error.code, "bad_request");
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("unknown models are 404 and oversized bodies 413", async () => {
+  const { app, close } = await testApp(workspace, { MAX_BODY_BYTES: "1024" });
+  try {
+    const unknown = await app.request("/v1/models/nope/predict", postJson(ticket));
+    assert.equal(unknown.status, 404);
+    assert.match((await unknown.json()).error.message, /Unknown model "nope"/);
+    const huge = await app.request(
+      "/v1/models/ticket-triage/predict",
+      postJson({ ...ticket, body: "x".repeat(5000) }),
+    );
+    assert.equal(huge.status, 413);
+    assert.equal((await huge.json()).error.code, "payload_too_large");
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("API keys guard /v1 and /v2; admin keys guard /admin", async () => {
+  const { app, close } = await testApp(workspace, {
+    API_KEYS: "client-key",
+    ADMIN_API_KEYS: "ops-key",
+  });
+  const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+  try {
+    assert.equal((await app.request("/v1/models")).status, 401);
+    assert.equal((await app.request("/v1/models", { headers: bearer("wrong") })).status, 401);
+    assert.equal((await app.request("/v1/models", { headers: bearer("client-key") })).status, 200);
+    assert.equal((await app.request("/health")).status, 200);
+    const predict = await app.request(
+      "/v1/models/churn/predict",
+      postJson(seedPayload, bearer("client-key")),
+    );
+    assert.equal(predict.status, 200);
+    assert.equal((await app.request("/admin/reload", { method: "POST" })).status, 401);
+    assert.equal(
+      (await app.request("/admin/reload", { method: "POST", headers: bearer("client-key") }))
+        .status,
+      403,
+    );
+    const reload = await app.request("/admin/reload", {
+      method: "POST",
+      headers: bearer("ops-key"),
+    });
+    assert.equal(reload.status, 200);
+    assert.deepEqual((await reload.json()).swapped, []);
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("random JSON thrown at every route never gets a 500", async () => {
+  const { app, close } = await testApp(workspace);
+  let state = 12345;
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const value = (depth: number): unknown => {
+    const pick = Math.floor(random() * (depth > 2 ? 5 : 8));
+    const keys = [
+      "subject",
+      "body",
+      "channel",
+      "tenure",
+      "monthly_charges",
+      "instances",
+      "contract_type",
+      "x",
+    ];
+    return [
+      () => null,
+      () => random() * 2e6 - 1e6,
+      () => "é".repeat(Math.floor(random() * 5)) + String(random()),
+      () => random() > 0.5,
+      () => Math.floor(random() * 100) - 50,
+      () => Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1)),
+      () => Object.fromEntries(keys.filter(() => random() > 0.5).map((k) => [k, value(depth + 1)])),
+      () => ({ instances: [value(depth + 1)] }),
+    ][pick]();
+  };
+  try {
+    const paths = ["/v1/models/churn/predict", "/v1/models/ticket-triage/predict", "/admin/reload"];
+    for (let i = 0; i < 300; i++) {
+      const path = paths[i % paths.length];
+      const response = await app.request(path, postJson(value(0)));
+      assert.ok(response.status < 500, `${path} answered ${response.status}`);
+      await response.body?.cancel();
+    }
+  } finally {
+    await close();
+  }
+});

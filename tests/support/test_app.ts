@@ -1,0 +1,51 @@
+import { createApp } from "../../src/app/create_app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import { type PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
+import { createLogger } from "../../src/logger.ts";
+import { initTensorflow } from "../../src/ml/backend.ts";
+import { createModelRuntime, type ModelRuntime } from "../../src/serving/runtime.ts";
+import { workspaceSource } from "../../src/serving/workspace_source.ts";
+import type { TrainedWorkspace } from "./trained_models.ts";
+
+/** The app on an in-memory PGlite, serving a trained workspace, with its parts exposed. */
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  database: DatabaseHandle;
+  runtime: ModelRuntime;
+  logged: PredictionLogEntry[];
+  close(): Promise<void>;
+}
+
+/** Builds the app the way `main.ts` does; `env` adds configuration (API keys, limits). */
+export async function testApp(
+  workspace: TrainedWorkspace,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  await initTensorflow();
+  const config = loadConfig({ MODEL_POINTER_PATH: workspace.pointerPath, ...env });
+  const logger = createLogger("error");
+  const database = await openDatabase({ PGLITE_DIR: "memory://" });
+  await database.migrate();
+  const runtime = createModelRuntime(config, database, logger, workspaceSource(workspace.root));
+  await runtime.reload();
+  const logged: PredictionLogEntry[] = [];
+  const app = createApp({
+    config,
+    database,
+    logger,
+    registry: runtime.registry,
+    sink: { enqueue: (entry) => logged.push(entry) },
+    reloadModels: runtime.reload,
+  });
+  return { app, database, runtime, logged, close: () => database.close() };
+}
+
+/** A JSON POST request init. */
+export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  };
+}

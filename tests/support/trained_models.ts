@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { computeFeatures } from "../../pipelines/features.ts";
+import { generate } from "../../pipelines/generate.ts";
+import { exportTrainingSet } from "../../pipelines/snapshot.ts";
+import { trainModel } from "../../pipelines/train.ts";
+import { openDatabase } from "../../src/db/client.ts";
+import { writePointer } from "../../src/gitops/pointer.ts";
+
+/** A workspace with both models trained on small seeded data and pinned in a pointer. */
+export interface TrainedWorkspace {
+  root: string;
+  pointerPath: string;
+  versions: Record<string, string>;
+}
+
+/**
+ * Builds the workspace once per test module: generate, features, export, train (2 epochs
+ * at most). Small and seeded, so every run trains the same models in a few seconds.
+ */
+export async function trainedWorkspace(): Promise<TrainedWorkspace> {
+  const root = await Deno.makeTempDir({ prefix: "trained-" });
+  const database = await openDatabase({ PGLITE_DIR: "memory://" });
+  try {
+    await database.migrate();
+    await generate(database.db, { tickets: 1500, customers: 1500, seed: 11, drifted: false });
+    await computeFeatures(database.db);
+    await exportTrainingSet(database.db, root);
+  } finally {
+    await database.close();
+  }
+  const versions: Record<string, string> = {};
+  for (const name of ["ticket-triage", "churn"]) {
+    versions[name] =
+      (await trainModel(root, name, { seed: 11, maxEpochs: 2, quiet: true })).version;
+  }
+  const pointerPath = join(root, "gitops/overlays/test/model-pointer.yaml");
+  await writePointer(pointerPath, {
+    models: Object.fromEntries(Object.entries(versions).map(([n, version]) => [n, { version }])),
+  });
+  return { root, pointerPath, versions };
+}
