@@ -7,7 +7,7 @@ import { initTensorflow } from "./ml/backend.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
 import { watchPointer } from "./serving/pointer_watch.ts";
 import { createModelRuntime } from "./serving/runtime.ts";
-import { workspaceSource } from "./serving/workspace_source.ts";
+import { dvcArtifactSource } from "./serving/dvc_artifact_source.ts";
 
 /** Starts the server: config, database, models by pointer, app, graceful shutdown. */
 async function main(): Promise<void> {
@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   });
 
   logger.info("tfjs backend ready", { backend: await initTensorflow() });
-  const runtime = createModelRuntime(config, database, logger, workspaceSource(Deno.cwd()));
+  const source = dvcArtifactSource({
+    root: Deno.cwd(),
+    cacheDir: config.DVC_CACHE_DIR,
+    remoteUrl: config.DVC_REMOTE_URL,
+    env: Deno.env.toObject(),
+  });
+  const runtime = createModelRuntime(config, database, logger, source);
   await runtime.reload();
   await buildMissingModels(config, database, logger, runtime);
   const watcher = watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger);

@@ -11,6 +11,7 @@ import type { Logger } from "../logger.ts";
 import { adminRouter } from "../routes/admin/admin_router.ts";
 import { healthRouter } from "../routes/health/health_router.ts";
 import { modelsRouter } from "../routes/models/models_router.ts";
+import { v2Router } from "../routes/v2/v2_router.ts";
 import type { ModelRegistry } from "../serving/model_registry.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
 import { apiKeyAuth } from "./auth.ts";
@@ -68,6 +69,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   app.use(apiKeyAuth(config.API_KEYS, config.ADMIN_API_KEYS));
   app.route("/", healthRouter(readinessProbes(deps)));
   app.route("/", modelsRouter(deps.registry, deps.sink, config.MAX_BATCH_SIZE));
+  app.route("/", v2Router(deps.registry, deps.sink, config.MAX_BATCH_SIZE));
   app.route("/", adminRouter(deps.registry, deps.reloadModels));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

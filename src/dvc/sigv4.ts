@@ -57,10 +57,13 @@ export function signV4(request: SignV4Request): Record<string, string> {
     payloadHash,
   );
   const scope = `${amzDate.slice(0, 8)}/${request.region}/${request.service}/aws4_request`;
-  const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonical.text)].join("\n");
-  let key: Uint8Array = hmac(`AWS4${request.credentials.secretAccessKey}`, amzDate.slice(0, 8));
-  for (const part of [request.region, request.service, "aws4_request"]) key = hmac(key, part);
-  const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
+  const signature = deriveSignature({
+    canonicalRequest: canonical.text,
+    amzDate,
+    region: request.region,
+    service: request.service,
+    secretAccessKey: request.credentials.secretAccessKey,
+  });
   headers.authorization =
     `AWS4-HMAC-SHA256 Credential=${request.credentials.accessKeyId}/${scope}, ` +
     `SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
@@ -94,6 +97,27 @@ export function canonicalRequest(
   return { text, signedHeaders };
 }
 
+/** The inputs of {@link deriveSignature}. */
+export interface SignatureInput {
+  canonicalRequest: string;
+  /** `YYYYMMDDTHHMMSSZ`. */
+  amzDate: string;
+  region: string;
+  service: string;
+  secretAccessKey: string;
+}
+
+/** The hex signature of a canonical request (string to sign, then the derived key's HMAC). */
+export function deriveSignature(input: SignatureInput): string {
+  const day = input.amzDate.slice(0, 8);
+  const scope = `${day}/${input.region}/${input.service}/aws4_request`;
+  const stringToSign = ["AWS4-HMAC-SHA256", input.amzDate, scope, sha256Hex(input.canonicalRequest)]
+    .join("\n");
+  let key = hmac(`AWS4${input.secretAccessKey}`, day);
+  for (const part of [input.region, input.service, "aws4_request"]) key = hmac(key, part);
+  return createHmac("sha256", key).update(stringToSign).digest("hex");
+}
+
 /** Percent-encodes every byte but `A-Z a-z 0-9 - . _ ~` (RFC 3986, as SigV4 requires). */
 export function uriEncode(value: string): string {
   return encodeURIComponent(value).replace(
@@ -116,7 +140,8 @@ function lowercaseKeys(headers: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-function sha256Hex(text: string): string {
+/** Hex SHA-256 of a UTF-8 string. */
+export function sha256Hex(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 

@@ -77,6 +77,7 @@ export class Bm25Index implements KbSearcher {
     const counts = articles.map((article, doc) => {
       const tf = new Map<string, number>();
       const add = (terms: readonly string[], weight: number) => {
+        if (weight <= 0) return;
         for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + weight);
       };
       add(tokenize(article.title), titleWeight);

@@ -16,7 +16,7 @@ const stopWords = new Set(
     "she her they them their what which who whom when where why how all any some each " +
     "not no nor can cannot could would should will shall may might must just so than then " +
     "too very also only still again up out off please hi hello hey thanks thank regards " +
-    "dear since get got getting anymore" +
+    "dear since get got getting anymore work works working worked" +
     " " +
     // French
     "le la les un une des du de et ou mais donc ni car au aux en dans par pour sur sous " +
@@ -24,7 +24,8 @@ const stopWords = new Set(
     "mes tu te toi ton ta tes nous notre nos vous votre vos leur leurs se sa son ses lui " +
     "qui que qu quoi dont ne pas plus est sont suis es etes etre ai avons avez ont avoir " +
     "eu fait faire y bonjour merci cordialement depuis tres bien tout tous toute toutes " +
-    "encore deja aussi comme si quand alors puis peu peux peut pouvez pouvons"
+    "encore deja aussi comme si quand alors puis peu peux peut pouvez pouvons marche " +
+    "marchent fonctionne fonctionnent fonctionner"
   ).split(" ").filter(Boolean),
 );
 

@@ -11,26 +11,51 @@ export interface FitResult {
   validationLoss: number;
 }
 
-/** Per head, the class index of every row. */
-function labelIndices(heads: readonly Head[], labels: readonly string[][]): number[][] {
-  return heads.map((head, h) => labels.map((row) => head.classes.indexOf(row[h])));
+/** Rows turned into model inputs and one-hot labels once, shared by every candidate. */
+export interface EncodedRows {
+  x: tf.Tensor[];
+  y: tf.Tensor[];
+  size: number;
 }
 
-function oneHot(heads: readonly Head[], indices: number[][]): tf.Tensor[] {
+function oneHotLabels(heads: readonly Head[], labels: readonly string[][]): tf.Tensor[] {
   return heads.map((head, h) =>
-    tf.tidy(() => tf.oneHot(tf.tensor1d(indices[h], "int32"), head.classes.length))
+    tf.tidy(() =>
+      tf.oneHot(
+        tf.tensor1d(labels.map((row) => head.classes.indexOf(row[h])), "int32"),
+        head.classes.length,
+      )
+    )
   );
+}
+
+/** Encodes rows and their labels; dispose with {@link disposeEncoded}. */
+export function encodeRows<Row, Input, Prep>(
+  definition: ModelDefinition<Row, Input, Prep>,
+  preprocessing: Prep,
+  rows: readonly Row[],
+): EncodedRows {
+  return {
+    x: definition.encode(preprocessing, rows.map(definition.inputOf)),
+    y: oneHotLabels(definition.heads, rows.map(definition.labels)),
+    size: rows.length,
+  };
+}
+
+/** Frees the tensors of {@link encodeRows}. */
+export function disposeEncoded(...encoded: EncodedRows[]): void {
+  for (const { x, y } of encoded) tf.dispose([...x, ...y]);
 }
 
 /**
  * Trains one candidate with seeded shuffling and early stopping on validation loss
- * (patience 2; the best epoch's weights are restored). Inputs are encoded once.
+ * (patience 2; the best epoch's weights are restored).
  */
 export async function fitCandidate<Row, Input, Prep>(
   definition: ModelDefinition<Row, Input, Prep>,
   preprocessing: Prep,
   params: Hyperparameters,
-  data: { train: readonly Row[]; validation: readonly Row[] },
+  data: { train: EncodedRows; validation: EncodedRows },
   { seed, label, quiet = false }: { seed: number; label: string; quiet?: boolean },
 ): Promise<FitResult> {
   const model = definition.build(preprocessing, params, seed);
@@ -38,29 +63,17 @@ export async function fitCandidate<Row, Input, Prep>(
     optimizer: tf.train.adam(params.learningRate),
     loss: definition.heads.map(() => "categoricalCrossentropy"),
   });
-  const encode = (rows: readonly Row[]) =>
-    definition.encode(preprocessing, rows.map(definition.inputOf));
-  const trainX = encode(data.train);
-  const trainY = oneHot(
-    definition.heads,
-    labelIndices(definition.heads, data.train.map(definition.labels)),
-  );
-  const validationX = encode(data.validation);
-  const validationY = oneHot(
-    definition.heads,
-    labelIndices(definition.heads, data.validation.map(definition.labels)),
-  );
   const random = createRandom(seed);
-  const order = Array.from({ length: data.train.length }, (_, i) => i);
+  const order = Array.from({ length: data.train.size }, (_, i) => i);
   let best = { loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
   try {
     for (let epoch = 1; epoch <= params.maxEpochs; epoch++) {
       const progress = quiet ? undefined : epochProgress(label, epoch, params.maxEpochs);
       const permutation = tf.tensor1d(random.shuffle(order), "int32");
-      const x = trainX.map((tensor) => tf.gather(tensor, permutation));
-      const y = trainY.map((tensor) => tf.gather(tensor, permutation));
+      const x = data.train.x.map((tensor) => tf.gather(tensor, permutation));
+      const y = data.train.y.map((tensor) => tf.gather(tensor, permutation));
       permutation.dispose();
-      const batches = Math.ceil(data.train.length / params.batchSize);
+      const batches = Math.ceil(data.train.size / params.batchSize);
       const history = await model.fit(x, y, {
         batchSize: params.batchSize,
         epochs: 1,
@@ -72,7 +85,7 @@ export async function fitCandidate<Row, Input, Prep>(
       });
       tf.dispose([...x, ...y]);
       const validationLoss = tf.tidy(() => {
-        const losses = model.evaluate(validationX, validationY, { batchSize: 1024 }) as tf.Scalar[];
+        const losses = model.evaluate(data.validation.x, data.validation.y, { batchSize: 2048 });
         return (Array.isArray(losses) ? losses[0] : losses).dataSync()[0];
       });
       const trainLoss = Number(history.history.loss[0]);
@@ -87,11 +100,19 @@ export async function fitCandidate<Row, Input, Prep>(
     model.setWeights(best.weights);
     return { model, params, epochs: best.epoch, validationLoss: best.loss };
   } finally {
-    tf.dispose([...trainX, ...trainY, ...validationX, ...validationY, ...best.weights]);
+    tf.dispose(best.weights);
   }
 }
 
-/** Class probabilities per head (outer), per row (middle), per class (inner). */
+/** Class probabilities of encoded inputs: per head (outer), row, class (inner). */
+export function predictEncoded(model: tf.LayersModel, x: tf.Tensor[]): number[][][] {
+  return tf.tidy(() => {
+    const output = model.predict(x, { batchSize: 2048 });
+    return (Array.isArray(output) ? output : [output]).map((t) => t.arraySync() as number[][]);
+  });
+}
+
+/** Class probabilities of raw inputs, encoded in chunks. */
 export function predictProbabilities<Row, Input, Prep>(
   definition: ModelDefinition<Row, Input, Prep>,
   preprocessing: Prep,
@@ -100,12 +121,9 @@ export function predictProbabilities<Row, Input, Prep>(
 ): number[][][] {
   const perHead: number[][][] = definition.heads.map(() => []);
   for (let start = 0; start < inputs.length; start += 2048) {
-    tf.tidy(() => {
-      const x = definition.encode(preprocessing, inputs.slice(start, start + 2048));
-      const output = model.predict(x);
-      const outputs = Array.isArray(output) ? output : [output];
-      outputs.forEach((tensor, h) => perHead[h].push(...(tensor.arraySync() as number[][])));
-    });
+    const x = definition.encode(preprocessing, inputs.slice(start, start + 2048));
+    predictEncoded(model, x).forEach((rows, h) => perHead[h].push(...rows));
+    tf.dispose(x);
   }
   return perHead;
 }

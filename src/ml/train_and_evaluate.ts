@@ -2,7 +2,13 @@ import type * as tf from "@tensorflow/tfjs";
 import { evaluateHead, type HeadEvaluation } from "./evaluate.ts";
 import type { Hyperparameters, ModelDefinition } from "./model_definition.ts";
 import { type Split, stratifiedSplit } from "./split.ts";
-import { fitCandidate, type FitResult, predictProbabilities } from "./train.ts";
+import {
+  disposeEncoded,
+  encodeRows,
+  fitCandidate,
+  type FitResult,
+  predictEncoded,
+} from "./train.ts";
 
 /** One tried candidate of the search. */
 export interface SearchTrial {
@@ -20,6 +26,8 @@ export interface TrainingOutcome<Prep> {
   search: SearchTrial[];
   evaluations: HeadEvaluation[];
   split: { train: number; validation: number; test: number };
+  /** Fitting the preprocessing and encoding the splits, once for every candidate. */
+  preprocessingSeconds: number;
   seconds: number;
 }
 
@@ -59,61 +67,67 @@ export async function trainAndEvaluate<Row, Input, Prep>(
   const withEpochs = (params: Hyperparameters) =>
     maxEpochs ? { ...params, maxEpochs: Math.min(maxEpochs, params.maxEpochs) } : params;
 
+  // Text encoding is a large share of the work: each split is encoded once for all candidates.
+  const encoded = {
+    train: encodeRows(definition, preprocessing, train),
+    validation: encodeRows(definition, preprocessing, validation),
+    test: encodeRows(definition, preprocessing, test),
+  };
+  const preprocessingSeconds = (performance.now() - started) / 1000;
+  const fit = (params: Hyperparameters, label: string) =>
+    fitCandidate(definition, preprocessing, params, encoded, { seed, label, quiet });
   const fits: FitResult[] = [];
   const search: SearchTrial[] = [];
-  for (const [index, params] of definition.searchSpace.map(withEpochs).entries()) {
-    const trialStart = performance.now();
-    const label = `${definition.name} [${index + 1}/${definition.searchSpace.length}]`;
-    const fit = await fitCandidate(definition, preprocessing, params, { train, validation }, {
-      seed,
-      label,
-      quiet,
-    });
-    fits.push(fit);
-    search.push({
-      params,
-      epochs: fit.epochs,
-      validationLoss: fit.validationLoss,
-      seconds: (performance.now() - trialStart) / 1000,
-    });
-  }
-  const best = fits.reduce((a, b) => (b.validationLoss < a.validationLoss ? b : a));
-  const referenceParams = withEpochs(definition.reference);
-  const reference = fits.find((fit) => sameParams(fit.params, referenceParams)) ??
-    await fitCandidate(definition, preprocessing, referenceParams, { train, validation }, {
-      seed,
-      label: `${definition.name} [reference]`,
-      quiet,
-    });
+  try {
+    for (const [index, params] of definition.searchSpace.map(withEpochs).entries()) {
+      const trialStart = performance.now();
+      const result = await fit(
+        params,
+        `${definition.name} [${index + 1}/${definition.searchSpace.length}]`,
+      );
+      fits.push(result);
+      search.push({
+        params,
+        epochs: result.epochs,
+        validationLoss: result.validationLoss,
+        seconds: (performance.now() - trialStart) / 1000,
+      });
+    }
+    const referenceParams = withEpochs(definition.reference);
+    const reference = fits.find((f) => sameParams(f.params, referenceParams)) ??
+      await fit(referenceParams, `${definition.name} [reference]`);
+    const best = fits.reduce((a, b) => (b.validationLoss < a.validationLoss ? b : a));
 
-  const probabilities = (model: tf.LayersModel, rowsOf: readonly Row[]) =>
-    predictProbabilities(definition, preprocessing, model, rowsOf.map(definition.inputOf));
-  const [modelValidation, modelTest] = [
-    probabilities(best.model, validation),
-    probabilities(best.model, test),
-  ];
-  const [refValidation, refTest] = [
-    probabilities(reference.model, validation),
-    probabilities(reference.model, test),
-  ];
-  const labelsOf = (rowsOf: readonly Row[], h: number) =>
-    rowsOf.map((row) => definition.labels(row)[h]);
-  const evaluations = definition.heads.map((head, h) =>
-    evaluateHead(
-      head,
-      { train: labelsOf(train, h), validation: labelsOf(validation, h), test: labelsOf(test, h) },
-      { validation: modelValidation[h], test: modelTest[h] },
-      { validation: refValidation[h], test: refTest[h] },
-    )
-  );
-  for (const fit of new Set([...fits, reference])) if (fit !== best) fit.model.dispose();
-  return {
-    model: best.model,
-    preprocessing,
-    params: best.params,
-    search,
-    evaluations,
-    split: { train: train.length, validation: validation.length, test: test.length },
-    seconds: (performance.now() - started) / 1000,
-  };
+    const [modelValidation, modelTest] = [
+      predictEncoded(best.model, encoded.validation.x),
+      predictEncoded(best.model, encoded.test.x),
+    ];
+    const [refValidation, refTest] = [
+      predictEncoded(reference.model, encoded.validation.x),
+      predictEncoded(reference.model, encoded.test.x),
+    ];
+    const labelsOf = (rowsOf: readonly Row[], h: number) =>
+      rowsOf.map((row) => definition.labels(row)[h]);
+    const evaluations = definition.heads.map((head, h) =>
+      evaluateHead(
+        head,
+        { train: labelsOf(train, h), validation: labelsOf(validation, h), test: labelsOf(test, h) },
+        { validation: modelValidation[h], test: modelTest[h] },
+        { validation: refValidation[h], test: refTest[h] },
+      )
+    );
+    for (const f of new Set([...fits, reference])) if (f !== best) f.model.dispose();
+    return {
+      model: best.model,
+      preprocessing,
+      params: best.params,
+      search,
+      evaluations,
+      split: { train: train.length, validation: validation.length, test: test.length },
+      preprocessingSeconds,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    disposeEncoded(encoded.train, encoded.validation, encoded.test);
+  }
 }

@@ -8,7 +8,8 @@ import type { ServedModel } from "./served_model.ts";
 
 /** Where version files come from (workspace, DVC cache, DVC remote); verifies what it returns. */
 export interface ArtifactSource {
-  fetch(name: string, version: string): Promise<VersionFiles>;
+  /** `modelsMd5`: the `models` directory hash the pointer pins, when it pins one. */
+  fetch(name: string, version: string, modelsMd5?: string): Promise<VersionFiles>;
 }
 
 /** What the loader needs around it. */
@@ -26,9 +27,10 @@ async function loadOne(
   context: LoaderContext,
   name: string,
   version: string,
+  modelsMd5: string | undefined,
 ): Promise<ServedModel> {
   const entry = catalogEntry(name);
-  const files = await context.source.fetch(name, version);
+  const files = await context.source.fetch(name, version, modelsMd5);
   const stored = await parseVersion(files, entry.definition);
   return { name, version, entry, ...stored, loadedAt: new Date() };
 }
@@ -65,7 +67,7 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
         continue;
       }
       try {
-        const served = await loadOne(context, name, version);
+        const served = await loadOne(context, name, version, pointer?.models_dvc_md5);
         registry.swap(role, served, name);
         if (role === "champion") registry.setProblem(name, undefined);
         swapped.push(`${name}@${version}`);

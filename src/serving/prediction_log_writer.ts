@@ -452,6 +452,7 @@ class Writer {
 
   async #run(): Promise<void> {
     await this.#recovery;
+    await this.#gather();
     while (!this.#stopped) {
       this.#phase = "other";
       const batch = await this.#nextBatch();
@@ -468,15 +469,18 @@ class Writer {
       // An entry may have come while `#nextBatch` was returning.
       if (this.#hasWork()) continue;
       await this.#signal.wait();
-      if (this.#urgent()) continue;
-      // Let a batch form for a moment; a full batch, a flush or close cut it short.
-      this.#phase = "gathering";
-      const until = performance.now() + this.#flushIntervalMs;
-      while (!this.#urgent() && performance.now() < until) {
-        await this.#signal.wait(until - performance.now());
-      }
+      await this.#gather();
     }
     this.#phase = "other";
+  }
+
+  /** Lets a batch form for a moment after idling; a full batch, a flush or close cut it short. */
+  async #gather(): Promise<void> {
+    this.#phase = "gathering";
+    const until = performance.now() + this.#flushIntervalMs;
+    while (!this.#urgent() && performance.now() < until) {
+      await this.#signal.wait(until - performance.now());
+    }
   }
 
   async #nextBatch(): Promise<Batch | undefined> {

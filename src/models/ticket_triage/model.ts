@@ -57,10 +57,10 @@ export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreproc
   heads: [{ name: "topic", classes: topics }, { name: "urgency", classes: urgencies }],
   datasetSpec,
   searchSpace: [
-    { ...common, hidden: 0, learningRate: 0.02, dropout: 0 },
+    { ...common, hidden: 0, learningRate: 0.01, dropout: 0, batchSize: 512 },
     { ...common, hidden: 32, learningRate: 0.005, dropout: 0.2, batchSize: 256 },
   ],
-  reference: { ...common, hidden: 0, learningRate: 0.02, dropout: 0 },
+  reference: { ...common, hidden: 0, learningRate: 0.01, dropout: 0, batchSize: 512 },
   labels: (row) => [row.topic, row.urgency],
   inputOf: ({ subject, body, channel }) => ({ subject, body, channel }),
   fitPreprocessing: (rows) => {
@@ -68,7 +68,7 @@ export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreproc
     const vocabulary = fitVocabulary(documents, {
       minDf: 2,
       maxFeatures: 20_000,
-      maxTermsPerDoc: 128,
+      maxTermsPerDoc: 96,
     });
     return { kind: "tfidf-word-1-2grams", vocabulary, lookup: indexVocabulary(vocabulary) };
   },

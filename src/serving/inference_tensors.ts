@@ -1,0 +1,73 @@
+import type { z } from "zod";
+import { DomainError } from "../errors.ts";
+import type { Head } from "../ml/model_definition.ts";
+import type { HeadOutput } from "./head_output.ts";
+
+/** An Open Inference Protocol tensor. */
+export interface InferTensor {
+  name: string;
+  shape: number[];
+  datatype: "BYTES" | "FP32" | "FP64" | "INT32" | "INT64" | "BOOL";
+  data: (string | number | boolean | null)[];
+}
+
+/** V2 metadata of the input fields of a model, from its zod object schema. */
+export function inputMetadata(
+  schema: z.ZodType,
+): { name: string; datatype: string; shape: number[] }[] {
+  const shape = (schema as unknown as { shape: Record<string, z.ZodType> }).shape;
+  return Object.entries(shape).map(([name, field]) => {
+    let def = field._zod.def as { type: string; innerType?: z.ZodType };
+    while (def.innerType) def = def.innerType._zod.def as typeof def;
+    return { name, datatype: def.type === "number" ? "FP32" : "BYTES", shape: [-1] };
+  });
+}
+
+/**
+ * Turns named column tensors (one per input field, all of shape [n]) into n instances.
+ * A batch of columns with different lengths is a 422 naming the offending tensor.
+ */
+export function instancesFromTensors(inputs: readonly InferTensor[]): Record<string, unknown>[] {
+  const size = inputs[0].data.length;
+  for (const tensor of inputs) {
+    if (tensor.data.length !== size || tensor.shape.length !== 1 || tensor.shape[0] !== size) {
+      throw new DomainError(
+        422,
+        "invalid_input",
+        `Tensor "${tensor.name}" must have shape [${size}] like the first input`,
+      );
+    }
+  }
+  return Array.from({ length: size }, (_, row) =>
+    Object.fromEntries(
+      inputs.filter((tensor) => tensor.data[row] !== null).map((
+        tensor,
+      ) => [tensor.name, tensor.data[row]]),
+    ));
+}
+
+/** Output tensors: per head the labels and the row-major class probabilities; plus prediction ids. */
+export function outputTensors(
+  heads: readonly Head[],
+  predictions: readonly { predictionId: string; outputs: HeadOutput[] }[],
+): InferTensor[] {
+  const bytes = (name: string, data: string[]): InferTensor => ({
+    name,
+    shape: [data.length],
+    datatype: "BYTES",
+    data,
+  });
+  const n = predictions.length;
+  return [
+    ...heads.flatMap((head, h) => [
+      bytes(`${head.name}_label`, predictions.map((p) => p.outputs[h].label)),
+      {
+        name: `${head.name}_probabilities`,
+        shape: [n, head.classes.length],
+        datatype: "FP32" as const,
+        data: predictions.flatMap((p) => head.classes.map((c) => p.outputs[h].scores[c])),
+      },
+    ]),
+    bytes("prediction_id", predictions.map((p) => p.predictionId)),
+  ];
+}

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { trainedWorkspace } from "../support/trained_models.ts";
+import { postJson, testApp } from "../support/test_app.ts";
+
+const workspace = await trainedWorkspace();
+
+const churnTensors = (n: number) => [
+  { name: "tenure", shape: [n], datatype: "INT32", data: Array(n).fill(12) },
+  { name: "monthly_charges", shape: [n], datatype: "FP32", data: Array(n).fill(65.5) },
+  { name: "total_charges", shape: [n], datatype: "FP32", data: Array(n).fill(786) },
+  { name: "contract_type", shape: [n], datatype: "BYTES", data: Array(n).fill("Month-to-month") },
+  {
+    name: "payment_method",
+    shape: [n],
+    datatype: "BYTES",
+    data: Array(n).fill("Electronic check"),
+  },
+];
+
+Deno.test("V2 health and model metadata", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    assert.deepEqual(await (await app.request("/v2/health/live")).json(), { live: true });
+    assert.deepEqual(await (await app.request("/v2/health/ready")).json(), { ready: true });
+    const metadata = await (await app.request("/v2/models/ticket-triage")).json();
+    assert.deepEqual(metadata.versions, [workspace.versions["ticket-triage"]]);
+    assert.deepEqual(metadata.inputs.map((i: { name: string }) => i.name), [
+      "subject",
+      "body",
+      "channel",
+    ]);
+    assert.deepEqual(metadata.outputs.map((o: { name: string }) => o.name), [
+      "topic_label",
+      "topic_probabilities",
+      "urgency_label",
+      "urgency_probabilities",
+    ]);
+    assert.equal((await app.request("/v2/models/nope")).status, 404);
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("V2 infer agrees with the V1 predict route", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    const response = await app.request(
+      "/v2/models/churn/infer",
+      postJson({ id: "req-1", inputs: churnTensors(2) }),
+    );
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.id, "req-1");
+    assert.equal(body.model_version, workspace.versions.churn);
+    const probabilities = body.outputs.find((o: { name: string }) =>
+      o.name === "churn_probabilities"
+    );
+    assert.deepEqual(probabilities.shape, [2, 2]);
+    const v1 = await (await app.request(
+      "/v1/models/churn/predict",
+      postJson({
+        tenure: 12,
+        monthly_charges: 65.5,
+        total_charges: 786,
+        contract_type: "Month-to-month",
+        payment_method: "Electronic check",
+      }),
+    )).json();
+    assert.equal(probabilities.data[1], v1.probability);
+    const ids = body.outputs.find((o: { name: string }) => o.name === "prediction_id");
+    assert.equal(ids.data.length, 2);
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("V2 infer rejects bad tensors with 422", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    const ragged = churnTensors(2).map((t, i) =>
+      i === 0 ? { ...t, shape: [3], data: [1, 2, 3] } : t
+    );
+    const cases = [
+      { inputs: ragged },
+      { inputs: churnTensors(1).map((t) => t.name === "tenure" ? { ...t, data: [-5] } : t) },
+      { inputs: [] },
+      { nothing: true },
+    ];
+    for (const body of cases) {
+      const response = await app.request("/v2/models/churn/infer", postJson(body));
+      assert.equal(response.status, 422, JSON.stringify(body));
+      assert.equal((await response.json()).error.code, "invalid_input");
+    }
+  } finally {
+    await close();
+  }
+});
