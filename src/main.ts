@@ -2,6 +2,7 @@ import { createApp } from "./app/create_app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { logPredictions } from "./db/repositories/predictions.ts";
+import { Bm25Index, loadKnowledgeBase } from "./kb/mod.ts";
 import { createLogger } from "./logger.ts";
 import { initTensorflow } from "./ml/backend.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     database,
     logger,
     registry: runtime.registry,
+    kb: new Bm25Index(await loadKnowledgeBase()),
     sink,
     reloadModels: runtime.reload,
   });

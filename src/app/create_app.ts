@@ -9,6 +9,10 @@ import type { DatabaseHandle } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { adminRouter } from "../routes/admin/admin_router.ts";
+import { customersRouter } from "../routes/customers/customers_router.ts";
+import { feedbackRouter } from "../routes/feedback/feedback_router.ts";
+import type { KbSearcher } from "../kb/mod.ts";
+import { ticketsRouter } from "../routes/tickets/tickets_router.ts";
 import { healthRouter } from "../routes/health/health_router.ts";
 import { modelsRouter } from "../routes/models/models_router.ts";
 import { v2Router } from "../routes/v2/v2_router.ts";
@@ -26,6 +30,7 @@ export interface AppDependencies {
   logger: Logger;
   registry: ModelRegistry;
   sink: PredictionSink;
+  kb: KbSearcher;
   /** Re-reads the model pointer; returns the versions swapped in. */
   reloadModels(): Promise<string[]>;
 }
@@ -69,6 +74,25 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   app.use(apiKeyAuth(config.API_KEYS, config.ADMIN_API_KEYS));
   app.route("/", healthRouter(readinessProbes(deps)));
   app.route("/", modelsRouter(deps.registry, deps.sink, config.MAX_BATCH_SIZE));
+  app.route(
+    "/",
+    ticketsRouter({
+      db: deps.database.db,
+      registry: deps.registry,
+      sink: deps.sink,
+      kb: deps.kb,
+      llm: config.LLM_BASE_URL
+        ? {
+          baseUrl: config.LLM_BASE_URL,
+          apiKey: config.LLM_API_KEY,
+          model: config.LLM_MODEL,
+          timeoutMs: config.LLM_TIMEOUT_MS,
+        }
+        : undefined,
+    }),
+  );
+  app.route("/", customersRouter(deps.database.db, deps.registry, deps.sink));
+  app.route("/", feedbackRouter(deps.database.db));
   app.route("/", v2Router(deps.registry, deps.sink, config.MAX_BATCH_SIZE));
   app.route("/", adminRouter(deps.registry, deps.reloadModels));
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createApp } from "../../src/app/create_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
+import { Bm25Index, loadKnowledgeBase } from "../../src/kb/mod.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createModelRuntime } from "../../src/serving/runtime.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
@@ -19,6 +20,7 @@ async function appWithDatabase() {
     database,
     logger,
     registry: runtime.registry,
+    kb: new Bm25Index(await loadKnowledgeBase()),
     sink: { enqueue: () => {} },
     reloadModels: runtime.reload,
   });

@@ -1,7 +1,8 @@
 import { createApp } from "../../src/app/create_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
-import { type PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
+import { logPredictions, type PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
+import { Bm25Index, loadKnowledgeBase } from "../../src/kb/mod.ts";
 import { createLogger } from "../../src/logger.ts";
 import { initTensorflow } from "../../src/ml/backend.ts";
 import { createModelRuntime, type ModelRuntime } from "../../src/serving/runtime.ts";
@@ -14,6 +15,8 @@ export interface TestApp {
   database: DatabaseHandle;
   runtime: ModelRuntime;
   logged: PredictionLogEntry[];
+  /** Resolves when every logged prediction is in the database. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,15 +33,33 @@ export async function testApp(
   const runtime = createModelRuntime(config, database, logger, workspaceSource(workspace.root));
   await runtime.reload();
   const logged: PredictionLogEntry[] = [];
+  const writes: Promise<void>[] = [];
   const app = createApp({
     config,
     database,
     logger,
     registry: runtime.registry,
-    sink: { enqueue: (entry) => logged.push(entry) },
+    kb: new Bm25Index(await loadKnowledgeBase()),
+    sink: {
+      enqueue: (entry) => {
+        logged.push(entry);
+        writes.push(logPredictions(database.db, [entry]));
+      },
+    },
     reloadModels: runtime.reload,
   });
-  return { app, database, runtime, logged, close: () => database.close() };
+  const flush = async () => void await Promise.all(writes);
+  return {
+    app,
+    database,
+    runtime,
+    logged,
+    flush,
+    close: async () => {
+      await flush();
+      await database.close();
+    },
+  };
 }
 
 /** A JSON POST request init. */

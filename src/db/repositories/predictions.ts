@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { predictionOutputs, predictionRequests } from "../schema.ts";
 import { chunked } from "./chunked.ts";
@@ -65,4 +65,15 @@ export async function existingPredictionIds(
     for (const row of rows) found.add(row.id);
   }
   return found;
+}
+
+/** The most recent prediction logged for a ticket, with its outputs. */
+export async function findLatestTicketPrediction(
+  db: Database,
+  ticketId: string,
+): Promise<(PredictionRequest & { outputs: PredictionOutput[] }) | undefined> {
+  const [latest] = await db.select({ id: predictionRequests.id }).from(predictionRequests)
+    .where(eq(predictionRequests.ticketId, ticketId))
+    .orderBy(desc(predictionRequests.createdAt)).limit(1);
+  return latest && findPrediction(db, latest.id);
 }

@@ -13,3 +13,12 @@ export function ticketFeatureValues(ticket: { subject: string; body: string; cha
     featureVersion: ticketFeatureVersion,
   };
 }
+
+/**
+ * The model input equivalent to a ticket whose stored feature text is `text`: normalising
+ * is idempotent, so `ticketText` of the result is `text` itself (by-id triage reads stored
+ * features, not the raw ticket).
+ */
+export function inputFromFeatureText(text: string): { subject: string; body: string } {
+  return { subject: text, body: "" };
+}

@@ -1,0 +1,80 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../app/create_router.ts";
+import { errorResponse } from "../../app/error_schema.ts";
+import type { Database } from "../../db/client.ts";
+import { recordFeedback } from "../../db/repositories/feedback.ts";
+import { findPrediction } from "../../db/repositories/predictions.ts";
+import { DomainError, NotFoundError } from "../../errors.ts";
+import { catalog } from "../../models/catalog.ts";
+
+const FeedbackInput = z.object({
+  prediction_id: z.uuid(),
+  head: z.string().min(1).max(50).optional().describe("Defaults to the model's only head"),
+  label: z.union([z.string().min(1).max(100), z.number().int()]).describe("The true class"),
+  comment: z.string().max(2000).optional(),
+}).openapi("FeedbackInput", {
+  example: {
+    prediction_id: "5981f6bd-c985-4d52-b605-d687b0612bcc",
+    head: "topic",
+    label: "network",
+  },
+});
+
+const FeedbackStored = z.object({
+  feedback_id: z.uuid(),
+  prediction_id: z.uuid(),
+  head: z.string(),
+  label: z.string(),
+}).openapi("FeedbackStored");
+
+const sendFeedback = createRoute({
+  method: "post",
+  path: "/v1/feedback",
+  tags: ["Feedback"],
+  summary: "Ground truth for a prediction (drives production accuracy); resending replaces it",
+  request: { body: { required: true, content: { "application/json": { schema: FeedbackInput } } } },
+  responses: {
+    201: { content: { "application/json": { schema: FeedbackStored } }, description: "Stored" },
+    401: errorResponse("Missing or invalid API key"),
+    404: errorResponse("Unknown prediction (or not yet written: retry shortly)"),
+    422: errorResponse("Invalid body, head or label"),
+  },
+});
+
+/** `/v1/feedback`. */
+export function feedbackRouter(db: Database) {
+  return createRouter().openapi(sendFeedback, async (c) => {
+    const body = c.req.valid("json");
+    const prediction = await findPrediction(db, body.prediction_id);
+    if (!prediction) throw new NotFoundError("prediction", body.prediction_id);
+    const heads = catalog[prediction.modelName]?.definition.heads ?? [];
+    const head = heads.find((h) =>
+      h.name === (body.head ?? (heads.length === 1 ? heads[0].name : ""))
+    );
+    if (!head) {
+      throw new DomainError(
+        422,
+        "invalid_input",
+        `head must be one of ${heads.map((h) => h.name).join(", ")}`,
+      );
+    }
+    const label = String(body.label);
+    if (!head.classes.includes(label)) {
+      throw new DomainError(
+        422,
+        "invalid_input",
+        `label must be one of ${head.classes.join(", ")} for head "${head.name}"`,
+      );
+    }
+    const stored = await recordFeedback(db, {
+      predictionId: prediction.id,
+      head: head.name,
+      label,
+      comment: body.comment,
+    });
+    return c.json(
+      { feedback_id: stored.id, prediction_id: prediction.id, head: head.name, label },
+      201,
+    );
+  });
+}

@@ -1,0 +1,124 @@
+import type { z } from "@hono/zod-openapi";
+import { createRouter } from "../../app/create_router.ts";
+import type { Database } from "../../db/client.ts";
+import { findLatestTicketPrediction } from "../../db/repositories/predictions.ts";
+import {
+  findTicket,
+  insertTicketWithFeatures,
+  upsertTicketFeatures,
+} from "../../db/repositories/tickets.ts";
+import { NotFoundError } from "../../errors.ts";
+import { type KbSearcher, type LlmConfig, suggestReply } from "../../kb/mod.ts";
+import {
+  inputFromFeatureText,
+  ticketFeatureValues,
+} from "../../models/ticket_triage/ticket_features.ts";
+import type { Topic, Urgency } from "../../models/ticket_triage/schema.ts";
+import { type TicketTriage, ticketTriageServing } from "../../models/ticket_triage/serving.ts";
+import type { ModelRegistry } from "../../serving/model_registry.ts";
+import { predict } from "../../serving/predict.ts";
+import type { PredictionSink } from "../../serving/prediction_sink.ts";
+import { requireModel } from "../models/models_router.ts";
+import { createTicket, getTicket, retriageTicket } from "./tickets_routes.ts";
+
+/** What the tickets area needs: storage, the model, the knowledge base and maybe an LLM. */
+export interface TicketsDependencies {
+  db: Database;
+  registry: ModelRegistry;
+  sink: PredictionSink;
+  kb: KbSearcher;
+  llm?: LlmConfig;
+}
+
+/** `/v1/tickets`: store, read and (re-)triage tickets with a suggested reply. */
+export function ticketsRouter(deps: TicketsDependencies) {
+  const triage = async (
+    ticket: { id: string; subject: string; body: string },
+    features: { text: string; language: "en" | "fr" },
+    requestId: string,
+  ) => {
+    const served = requireModel(deps.registry, ticketTriageServing.name);
+    const [prediction] = predict(deps.registry, deps.sink, served, [
+      inputFromFeatureText(features.text),
+    ], {
+      requestId,
+      ticketId: ticket.id,
+    });
+    const result = ticketTriageServing.respond(prediction.outputs, undefined) as z.infer<
+      typeof TicketTriage
+    >;
+    const reply = await suggestReply({
+      subject: ticket.subject,
+      body: ticket.body,
+      topic: result.topic.label as Topic,
+      urgency: result.urgency.label as Urgency,
+      language: features.language,
+    }, { kb: deps.kb, llm: deps.llm });
+    return {
+      ticket_id: ticket.id,
+      prediction_id: prediction.predictionId,
+      model: served.name,
+      version: served.version,
+      language: features.language,
+      triage: result,
+      suggested_reply: {
+        source: reply.source,
+        text: reply.text,
+        articles: reply.articles,
+        ...(reply.fallbackReason ? { fallback_reason: reply.fallbackReason } : {}),
+      },
+    };
+  };
+
+  return createRouter()
+    .openapi(createTicket, async (c) => {
+      const input = c.req.valid("json");
+      requireModel(deps.registry, ticketTriageServing.name);
+      const features = ticketFeatureValues(input);
+      const ticket = await insertTicketWithFeatures(deps.db, {
+        subject: input.subject,
+        body: input.body,
+        channel: input.channel ?? "portal",
+        language: features.language,
+        source: "api",
+      }, features);
+      return c.json(await triage(ticket, features, c.get("requestId")), 201);
+    })
+    .openapi(getTicket, async (c) => {
+      const { id } = c.req.valid("param");
+      const ticket = await findTicket(deps.db, id);
+      if (!ticket) throw new NotFoundError("ticket", id);
+      const latest = await findLatestTicketPrediction(deps.db, id);
+      return c.json({
+        id: ticket.id,
+        subject: ticket.subject,
+        body: ticket.body,
+        channel: ticket.channel,
+        language: ticket.features?.language ?? ticket.language,
+        created_at: ticket.createdAt.toISOString(),
+        latest_triage: latest
+          ? {
+            prediction_id: latest.id,
+            model_version: latest.modelVersion,
+            created_at: latest.createdAt.toISOString(),
+            outputs: Object.fromEntries(
+              latest.outputs.filter((o) => o.role === "champion")
+                .map((o) => [o.head, { label: o.label, confidence: o.confidence }]),
+            ),
+          }
+          : null,
+      }, 200);
+    })
+    .openapi(retriageTicket, async (c) => {
+      const { id } = c.req.valid("param");
+      const ticket = await findTicket(deps.db, id);
+      if (!ticket) throw new NotFoundError("ticket", id);
+      let features = ticket.features;
+      if (!features) {
+        const values = ticketFeatureValues(ticket);
+        await upsertTicketFeatures(deps.db, [{ ticketId: id, ...values }]);
+        features = { ticketId: id, ...values, computedAt: new Date() };
+      }
+      return c.json(await triage(ticket, features, c.get("requestId")), 200);
+    });
+}

@@ -1,0 +1,55 @@
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponse } from "../../app/error_schema.ts";
+import { TicketInput } from "../../models/ticket_triage/schema.ts";
+import { StoredTicket, TicketId, TriageResult } from "./tickets_schemas.ts";
+
+const json = <T>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const unauthorized = errorResponse("Missing or invalid API key");
+const notReady = errorResponse("The ticket-triage model is not loaded, or the database is down");
+
+export const createTicket = createRoute({
+  method: "post",
+  path: "/v1/tickets",
+  tags: ["Tickets"],
+  summary: "Store a ticket, triage it and suggest a reply",
+  request: { body: { required: true, content: { "application/json": { schema: TicketInput } } } },
+  responses: {
+    201: json(TriageResult, "Stored and triaged"),
+    401: unauthorized,
+    413: errorResponse("Body too large"),
+    422: errorResponse("Invalid ticket"),
+    503: notReady,
+  },
+});
+
+export const getTicket = createRoute({
+  method: "get",
+  path: "/v1/tickets/{id}",
+  tags: ["Tickets"],
+  summary: "A stored ticket and its latest triage",
+  request: { params: TicketId },
+  responses: {
+    200: json(StoredTicket, "The ticket"),
+    401: unauthorized,
+    404: errorResponse("Unknown ticket"),
+    422: errorResponse("The id is not a UUID"),
+  },
+});
+
+export const retriageTicket = createRoute({
+  method: "post",
+  path: "/v1/tickets/{id}/triage",
+  tags: ["Tickets"],
+  summary: "Triage a stored ticket again from its stored features (e.g. after a new model)",
+  request: { params: TicketId },
+  responses: {
+    200: json(TriageResult, "Triaged"),
+    401: unauthorized,
+    404: errorResponse("Unknown ticket"),
+    422: errorResponse("The id is not a UUID"),
+    503: notReady,
+  },
+});

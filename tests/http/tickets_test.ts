@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { upsertCustomers } from "../../src/db/repositories/customers.ts";
+import { findPrediction } from "../../src/db/repositories/predictions.ts";
+import { trainedWorkspace } from "../support/trained_models.ts";
+import { postJson, testApp } from "../support/test_app.ts";
+
+const workspace = await trainedWorkspace();
+
+Deno.test("POST /v1/tickets stores, triages and suggests a reply in the ticket's language", async () => {
+  const { app, database, flush, close } = await testApp(workspace);
+  try {
+    const response = await app.request(
+      "/v1/tickets",
+      postJson({
+        subject: "Mot de passe expiré",
+        body: "Bonjour, je ne peux plus me connecter à ma session depuis ce matin. Merci",
+        channel: "email",
+      }),
+    );
+    assert.equal(response.status, 201);
+    const result = await response.json();
+    assert.equal(result.language, "fr");
+    assert.ok(result.triage.topic.label);
+    assert.ok(result.suggested_reply.text.includes("Bonjour"));
+    assert.equal(result.suggested_reply.source, "retrieval");
+    assert.ok(result.suggested_reply.articles.length > 0);
+
+    await flush();
+    const logged = await findPrediction(database.db, result.prediction_id);
+    assert.equal(logged?.ticketId, result.ticket_id);
+
+    const stored = await (await app.request(`/v1/tickets/${result.ticket_id}`)).json();
+    assert.equal(stored.subject, "Mot de passe expiré");
+    assert.equal(stored.latest_triage.prediction_id, result.prediction_id);
+    assert.equal(stored.latest_triage.outputs.topic.label, result.triage.topic.label);
+
+    const again = await app.request(`/v1/tickets/${result.ticket_id}/triage`, { method: "POST" });
+    assert.equal(again.status, 200);
+    const retriaged = await again.json();
+    assert.notEqual(retriaged.prediction_id, result.prediction_id);
+    assert.deepEqual(retriaged.triage, result.triage);
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("unknown or malformed ticket ids are 404 and 422", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    assert.equal((await app.request(`/v1/tickets/${crypto.randomUUID()}`)).status, 404);
+    assert.equal(
+      (await app.request(`/v1/tickets/${crypto.randomUUID()}/triage`, { method: "POST" })).status,
+      404,
+    );
+    assert.equal((await app.request("/v1/tickets/not-a-uuid")).status, 422);
+    const invalid = await app.request("/v1/tickets", postJson({ subject: "x", channel: "fax" }));
+    assert.equal(invalid.status, 422);
+    const fields = (await invalid.json()).error.details.fields.map((f: { path: string }) => f.path);
+    assert.deepEqual(fields.sort(), ["body", "channel"]);
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("churn by customer id reads stored features; feedback attaches ground truth", async () => {
+  const { app, database, flush, close } = await testApp(workspace);
+  try {
+    await upsertCustomers(database.db, [{
+      id: "C900001",
+      tenure: 3,
+      monthlyCharges: 99.9,
+      totalCharges: 299.7,
+      contractType: "Month-to-month",
+      paymentMethod: "Electronic check",
+      complaints: 4,
+    }]);
+    const response = await app.request("/v1/customers/C900001/churn", { method: "POST" });
+    assert.equal(response.status, 200);
+    const churn = await response.json();
+    assert.equal(churn.customer_id, "C900001");
+    assert.deepEqual(churn.features, {
+      tenure: 3,
+      monthly_charges: 99.9,
+      total_charges: 299.7,
+      contract_type: "Month-to-month",
+      payment_method: "Electronic check",
+      complaints: 4,
+    });
+    assert.equal((await app.request("/v1/customers/C404/churn", { method: "POST" })).status, 404);
+
+    await flush();
+    const feedback = await app.request(
+      "/v1/feedback",
+      postJson({ prediction_id: churn.prediction_id, label: 1 }),
+    );
+    assert.equal(feedback.status, 201);
+    assert.deepEqual(
+      { ...(await feedback.json()), feedback_id: undefined },
+      { feedback_id: undefined, prediction_id: churn.prediction_id, head: "churn", label: "1" },
+    );
+    const badLabel = await app.request(
+      "/v1/feedback",
+      postJson({ prediction_id: churn.prediction_id, label: "maybe" }),
+    );
+    assert.equal(badLabel.status, 422);
+    const unknown = await app.request(
+      "/v1/feedback",
+      postJson({ prediction_id: crypto.randomUUID(), label: 1 }),
+    );
+    assert.equal(unknown.status, 404);
+  } finally {
+    await close();
+  }
+});
