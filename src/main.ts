@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     logger,
     registry: runtime.registry,
     kb: new Bm25Index(await loadKnowledgeBase()),
+    writerStats: () => ({ queued: 0, spilled: 0, written: 0, dropped: 0, failedWrites: 0 }),
     sink,
     reloadModels: runtime.reload,
   });

@@ -17,6 +17,7 @@ import { healthRouter } from "../routes/health/health_router.ts";
 import { modelsRouter } from "../routes/models/models_router.ts";
 import { v2Router } from "../routes/v2/v2_router.ts";
 import type { ModelRegistry } from "../serving/model_registry.ts";
+import { createServerMetrics, type WriterStats } from "../serving/metrics.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { type AppEnv, createRouter } from "./create_router.ts";
@@ -31,6 +32,8 @@ export interface AppDependencies {
   registry: ModelRegistry;
   sink: PredictionSink;
   kb: KbSearcher;
+  /** Counters of the prediction-log writer, exported on `/metrics`. */
+  writerStats(): WriterStats;
   /** Re-reads the model pointer; returns the versions swapped in. */
   reloadModels(): Promise<string[]>;
 }
@@ -58,10 +61,13 @@ function readinessProbes({ database, registry }: AppDependencies): ReadinessProb
 }
 
 /** Builds the whole HTTP app: middleware, every router, OpenAPI document, error mapping. */
-export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
-  const { config, logger } = deps;
+export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
+  const { config, logger } = dependencies;
+  const metrics = createServerMetrics(dependencies.registry, dependencies.writerStats);
+  const deps = { ...dependencies, sink: metrics.countPredictions(dependencies.sink) };
   const app = createRouter();
   app.use(requestId());
+  app.use(metrics.middleware);
   if (config.CORS_ORIGINS.length > 0) app.use(cors({ origin: config.CORS_ORIGINS }));
   app.use(bodyLimit({
     maxSize: config.MAX_BODY_BYTES,
@@ -110,6 +116,13 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     },
     security: [{ bearer: [] }],
   });
+  app.get(
+    "/metrics",
+    async (c) =>
+      c.text(await metrics.registry.metrics(), 200, {
+        "content-type": metrics.registry.contentType,
+      }),
+  );
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Edge inference API" }));
 
   app.notFound((c) =>

@@ -209,3 +209,40 @@ Deno.test("random JSON thrown at every route never gets a 500", async () => {
     await close();
   }
 });
+
+Deno.test("GET /metrics exposes requests, predictions per class and model load state", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    await app.request("/v1/models/churn/predict", postJson(seedPayload));
+    await app.request("/v1/models/churn/predict", postJson({ tenure: -1 }));
+    const response = await app.request("/metrics");
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    assert.match(
+      text,
+      /http_requests_total\{method="POST",route="\/v1\/models\/churn\/predict",status="200"\} 1/,
+    );
+    assert.match(
+      text,
+      /http_requests_total\{method="POST",route="\/v1\/models\/churn\/predict",status="422"\} 1/,
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `predictions_total\\{model="churn",version="${workspace.versions.churn}",role="champion",head="churn",label="[01]"\\} 1`,
+      ),
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `model_loaded\\{model="ticket-triage",version="${
+          workspace.versions["ticket-triage"]
+        }",role="champion"\\} 1`,
+      ),
+    );
+    assert.match(text, /prediction_log_queue_depth 0/);
+    assert.match(text, /http_request_duration_seconds_bucket/);
+  } finally {
+    await close();
+  }
+});

@@ -40,6 +40,7 @@ export async function testApp(
     logger,
     registry: runtime.registry,
     kb: new Bm25Index(await loadKnowledgeBase()),
+    writerStats: () => ({ queued: 0, spilled: 0, written: 0, dropped: 0, failedWrites: 0 }),
     sink: {
       enqueue: (entry) => {
         logged.push(entry);

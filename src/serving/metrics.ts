@@ -1,0 +1,137 @@
+import type { MiddlewareHandler } from "hono";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { ModelRegistry } from "./model_registry.ts";
+import type { PredictionSink } from "./prediction_sink.ts";
+
+/** Counters the log writer exposes, read at scrape time. */
+export interface WriterStats {
+  queued: number;
+  spilled: number;
+  written: number;
+  dropped: number;
+  failedWrites: number;
+}
+
+/** The Prometheus registry of one app, and the hooks that feed it. */
+export interface ServerMetrics {
+  registry: Registry;
+  /** Counts requests and their latency per matched route. */
+  middleware: MiddlewareHandler;
+  /** Wraps a sink so every logged prediction counts per model, version, head and class. */
+  countPredictions(sink: PredictionSink): PredictionSink;
+}
+
+/** Metrics for one server: HTTP, predictions, model load state, prediction-log writer. */
+export function createServerMetrics(
+  models: ModelRegistry,
+  writerStats: () => WriterStats,
+): ServerMetrics {
+  const registry = new Registry();
+  const requests = new Counter({
+    name: "http_requests_total",
+    help: "HTTP requests by method, matched route and status",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: "http_request_duration_seconds",
+    help: "HTTP request latency by method and matched route",
+    labelNames: ["method", "route"],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const predictions = new Counter({
+    name: "predictions_total",
+    help: "Predictions by model, version, role, head and predicted class",
+    labelNames: ["model", "version", "role", "head", "label"],
+    registers: [registry],
+  });
+  const modelLatency = new Histogram({
+    name: "prediction_latency_seconds",
+    help: "Model scoring time per instance by model and version",
+    labelNames: ["model", "version"],
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "model_loaded",
+    help: "1 for each model version being served, by role",
+    labelNames: ["model", "version", "role"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const status of models.status()) {
+        if (status.champion) {
+          this.set({ model: status.name, version: status.champion.version, role: "champion" }, 1);
+        }
+        if (status.challenger) {
+          this.set(
+            { model: status.name, version: status.challenger.version, role: "challenger" },
+            1,
+          );
+        }
+      }
+    },
+  });
+  const writerGauge = (name: string, help: string, read: (s: WriterStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read(writerStats()));
+      },
+    });
+  writerGauge(
+    "prediction_log_queue_depth",
+    "Predictions waiting to be written (memory)",
+    (s) => s.queued,
+  );
+  writerGauge(
+    "prediction_log_spilled",
+    "Predictions spilled to disk while the database is down",
+    (s) => s.spilled,
+  );
+  writerGauge(
+    "prediction_log_written_total",
+    "Predictions written to the database",
+    (s) => s.written,
+  );
+  writerGauge(
+    "prediction_log_dropped_total",
+    "Predictions dropped (no spill directory and a full buffer)",
+    (s) => s.dropped,
+  );
+  writerGauge(
+    "prediction_log_failed_writes_total",
+    "Failed database writes (retried)",
+    (s) => s.failedWrites,
+  );
+
+  return {
+    registry,
+    middleware: async (c, next) => {
+      const started = performance.now();
+      await next();
+      const route = c.req.routePath || "unmatched";
+      requests.inc({ method: c.req.method, route, status: String(c.res.status) });
+      duration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+    },
+    countPredictions: (sink) => ({
+      enqueue: (entry) => {
+        const { modelName: model, modelVersion: version, latencyMs } = entry.request;
+        modelLatency.observe({ model, version }, latencyMs / 1000);
+        for (const output of entry.outputs) {
+          predictions.inc({
+            model,
+            version: output.modelVersion,
+            role: output.role,
+            head: output.head,
+            label: output.label,
+          });
+        }
+        sink.enqueue(entry);
+      },
+    }),
+  };
+}
