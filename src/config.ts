@@ -29,6 +29,7 @@ const envSchema = z.object({
   MODELS_DIR: z.string().min(1).default("models"),
   DVC_CACHE_DIR: z.string().min(1).default(".dvc/cache"),
   DVC_REMOTE_URL: z.string().min(1).default(".dvc-storage"),
+  SPILL_DIR: z.string().min(1).default(".data/spill"),
   ALERT_WEBHOOK_URL: optionalUrl,
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: z.string().min(1).optional(),

@@ -180,7 +180,9 @@ async function outageScenario(
 
     const started = performance.now();
     proxyUp = false;
+    Deno.writeTextFileSync("/tmp/plw/dbg.log", "start\n", { append: true });
     const run = await trafficThroughOutage(writer, proxy);
+    Deno.writeTextFileSync("/tmp/plw/dbg.log", "traffic done\n", { append: true });
     proxyUp = true;
     const trafficMs = performance.now() - started;
     await writer.flush({ timeoutMs: 20_000 });
@@ -214,8 +216,39 @@ async function outageScenario(
         JSON.stringify({ ...stats, peakSpilled: run.peakSpilled, ...recoveries[0].fields }),
     );
   } finally {
+    const T = performance.now();
+    const D = (m: string) =>
+      Deno.writeTextFileSync(
+        "/tmp/plw/dbg.log",
+        `DBG ${m} ${Math.round(performance.now() - T)}\n`,
+        { append: true },
+      );
     await writer?.close({ timeoutMs: 2_000 });
+    D("writer closed");
+    {
+      // deno-lint-ignore no-explicit-any
+      const pool = (handle?.db as any)?.$client;
+      // deno-lint-ignore no-explicit-any
+      D(JSON.stringify([
+        "pool",
+        pool?.totalCount,
+        pool?.idleCount,
+        pool?.waitingCount,
+        pool?._clients?.map((c: any) => ({
+          connecting: c._connecting,
+          connected: c._connected,
+          queryable: c._queryable,
+          ending: c._ending,
+          err: c._connectionError,
+          active: !!c.activeQuery,
+          queue: c.queryQueue?.length,
+          released: c.release === undefined ? "none" : "fn",
+          ws: c.connection?.stream?.ws?.readyState,
+        })),
+      ]));
+    }
     await handle?.close();
+    D("handle closed");
     if (!proxyUp) {
       // A failure mid-outage: the scratch database is dropped through this port too.
       try {
@@ -225,7 +258,9 @@ async function outageScenario(
       }
     }
     await scratch.drop();
+    D("dropped");
     await proxy.current.close();
+    D("proxy closed");
     if (spillDir) await Deno.remove(spillDir, { recursive: true });
   }
 }

@@ -1,0 +1,87 @@
+import { createApp } from "./app/create_app.ts";
+import type { Config } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { logPredictions } from "./db/repositories/predictions.ts";
+import { Bm25Index, loadKnowledgeBase } from "./kb/mod.ts";
+import type { Logger } from "./logger.ts";
+import { initTensorflow } from "./ml/backend.ts";
+import { dvcArtifactSource } from "./serving/dvc_artifact_source.ts";
+import { buildMissingModels } from "./serving/first_run.ts";
+import { watchPointer } from "./serving/pointer_watch.ts";
+import { createPredictionLogWriter } from "./serving/prediction_log_writer.ts";
+import { createModelRuntime } from "./serving/runtime.ts";
+
+/** How the host differs: a container or laptop, or Deno Deploy (no file-system writes). */
+export interface HostOptions {
+  /** Watch the pointer file for changes (needs a file system that reports events). */
+  watchPointer: boolean;
+  /** Run the pipeline when pinned artifacts cannot be had (needs a writable workspace). */
+  buildMissingModels: boolean;
+  /** Where the prediction log spills while the database is down; none on Deno Deploy. */
+  spillDir?: string;
+}
+
+/** A running server; `shutdown` drains the prediction log and closes the database. */
+export interface RunningServer {
+  shutdown(): Promise<void>;
+}
+
+/** Wires config, database, models, prediction log and app, then serves. */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  host: HostOptions,
+): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  await database.migrate();
+  logger.info("Database ready", {
+    kind: database.kind,
+    location: database.kind === "pglite" ? config.PGLITE_DIR : "DATABASE_URL",
+  });
+  logger.info("tfjs backend ready", { backend: await initTensorflow() });
+
+  const source = dvcArtifactSource({
+    root: Deno.cwd(),
+    cacheDir: config.DVC_CACHE_DIR,
+    remoteUrl: config.DVC_REMOTE_URL,
+    env: Deno.env.toObject(),
+  });
+  const runtime = createModelRuntime(config, database, logger, source);
+  await runtime.reload();
+  if (host.buildMissingModels) await buildMissingModels(config, database, logger, runtime);
+  const watcher = host.watchPointer
+    ? watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger)
+    : undefined;
+
+  const writer = createPredictionLogWriter({
+    write: (entries) => logPredictions(database.db, entries),
+    spillDir: host.spillDir,
+    logger,
+  });
+  const app = createApp({
+    config,
+    database,
+    logger,
+    registry: runtime.registry,
+    sink: writer,
+    kb: new Bm25Index(await loadKnowledgeBase()),
+    writerStats: writer.stats,
+    reloadModels: runtime.reload,
+  });
+  const server = Deno.serve({
+    hostname: config.HOST,
+    port: config.PORT,
+    onListen: ({ hostname, port }) =>
+      logger.info(`Listening on http://${hostname}:${port}`, { hostname, port }),
+  }, app.fetch);
+
+  return {
+    shutdown: async () => {
+      logger.info("Shutting down: draining requests and the prediction log");
+      watcher?.close();
+      await server.shutdown();
+      await writer.close();
+      await database.close();
+    },
+  };
+}
