@@ -5,6 +5,7 @@ import { logPredictions, type PredictionLogEntry } from "../../src/db/repositori
 import { Bm25Index, loadKnowledgeBase } from "../../src/kb/mod.ts";
 import { createLogger } from "../../src/logger.ts";
 import { initTensorflow } from "../../src/ml/backend.ts";
+import type { ArtifactSource } from "../../src/serving/model_loader.ts";
 import { createModelRuntime, type ModelRuntime } from "../../src/serving/runtime.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 import type { TrainedWorkspace } from "./trained_models.ts";
@@ -24,13 +25,14 @@ export interface TestApp {
 export async function testApp(
   workspace: TrainedWorkspace,
   env: Record<string, string> = {},
+  source: ArtifactSource = workspaceSource(workspace.root),
 ): Promise<TestApp> {
   await initTensorflow();
   const config = loadConfig({ MODEL_POINTER_PATH: workspace.pointerPath, ...env });
   const logger = createLogger("error");
   const database = await openDatabase({ PGLITE_DIR: "memory://" });
   await database.migrate();
-  const runtime = createModelRuntime(config, database, logger, workspaceSource(workspace.root));
+  const runtime = createModelRuntime(config, database, logger, source);
   await runtime.reload();
   const logged: PredictionLogEntry[] = [];
   const writes: Promise<void>[] = [];

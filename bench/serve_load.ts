@@ -1,0 +1,167 @@
+/**
+ * Load generation of `deno task bench:serve`: `wrk` for the maximum throughput (closed loop,
+ * POST bodies rotated by a Lua script) and a small open-loop generator for the latency at a
+ * fixed rate (wrk has no fixed-rate mode and wrk2 is not packaged), all on 127.0.0.1.
+ */
+
+/** Realistic tickets (English and French), rotated request after request. */
+export const tickets = [
+  {
+    subject: "VPN drops every hour",
+    body: "Since this morning the VPN disconnects every hour and I lose my remote session.",
+    channel: "email",
+  },
+  {
+    subject: "Imprimante du 3e étage bloquée",
+    body: "L'imprimante affiche un bourrage papier mais il n'y a rien dedans, urgent pour la paie.",
+    channel: "portal",
+  },
+  {
+    subject: "Locked out of my account",
+    body: "I typed my password wrong too many times and now my account is locked. Please reset.",
+    channel: "chat",
+  },
+  {
+    subject: "Outlook ne synchronise plus",
+    body: "Mes courriels n'arrivent plus dans Outlook depuis hier soir, le webmail fonctionne.",
+    channel: "email",
+  },
+  {
+    subject: "Laptop screen flickering",
+    body: "My laptop screen flickers and goes black when I move the lid, I have a demo at 3pm.",
+    channel: "phone",
+  },
+];
+
+/** One load test's outcome: throughput, latency quantiles (ms) and failures. */
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Answered requests, 2xx or not. */
+  requests: number;
+  /** Non-2xx answers, socket errors and timeouts. */
+  errors: number;
+}
+
+/** A Lua script for wrk that POSTs the tickets as JSON bodies, in rotation. */
+export function wrkScript(bodies: readonly unknown[]): string {
+  const items = bodies.map((body) => `  [==[${JSON.stringify(body)}]==],`);
+  return [
+    "local bodies = {",
+    ...items,
+    "}",
+    "local i = 0",
+    'wrk.method = "POST"',
+    'wrk.headers["Content-Type"] = "application/json"',
+    "request = function()",
+    "  i = i % #bodies + 1",
+    "  return wrk.format(nil, nil, nil, bodies[i])",
+    "end",
+    "",
+  ].join("\n");
+}
+
+const unitMs: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
+
+/** Parses wrk's `--latency` report. */
+export function parseWrk(output: string): LoadResult {
+  const number = (re: RegExp) => Number(output.match(re)?.[1] ?? NaN);
+  const quantile = (q: string) => {
+    const match = output.match(new RegExp(`^\\s*${q}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, "m"));
+    return match ? Number(match[1]) * unitMs[match[2]] : NaN;
+  };
+  const socket = output.match(
+    /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/,
+  );
+  const requestsPerSecond = number(/^Requests\/sec:\s+([\d.]+)/m);
+  if (!Number.isFinite(requestsPerSecond)) throw new Error(`Cannot parse wrk's output:\n${output}`);
+  return {
+    requestsPerSecond,
+    p50: quantile("50"),
+    p99: quantile("99"),
+    requests: number(/^\s*(\d+) requests in/m),
+    errors: (Number(output.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0)) +
+      (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
+  };
+}
+
+/** The installed wrk's version line, or undefined when wrk is missing. */
+export async function wrkVersion(): Promise<string | undefined> {
+  const output = await new Deno.Command("wrk", { args: ["-v"], stdout: "piped", stderr: "piped" })
+    .output().catch(() => undefined);
+  if (!output) return undefined;
+  const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
+  return text.match(/^wrk (\S+)/m)?.[1] ?? "unknown";
+}
+
+/** Runs wrk against `url` (bounded by `seconds`) with the Lua script at `script`. */
+export async function runWrk(
+  url: string,
+  script: string,
+  { seconds = 10, threads = 2, connections = 32 } = {},
+): Promise<LoadResult> {
+  const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s"];
+  const output = await new Deno.Command("wrk", {
+    args: [...args, "--latency", "-s", script, url],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(output.stdout);
+  if (!output.success) throw new Error(`wrk failed: ${new TextDecoder().decode(output.stderr)}`);
+  return parseWrk(text);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Open-loop load at a fixed rate: request i is due at start + i / rate whatever the earlier
+ * ones do, and its latency runs from that due time to the end of the response body (no
+ * coordinated omission, as wrk2 measures). Each request times out after 5 s.
+ */
+export async function fixedRate(
+  url: string,
+  bodies: readonly unknown[],
+  { rate = 200, seconds = 10 } = {},
+): Promise<LoadResult> {
+  const payloads = bodies.map((body) => JSON.stringify(body));
+  const headers = { "content-type": "application/json" };
+  const latencies: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  let errors = 0;
+  const send = async (due: number, body: string) => {
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers,
+        body,
+        signal: AbortSignal.timeout(5_000),
+      });
+      await response.arrayBuffer();
+      if (response.ok) latencies.push(performance.now() - due);
+      else errors++;
+    } catch {
+      errors++;
+    }
+  };
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  for (let sent = 0; sent < total;) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+    for (; sent < due; sent++) {
+      inFlight.push(send(start + (sent * 1000) / rate, payloads[sent % payloads.length]));
+    }
+    await sleep(1);
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return {
+    requestsPerSecond: latencies.length / ((performance.now() - start) / 1000),
+    p50: at(0.5),
+    p99: at(0.99),
+    requests: latencies.length + errors,
+    errors,
+  };
+}

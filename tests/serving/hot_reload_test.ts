@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import { chmod, cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { listDeployments } from "../../src/db/repositories/deployments.ts";
+import { runDvc } from "../../src/dvc/cli.ts";
+import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
+import { createLogger } from "../../src/logger.ts";
+import { versionDir } from "../../src/ml/model_store.ts";
+import { dvcArtifactSource } from "../../src/serving/dvc_artifact_source.ts";
+import { watchPointer } from "../../src/serving/pointer_watch.ts";
+import { trainedWorkspace } from "../support/trained_models.ts";
+import { postJson, testApp } from "../support/test_app.ts";
+
+const workspace = await trainedWorkspace();
+const seed = {
+  tenure: 12,
+  monthly_charges: 65.5,
+  total_charges: 786,
+  contract_type: "Month-to-month",
+  payment_method: "Electronic check",
+};
+
+/** Pins `version` of churn (the rest of the pointer unchanged). */
+async function pinChurn(version: string, challenger?: string) {
+  const pointer = (await readPointer(workspace.pointerPath))!;
+  pointer.models.churn = { version, ...(challenger ? { challenger } : {}) };
+  await writePointer(workspace.pointerPath, pointer);
+}
+
+/** A second churn version: same weights under another name (what a retrain would publish). */
+async function copyVersion(suffix: string): Promise<string> {
+  const version = `${workspace.versions.churn}-${suffix}`;
+  await cp(
+    versionDir(workspace.root, "churn", workspace.versions.churn),
+    versionDir(workspace.root, "churn", version),
+    { recursive: true },
+  );
+  return version;
+}
+
+Deno.test("hot reload under load: zero failed requests, responses switch version", async () => {
+  const next = await copyVersion("b");
+  const { app, database, runtime, close } = await testApp(workspace);
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
+  const watcher = watchPointer(workspace.pointerPath, runtime.reload, createLogger("error"));
+  const url = `http://127.0.0.1:${server.addr.port}/v1/models/churn/predict`;
+  const seen: string[] = [];
+  const failures: number[] = [];
+  try {
+    let stop = false;
+    const client = async () => {
+      for (let i = 0; i < 2000 && !stop; i++) {
+        const response = await fetch(url, postJson(seed));
+        if (response.status !== 200) failures.push(response.status);
+        seen.push((await response.json()).version);
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await pinChurn(next);
+    const deadline = Date.now() + 10_000;
+    while (seen.at(-1) !== next && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stop = true;
+    await Promise.all(clients);
+
+    assert.deepEqual(failures, []);
+    const firstNew = seen.indexOf(next);
+    assert.ok(firstNew > 0, "the old version served first, then the new one");
+    assert.equal(seen[0], workspace.versions.churn);
+    // Requests sent after the swap never see the old version again (8 may be in flight).
+    assert.ok(seen.slice(firstNew + 8).every((v) => v === next));
+    const history = await listDeployments(database.db, "churn");
+    assert.ok(history.some((d) => d.version === next && d.event === "loaded"));
+  } finally {
+    watcher.close();
+    await server.shutdown();
+    await close();
+    await pinChurn(workspace.versions.churn);
+  }
+});
+
+Deno.test("a challenger scores the same requests and is logged beside the champion", async () => {
+  const challenger = await copyVersion("shadow");
+  await pinChurn(workspace.versions.churn, challenger);
+  const { app, logged, flush, close } = await testApp(workspace);
+  try {
+    const body = await (await app.request("/v1/models/churn/predict", postJson(seed))).json();
+    assert.equal(body.version, workspace.versions.churn);
+    const deadline = Date.now() + 2000;
+    while (logged.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await flush();
+    const roles = logged[0].outputs.map((o) => `${o.role}:${o.modelVersion}`);
+    assert.deepEqual(roles, [`champion:${workspace.versions.churn}`, `challenger:${challenger}`]);
+    assert.equal(logged[0].request.id, body.prediction_id);
+  } finally {
+    await close();
+    await pinChurn(workspace.versions.churn);
+  }
+});
+
+Deno.test("a corrupt artifact is refused; the server keeps its version and /ready says why", async () => {
+  const bad = await copyVersion("corrupt");
+  await runDvc(workspace.root, ["init", "--no-scm", "--quiet"]).catch(() => {});
+  await runDvc(workspace.root, ["add", "--quiet", "models"]);
+  // Damage the file in the workspace and its copy in the cache: no good copy remains.
+  const weights = join(versionDir(workspace.root, "churn", bad), "weights.bin");
+  const original = await readFile(weights);
+  const damaged = Uint8Array.from(original);
+  damaged[0] ^= 0xff;
+  const cacheRoot = join(workspace.root, ".dvc/cache/files/md5");
+  for (const prefix of await readdir(cacheRoot)) {
+    for (const name of await readdir(join(cacheRoot, prefix))) {
+      const path = join(cacheRoot, prefix, name);
+      if ((await readFile(path)).equals(original)) {
+        await chmod(path, 0o644);
+        await writeFile(path, damaged);
+      }
+    }
+  }
+  await writeFile(weights, damaged);
+
+  const { app, database, runtime, close } = await testApp(
+    workspace,
+    {},
+    dvcArtifactSource({
+      root: workspace.root,
+      cacheDir: ".dvc/cache",
+      remoteUrl: join(workspace.root, "no-remote"),
+    }),
+  );
+  try {
+    assert.equal(runtime.registry.champion("churn")?.version, workspace.versions.churn);
+    await pinChurn(bad);
+    await runtime.reload();
+    assert.equal(runtime.registry.champion("churn")?.version, workspace.versions.churn);
+    const ready = await (await app.request("/ready")).json();
+    assert.match(ready.checks["model:churn"], /Cannot load model "churn" version .*corrupt.*md5/);
+    assert.match(
+      ready.checks["model:churn"],
+      new RegExp(`still serving ${workspace.versions.churn}`),
+    );
+    const response = await app.request("/v1/models/churn/predict", postJson(seed));
+    assert.equal((await response.json()).version, workspace.versions.churn);
+    const history = await listDeployments(database.db, "churn");
+    assert.ok(
+      history.some((d) => d.version === bad && d.event === "refused" && /md5/.test(d.reason ?? "")),
+    );
+  } finally {
+    await close();
+    await pinChurn(workspace.versions.churn);
+  }
+});
