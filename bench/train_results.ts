@@ -159,7 +159,7 @@ export function trainingSection(bench: TrainingBench): string {
 }
 
 /** The file's header: what the numbers were measured on. */
-export function header(bench: TrainingBench): string {
+export function header(bench: Pick<TrainingBench, "machine" | "date">): string {
   return [
     "# Benchmarks",
     "",
@@ -174,12 +174,13 @@ export function header(bench: TrainingBench): string {
 }
 
 /**
- * The new file: the header, then the existing "## " sections with "Training" replaced (or
- * appended when the file had none).
+ * The new file: the header, then the existing "## " sections with the one `section` heads
+ * ("## Training", "## Serving", ...) replaced, or appended when the file had none.
  */
 export function mergeResults(existing: string, head: string, section: string): string {
+  const title = (part: string) => part.split("\n")[0].trim();
   const parts = existing.split(/^(?=## )/m).filter((part) => part.startsWith("## "));
-  const index = parts.findIndex((part) => part.split("\n")[0].trim() === "## Training");
+  const index = parts.findIndex((part) => title(part) === title(section));
   const sections = parts.map((part) => part.trimEnd());
   if (index >= 0) sections[index] = section.trimEnd();
   else sections.push(section.trimEnd());

@@ -37,6 +37,7 @@ const badValues: Record<string, string> = {
   LLM_BASE_URL: "ftp://llm",
   LLM_TIMEOUT_MS: "0",
   LOG_LEVEL: "verbose",
+  AUTO_BUILD_MODELS: "yes",
 };
 
 function configErrorOf(env: Record<string, string>): ConfigError {

@@ -9,7 +9,7 @@ if (import.meta.main) {
     const logger = createLogger(config.LOG_LEVEL);
     const server = await startServer(config, logger, {
       watchPointer: true,
-      buildMissingModels: true,
+      buildMissingModels: config.AUTO_BUILD_MODELS,
       spillDir: config.SPILL_DIR,
     });
     const stop = async () => {

@@ -104,7 +104,9 @@ async function trafficThroughOutage(
   };
   const chaos = (async () => {
     await delay(outageStartMs);
+    Deno.writeTextFileSync("/tmp/plw/dbg.log", "closing proxy\n", { append: true });
     await proxy.current.close();
+    Deno.writeTextFileSync("/tmp/plw/dbg.log", "proxy closed\n", { append: true });
     await delay(outageMs);
     run.failedWritesDuringOutage = writer.stats().failedWrites;
     proxy.current = startWsProxy({ port: proxy.port });
@@ -186,6 +188,7 @@ async function outageScenario(
     proxyUp = true;
     const trafficMs = performance.now() - started;
     await writer.flush({ timeoutMs: 20_000 });
+    Deno.writeTextFileSync("/tmp/plw/dbg.log", "flushed\n", { append: true });
     const drainMs = performance.now() - started - trafficMs;
     const stats = writer.stats();
     await t.step(

@@ -1,0 +1,19 @@
+# The API server in a container: official Deno image, dependencies cached at build time,
+# non-root, health-checked. Models are pulled from the DVC remote named by DVC_REMOTE_URL.
+FROM denoland/deno:2.9.6 AS build
+WORKDIR /app
+COPY deno.json deno.lock ./
+COPY src ./src
+COPY kb ./kb
+COPY gitops ./gitops
+RUN deno install --entrypoint src/main.ts
+
+FROM denoland/deno:distroless-2.9.6
+WORKDIR /app
+COPY --from=build --chown=1993:1993 /app /app
+USER 1993
+ENV AUTO_BUILD_MODELS=false HOST=0.0.0.0 PORT=8000 PGLITE_DIR=/tmp/pglite SPILL_DIR=/tmp/spill DVC_CACHE_DIR=/tmp/dvc-cache
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
+  CMD ["deno", "eval", "const r = await fetch('http://127.0.0.1:8000/health'); Deno.exit(r.ok ? 0 : 1)"]
+CMD ["deno", "run", "--allow-net", "--allow-env", "--allow-read", "--allow-write=/tmp", "--allow-sys", "src/main.ts"]
