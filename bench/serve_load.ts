@@ -38,8 +38,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
-  /** Answered requests, 2xx or not. */
-  requests: number;
+  /** 2xx answers. */
+  ok: number;
   /** Non-2xx answers, socket errors and timeouts. */
   errors: number;
 }
@@ -80,9 +80,8 @@ export function parseWrk(output: string): LoadResult {
     requestsPerSecond,
     p50: quantile("50"),
     p99: quantile("99"),
-    requests: number(/^\s*(\d+) requests in/m),
-    errors: (Number(output.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0)) +
-      (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
+    ok: number(/^\s*(\d+) requests in/m) - non2xx,
+    errors: non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
   };
 }
 
@@ -161,7 +160,7 @@ export async function fixedRate(
     requestsPerSecond: latencies.length / ((performance.now() - start) / 1000),
     p50: at(0.5),
     p99: at(0.99),
-    requests: latencies.length + errors,
+    ok: latencies.length,
     errors,
   };
 }

@@ -72,9 +72,11 @@ export async function preparePipeline(ws: Workspace): Promise<"reused" | "built"
     const result = await run(command, args, ws.root, env);
     await Deno.writeTextFile(join(ws.logs, "pipeline.log"), result.text, { append: true });
     if (!result.ok) {
-      throw new Error(`Cannot prepare the workspace: \`${command} ${args.join(" ")}\` failed:\n${
-        result.text.trimEnd().split("\n").slice(-15).join("\n")
-      }`);
+      throw new Error(
+        `Cannot prepare the workspace: \`${command} ${args.join(" ")}\` failed:\n${
+          result.text.trimEnd().split("\n").slice(-15).join("\n")
+        }`,
+      );
     }
   }
   return "built";
@@ -100,9 +102,14 @@ export async function pythonVersions(): Promise<Record<string, string>> {
     "import json, sys, fastapi, uvicorn, sklearn; print(json.dumps({'Python': sys.version.split()[0], " +
     "'FastAPI': fastapi.__version__, 'uvicorn': uvicorn.__version__, 'scikit-learn': sklearn.__version__}))",
   ];
-  let result = await run(python, probe, root, {}).catch((error) => ({ ok: false, text: `${error}` }));
+  let result = await run(python, probe, root, {}).catch((error) => ({
+    ok: false,
+    text: `${error}`,
+  }));
   if (!result.ok) {
-    console.log("FastAPI/uvicorn/scikit-learn missing from .venv: installing bench/requirements.txt");
+    console.log(
+      "FastAPI/uvicorn/scikit-learn missing from .venv: installing bench/requirements.txt",
+    );
     const args = ["-m", "pip", "install", "--quiet", "-r", join(root, "bench/requirements.txt")];
     const install = await run(python, args, root, {}).catch((error) => ({
       ok: false,

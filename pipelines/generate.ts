@@ -8,7 +8,7 @@ import { insertTickets } from "../src/db/repositories/tickets.ts";
 import { upsertCustomers } from "../src/db/repositories/customers.ts";
 import { generateCustomers } from "../src/data/customer_generator.ts";
 import { generateTickets } from "../src/data/ticket_generator.ts";
-import { positiveInt, runMain, withDatabase } from "./cli.ts";
+import { generationFlags, generationOptions, runMain, withDatabase } from "./cli.ts";
 
 /** What to generate. `drifted` draws a shifted population (monitoring demos and tests). */
 export interface GenerateOptions {
@@ -45,19 +45,9 @@ if (import.meta.main) {
   await runMain(async () => {
     const { values } = parseArgs({
       args: Deno.args,
-      options: {
-        tickets: { type: "string" },
-        customers: { type: "string" },
-        seed: { type: "string" },
-        drifted: { type: "boolean", default: false },
-      },
+      options: { ...generationFlags, drifted: { type: "boolean", default: false } },
     });
-    const options = {
-      tickets: positiveInt("tickets", values.tickets, 20_000),
-      customers: positiveInt("customers", values.customers, 10_000),
-      seed: positiveInt("seed", values.seed, 42),
-      drifted: values.drifted,
-    };
+    const options = { ...generationOptions(values), drifted: values.drifted };
     const result = await withDatabase((db) => generate(db, options));
     console.log(
       `Generated ${options.tickets} tickets (${result.tickets} new) and ${result.customers} customers` +

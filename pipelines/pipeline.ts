@@ -11,7 +11,7 @@ import { ensureDvcProject } from "../src/dvc/cli.ts";
 import { formatQualityReport } from "../src/data/quality.ts";
 import { formatEvaluation } from "../src/ml/format_evaluation.ts";
 import { catalog } from "../src/models/catalog.ts";
-import { positiveInt, runMain, withDatabase } from "./cli.ts";
+import { generationFlags, generationOptions, positiveInt, runMain, withDatabase } from "./cli.ts";
 import { computeFeatures } from "./features.ts";
 import { generate, type GenerateOptions } from "./generate.ts";
 import { checkQuality } from "./quality.ts";
@@ -72,12 +72,7 @@ if (import.meta.main) {
   await runMain(async () => {
     const { values } = parseArgs({
       args: Deno.args,
-      options: {
-        tickets: { type: "string" },
-        customers: { type: "string" },
-        seed: { type: "string" },
-        "max-epochs": { type: "string" },
-      },
+      options: { ...generationFlags, "max-epochs": { type: "string" } },
     });
     const config = loadConfig(Deno.env.toObject());
     const result = await withDatabase((db) =>
@@ -85,9 +80,7 @@ if (import.meta.main) {
         root: Deno.cwd(),
         remoteUrl: config.DVC_REMOTE_URL,
         pointerPath: config.MODEL_POINTER_PATH,
-        tickets: positiveInt("tickets", values.tickets, 20_000),
-        customers: positiveInt("customers", values.customers, 10_000),
-        seed: positiveInt("seed", values.seed, 42),
+        ...generationOptions(values),
         maxEpochs: values["max-epochs"]
           ? positiveInt("max-epochs", values["max-epochs"], 0)
           : undefined,

@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { customerFeatures, customers } from "../schema.ts";
 import { chunked } from "./chunked.ts";
+import { excludedColumns } from "./excluded.ts";
 
 export type NewCustomer = typeof customers.$inferInsert;
 export type Customer = typeof customers.$inferSelect;
@@ -14,18 +15,18 @@ export function upsertCustomers(db: Database, rows: readonly NewCustomer[]): Pro
     for (const chunk of chunked(rows)) {
       await tx.insert(customers).values(chunk).onConflictDoUpdate({
         target: customers.id,
-        set: {
-          tenure: sql`excluded.tenure`,
-          monthlyCharges: sql`excluded.monthly_charges`,
-          totalCharges: sql`excluded.total_charges`,
-          contractType: sql`excluded.contract_type`,
-          paymentMethod: sql`excluded.payment_method`,
-          complaints: sql`excluded.complaints`,
-          usageMinutes: sql`excluded.usage_minutes`,
-          age: sql`excluded.age`,
-          income: sql`excluded.income`,
-          churned: sql`excluded.churned`,
-        },
+        set: excludedColumns(customers, [
+          "tenure",
+          "monthlyCharges",
+          "totalCharges",
+          "contractType",
+          "paymentMethod",
+          "complaints",
+          "usageMinutes",
+          "age",
+          "income",
+          "churned",
+        ]),
       });
     }
   });
@@ -39,11 +40,7 @@ export async function upsertCustomerFeatures(
   for (const chunk of chunked(rows)) {
     await db.insert(customerFeatures).values(chunk).onConflictDoUpdate({
       target: customerFeatures.customerId,
-      set: {
-        features: sql`excluded.features`,
-        featureVersion: sql`excluded.feature_version`,
-        computedAt: sql`excluded.computed_at`,
-      },
+      set: excludedColumns(customerFeatures, ["features", "featureVersion", "computedAt"]),
     });
   }
 }

@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { ticketFeatures, tickets } from "../schema.ts";
 import { chunked } from "./chunked.ts";
+import { excludedColumns } from "./excluded.ts";
 
 export type NewTicket = typeof tickets.$inferInsert;
 export type Ticket = typeof tickets.$inferSelect;
@@ -45,13 +46,13 @@ export async function upsertTicketFeatures(
   for (const chunk of chunked(rows)) {
     await db.insert(ticketFeatures).values(chunk).onConflictDoUpdate({
       target: ticketFeatures.ticketId,
-      set: {
-        text: sql`excluded.text`,
-        language: sql`excluded.language`,
-        tokenCount: sql`excluded.token_count`,
-        featureVersion: sql`excluded.feature_version`,
-        computedAt: sql`excluded.computed_at`,
-      },
+      set: excludedColumns(ticketFeatures, [
+        "text",
+        "language",
+        "tokenCount",
+        "featureVersion",
+        "computedAt",
+      ]),
     });
   }
 }

@@ -1,0 +1,159 @@
+/**
+ * The "Serving" section of bench/RESULTS.md: our server against a bare Hono hello-world and a
+ * FastAPI + scikit-learn service, with the targets of the issue checked.
+ */
+import type { Target } from "./train_results.ts";
+import type { LoadResult } from "./serve_load.ts";
+
+/** Everything measured on one server. */
+export interface ServerBench {
+  label: string;
+  /** Maximum throughput: the round with the median requests/s. */
+  max: LoadResult;
+  /** Requests/s of every round, in order. */
+  rounds: number[];
+  /** The open-loop run at the fixed rate. */
+  fixed: LoadResult;
+  /** VmRSS after the load tests, in MB (10^6 bytes). */
+  rssMB: number;
+}
+
+/** One run of the serving benchmark. */
+export interface ServingBench {
+  date: string;
+  /** 1, 5 and 15 minute load averages when the measurements started and ended. */
+  loadAverage: { start: number[]; end: number[] };
+  /** wrk, Python, FastAPI, uvicorn, scikit-learn. */
+  versions: Record<string, string>;
+  rate: number;
+  seconds: number;
+  /** Spawn of `src/main.ts` to the first 200 of a prediction, one entry per run, in seconds. */
+  startToFirst: number[];
+  ours: ServerBench;
+  hello: ServerBench;
+  fastapi: ServerBench;
+  /** Rows our server wrote to `prediction_requests` during the load tests, and 2xx answers. */
+  logged: { rows: number; answered: number };
+}
+
+/** The median of some numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const rps = (value: number) => Math.round(value).toLocaleString("en-US");
+const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
+const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(" / ");
+
+/** The issue's targets checked against a run. */
+export function checkServingTargets(bench: ServingBench): Target[] {
+  const ours = bench.ours.max.requestsPerSecond;
+  const ofHello = ours / bench.hello.max.requestsPerSecond;
+  const overFastapi = ours / bench.fastapi.max.requestsPerSecond;
+  const start = median(bench.startToFirst);
+  return [
+    {
+      target: "our requests/s >= 50% of the Hono hello-world's",
+      measured: `${rps(ours)} vs ${rps(bench.hello.max.requestsPerSecond)}: ${
+        (ofHello * 100).toFixed(1)
+      }%`,
+      met: ofHello >= 0.5,
+    },
+    {
+      target: "our requests/s >= 5x FastAPI + scikit-learn's",
+      measured: `${rps(ours)} vs ${rps(bench.fastapi.max.requestsPerSecond)}: ${
+        overFastapi.toFixed(1)
+      }x`,
+      met: overFastapi >= 5,
+    },
+    {
+      target: "start to first prediction < 1 s (median of 5)",
+      measured: `${start.toFixed(2)} s`,
+      met: start < 1,
+    },
+    {
+      target: "resident memory with both models loaded < 200 MB",
+      measured: `${bench.ours.rssMB.toFixed(0)} MB`,
+      met: bench.ours.rssMB < 200,
+    },
+  ];
+}
+
+/** The "## Serving" section. */
+export function servingSection(bench: ServingBench): string {
+  const servers = [bench.ours, bench.hello, bench.fastapi];
+  const v = bench.versions;
+  return [
+    "## Serving",
+    "",
+    `\`deno task bench:serve\`, ${bench.date}. The three servers were measured side by side in`,
+    "one run on this machine, each alone on the CPUs in turn (the others idle: the bench waits",
+    "until no server uses more than 5% of a CPU), load generated on 127.0.0.1. The workspace is a",
+    "temporary directory where `pipelines/pipeline.ts --tickets 20000 --customers 10000` ran;",
+    "our server is `src/main.ts` there (embedded PGlite, `LOG_LEVEL=warn`, both models loaded",
+    "by the local model pointer, every prediction logged to the database), answering",
+    "`POST /v1/models/ticket-triage/predict` with one ticket per request. The hello-world is",
+    "`bench/hello_hono.ts` (`Deno.serve` + `new Hono()`, fixed JSON). FastAPI is",
+    "`bench/fastapi_service.py` (TfidfVectorizer + LogisticRegression per head trained at",
+    `startup on the workspace's \`data/tickets.jsonl\`, pydantic input, synchronous route), one`,
+    `uvicorn worker (FastAPI ${v.FastAPI}, uvicorn ${v.uvicorn}, scikit-learn ${
+      v["scikit-learn"]
+    }, Python ${v.Python}).`,
+    "Requests rotate five realistic tickets (English and French).",
+    "",
+    `Maximum throughput: wrk ${v.wrk}, \`-t2 -c32 -d10s --latency\`, after a 3 s warm-up; the`,
+    `median of ${bench.ours.rounds.length} rounds (servers interleaved round by round), with the`,
+    "p50/p99 of that round (closed loop, so queueing included). Fixed rate: wrk has no",
+    "fixed-rate mode and wrk2 is not packaged for this OS, so `bench/serve_load.ts` sends",
+    `${bench.rate} req/s for ${bench.seconds} s open loop from Deno's \`fetch\`, and times each`,
+    "request from when it was due (no coordinated omission). Errors: non-2xx, socket errors",
+    "and timeouts over every phase. RSS is VmRSS after the load tests. Start to first",
+    "prediction: spawning `deno run -A src/main.ts` (artifacts already in the workspace and",
+    "its DVC cache, database already migrated) to the first 200 of a prediction, polling",
+    "`/ready` every 10 ms; the median of 5 runs. Load average: " +
+    `${loads(bench.loadAverage.start)} at the start, ${loads(bench.loadAverage.end)} at the end`,
+    "(1 / 5 / 15 min; other work on the machine skews throughput).",
+    "",
+    "| target | measured | |",
+    "| --- | --- | :-: |",
+    ...checkServingTargets(bench).map((t) =>
+      `| ${t.target} | ${t.measured} | ${t.met ? "✓" : "✗"} |`
+    ),
+    "",
+    `| server | max req/s (median) | rounds (req/s) | p50 / p99 at max (ms) | p50 / p99 at ${bench.rate} req/s (ms) | errors | RSS (MB) |`,
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...servers.map((s) =>
+      `| ${s.label} | ${rps(s.max.requestsPerSecond)} | ${s.rounds.map(rps).join(", ")} | ${
+        ms(s.max.p50)
+      } / ${ms(s.max.p99)} | ${ms(s.fixed.p50)} / ${
+        ms(s.fixed.p99)
+      } | ${s.max.errors} + ${s.fixed.errors} | ${s.rssMB.toFixed(0)} |`
+    ),
+    "",
+    `Start to first prediction, 5 runs: ${
+      bench.startToFirst.map((s) => s.toFixed(2)).join(", ")
+    } s (median ${median(bench.startToFirst).toFixed(2)} s). Prediction logging: ${
+      bench.logged.rows.toLocaleString("en-US")
+    } rows in \`prediction_requests\` for ${
+      bench.logged.answered.toLocaleString("en-US")
+    } predictions answered during the load tests. Errors are max-throughput rounds + fixed rate.`,
+    "",
+  ].join("\n");
+}
+
+/** The plain-text summary printed at the end of a run. */
+export function servingSummary(bench: ServingBench): string {
+  return [
+    ...[bench.ours, bench.hello, bench.fastapi].map((s) =>
+      `${s.label}: ${rps(s.max.requestsPerSecond)} req/s max (p50 ${ms(s.max.p50)} ms, p99 ${
+        ms(s.max.p99)
+      } ms); at ${bench.rate} req/s p50 ${ms(s.fixed.p50)} ms, p99 ${ms(s.fixed.p99)} ms; ${
+        s.max.errors + s.fixed.errors
+      } errors; RSS ${s.rssMB.toFixed(0)} MB`
+    ),
+    "",
+    ...checkServingTargets(bench).map((t) => `${t.met ? "✓" : "✗"} ${t.target}: ${t.measured}`),
+  ].join("\n");
+}
