@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { neonConfig, Pool } from "@neondatabase/serverless";
+import { neonConfig, Pool, type PoolClient } from "@neondatabase/serverless";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
@@ -68,8 +68,12 @@ function openNeon(url: string, wsProxy: string | undefined): DatabaseHandle {
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url });
-  // An idle client losing its socket (server restart) must not crash the process.
+  // A client losing its socket (server restart, network blip) must not crash the process:
+  // the pool listens only to idle clients, and a checked-out client (inside a transaction)
+  // would otherwise emit an unhandled "error". The failed query still rejects, and the
+  // dead client is discarded when released.
   pool.on("error", (error: Error) => console.error(`Database pool error: ${error.message}`));
+  pool.on("connect", (client: PoolClient) => client.on("error", () => {}));
   const db = drizzleNeon({ client: pool, schema });
   return {
     kind: "neon",
