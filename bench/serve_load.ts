@@ -1,7 +1,6 @@
 /**
- * Load generation of `deno task bench:serve`: `wrk` for the maximum throughput (closed loop,
- * POST bodies rotated by a Lua script) and a small open-loop generator for the latency at a
- * fixed rate (wrk has no fixed-rate mode and wrk2 is not packaged), all on 127.0.0.1.
+ * Load generation of `deno task bench:serve` with `wrk`: the maximum throughput (closed loop,
+ * POST bodies rotated by a Lua script) on 127.0.0.1, and the tickets every generator sends.
  */
 
 /** Realistic tickets (English and French), rotated request after request. */
@@ -74,6 +73,7 @@ export function parseWrk(output: string): LoadResult {
   const socket = output.match(
     /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/,
   );
+  const non2xx = Number(output.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0);
   const requestsPerSecond = number(/^Requests\/sec:\s+([\d.]+)/m);
   if (!Number.isFinite(requestsPerSecond)) throw new Error(`Cannot parse wrk's output:\n${output}`);
   return {
@@ -109,58 +109,4 @@ export async function runWrk(
   const text = new TextDecoder().decode(output.stdout);
   if (!output.success) throw new Error(`wrk failed: ${new TextDecoder().decode(output.stderr)}`);
   return parseWrk(text);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Open-loop load at a fixed rate: request i is due at start + i / rate whatever the earlier
- * ones do, and its latency runs from that due time to the end of the response body (no
- * coordinated omission, as wrk2 measures). Each request times out after 5 s.
- */
-export async function fixedRate(
-  url: string,
-  bodies: readonly unknown[],
-  { rate = 200, seconds = 10 } = {},
-): Promise<LoadResult> {
-  const payloads = bodies.map((body) => JSON.stringify(body));
-  const headers = { "content-type": "application/json" };
-  const latencies: number[] = [];
-  const inFlight: Promise<void>[] = [];
-  let errors = 0;
-  const send = async (due: number, body: string) => {
-    try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers,
-        body,
-        signal: AbortSignal.timeout(5_000),
-      });
-      await response.arrayBuffer();
-      if (response.ok) latencies.push(performance.now() - due);
-      else errors++;
-    } catch {
-      errors++;
-    }
-  };
-  const start = performance.now();
-  const total = Math.round(rate * seconds);
-  for (let sent = 0; sent < total;) {
-    const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
-    for (; sent < due; sent++) {
-      inFlight.push(send(start + (sent * 1000) / rate, payloads[sent % payloads.length]));
-    }
-    await sleep(1);
-  }
-  await Promise.all(inFlight);
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return {
-    requestsPerSecond: latencies.length / ((performance.now() - start) / 1000),
-    p50: at(0.5),
-    p99: at(0.99),
-    ok: latencies.length,
-    errors,
-  };
 }

@@ -98,12 +98,12 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((server) => stopServer(server)));
 }
 
-/** Resident memory of a process, in MiB (VmRSS of /proc/<pid>/status). */
-export async function residentMiB(pid: number): Promise<number> {
+/** Resident memory of a process in MB (10^6 bytes): VmRSS of /proc/<pid>/status. */
+export async function residentMB(pid: number): Promise<number> {
   const status = await Deno.readTextFile(`/proc/${pid}/status`);
   const kib = Number(status.match(/^VmRSS:\s+(\d+)\s+kB/m)?.[1]);
   if (!Number.isFinite(kib)) throw new Error(`Cannot read VmRSS of process ${pid}`);
-  return kib / 1024;
+  return (kib * 1024) / 1e6;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */

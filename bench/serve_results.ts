@@ -2,8 +2,9 @@
  * The "Serving" section of bench/RESULTS.md: our server against a bare Hono hello-world and a
  * FastAPI + scikit-learn service, with the targets of the issue checked.
  */
-import type { Target } from "./train_results.ts";
+import type { FixedRateResult } from "./serve_fixed_rate.ts";
 import type { LoadResult } from "./serve_load.ts";
+import type { Target } from "./train_results.ts";
 
 /** Everything measured on one server. */
 export interface ServerBench {
@@ -13,8 +14,11 @@ export interface ServerBench {
   /** Requests/s of every round, in order. */
   rounds: number[];
   /** The open-loop run at the fixed rate. */
-  fixed: LoadResult;
-  /** VmRSS after the load tests, in MB (10^6 bytes). */
+  fixed: FixedRateResult;
+  /** Errors over every phase: warm-up, rounds, fixed rate. */
+  errors: number;
+  /** VmRSS right after the start and one prediction, and after the load tests, in MB. */
+  rssIdleMB: number;
   rssMB: number;
 }
 
@@ -85,36 +89,37 @@ export function checkServingTargets(bench: ServingBench): Target[] {
 export function servingSection(bench: ServingBench): string {
   const servers = [bench.ours, bench.hello, bench.fastapi];
   const v = bench.versions;
+  const lag = Math.max(...servers.map((s) => s.fixed.lagP99));
+  const text = `\`deno task bench:serve\`, ${bench.date}. The three servers were measured side by
+side in one run on this machine, each alone on the CPUs in turn (the bench waits until no server
+uses more than 5% of a CPU before each phase), load generated on 127.0.0.1. Workspace: a
+temporary directory where \`pipelines/pipeline.ts --tickets 20000 --customers 10000\` ran. Ours is
+\`src/main.ts\` run there (embedded PGlite, \`LOG_LEVEL=warn\`, both models loaded by the local
+model pointer, every prediction logged to the database) answering
+\`POST /v1/models/ticket-triage/predict\` with one ticket per request. The hello-world is
+\`bench/hello_hono.ts\` (\`Deno.serve\` + \`new Hono()\`, fixed JSON, body not read). FastAPI is
+\`bench/fastapi_service.py\`: TfidfVectorizer + LogisticRegression per head trained at startup on
+the workspace's \`data/tickets.jsonl\`, pydantic input, synchronous route, one uvicorn worker
+(FastAPI ${v.FastAPI}, uvicorn ${v.uvicorn}, scikit-learn ${v["scikit-learn"]}, Python ${v.Python}).
+Requests rotate five realistic tickets (English and French).
+
+Maximum throughput: wrk ${v.wrk}, \`-t2 -c32 -d${bench.seconds}s --latency\` after a 3 s warm-up;
+the median of ${bench.ours.rounds.length} rounds (servers interleaved round by round) with that
+round's p50/p99 (closed loop: queueing included). Fixed rate: wrk has no fixed-rate mode and wrk2
+is not packaged for this OS, so \`bench/serve_fixed_rate.ts\` sends ${bench.rate} req/s for
+${bench.seconds} s open loop (it never waits for a response) from Deno's \`fetch\` and times each
+request from its send to the end of its body; timers sent requests up to ${ms(lag)} ms late (p99).
+Errors: non-2xx, socket errors and timeouts in every phase. RSS: VmRSS (1 MB = 10^6 bytes) after
+the start and one prediction, and after the load tests. Start to first prediction: from spawning
+\`deno run -A src/main.ts\` (artifacts in the workspace, database migrated) to the first 200 of a
+prediction, \`/ready\` polled every 10 ms; median of 5 runs. Load average ${
+    loads(bench.loadAverage.start)
+  } at the start, ${loads(bench.loadAverage.end)} at the end (1 / 5 / 15 min): other work on the
+machine skews the numbers.`;
   return [
     "## Serving",
     "",
-    `\`deno task bench:serve\`, ${bench.date}. The three servers were measured side by side in`,
-    "one run on this machine, each alone on the CPUs in turn (the others idle: the bench waits",
-    "until no server uses more than 5% of a CPU), load generated on 127.0.0.1. The workspace is a",
-    "temporary directory where `pipelines/pipeline.ts --tickets 20000 --customers 10000` ran;",
-    "our server is `src/main.ts` there (embedded PGlite, `LOG_LEVEL=warn`, both models loaded",
-    "by the local model pointer, every prediction logged to the database), answering",
-    "`POST /v1/models/ticket-triage/predict` with one ticket per request. The hello-world is",
-    "`bench/hello_hono.ts` (`Deno.serve` + `new Hono()`, fixed JSON). FastAPI is",
-    "`bench/fastapi_service.py` (TfidfVectorizer + LogisticRegression per head trained at",
-    `startup on the workspace's \`data/tickets.jsonl\`, pydantic input, synchronous route), one`,
-    `uvicorn worker (FastAPI ${v.FastAPI}, uvicorn ${v.uvicorn}, scikit-learn ${
-      v["scikit-learn"]
-    }, Python ${v.Python}).`,
-    "Requests rotate five realistic tickets (English and French).",
-    "",
-    `Maximum throughput: wrk ${v.wrk}, \`-t2 -c32 -d10s --latency\`, after a 3 s warm-up; the`,
-    `median of ${bench.ours.rounds.length} rounds (servers interleaved round by round), with the`,
-    "p50/p99 of that round (closed loop, so queueing included). Fixed rate: wrk has no",
-    "fixed-rate mode and wrk2 is not packaged for this OS, so `bench/serve_load.ts` sends",
-    `${bench.rate} req/s for ${bench.seconds} s open loop from Deno's \`fetch\`, and times each`,
-    "request from when it was due (no coordinated omission). Errors: non-2xx, socket errors",
-    "and timeouts over every phase. RSS is VmRSS after the load tests. Start to first",
-    "prediction: spawning `deno run -A src/main.ts` (artifacts already in the workspace and",
-    "its DVC cache, database already migrated) to the first 200 of a prediction, polling",
-    "`/ready` every 10 ms; the median of 5 runs. Load average: " +
-    `${loads(bench.loadAverage.start)} at the start, ${loads(bench.loadAverage.end)} at the end`,
-    "(1 / 5 / 15 min; other work on the machine skews throughput).",
+    text,
     "",
     "| target | measured | |",
     "| --- | --- | :-: |",
@@ -122,23 +127,23 @@ export function servingSection(bench: ServingBench): string {
       `| ${t.target} | ${t.measured} | ${t.met ? "✓" : "✗"} |`
     ),
     "",
-    `| server | max req/s (median) | rounds (req/s) | p50 / p99 at max (ms) | p50 / p99 at ${bench.rate} req/s (ms) | errors | RSS (MB) |`,
+    `| server | max req/s (median) | rounds (req/s) | p50 / p99 at max (ms) | p50 / p99 at ${bench.rate} req/s (ms) | errors | RSS idle / after load (MB) |`,
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...servers.map((s) =>
       `| ${s.label} | ${rps(s.max.requestsPerSecond)} | ${s.rounds.map(rps).join(", ")} | ${
         ms(s.max.p50)
-      } / ${ms(s.max.p99)} | ${ms(s.fixed.p50)} / ${
-        ms(s.fixed.p99)
-      } | ${s.max.errors} + ${s.fixed.errors} | ${s.rssMB.toFixed(0)} |`
+      } / ${ms(s.max.p99)} | ${ms(s.fixed.p50)} / ${ms(s.fixed.p99)} | ${s.errors} | ${
+        s.rssIdleMB.toFixed(0)
+      } / ${s.rssMB.toFixed(0)} |`
     ),
     "",
     `Start to first prediction, 5 runs: ${
       bench.startToFirst.map((s) => s.toFixed(2)).join(", ")
     } s (median ${median(bench.startToFirst).toFixed(2)} s). Prediction logging: ${
       bench.logged.rows.toLocaleString("en-US")
-    } rows in \`prediction_requests\` for ${
+    } rows written to \`prediction_requests\` during the load tests for ${
       bench.logged.answered.toLocaleString("en-US")
-    } predictions answered during the load tests. Errors are max-throughput rounds + fixed rate.`,
+    } 2xx answers counted (wrk does not count the requests still in flight when it stops).`,
     "",
   ].join("\n");
 }
@@ -149,9 +154,9 @@ export function servingSummary(bench: ServingBench): string {
     ...[bench.ours, bench.hello, bench.fastapi].map((s) =>
       `${s.label}: ${rps(s.max.requestsPerSecond)} req/s max (p50 ${ms(s.max.p50)} ms, p99 ${
         ms(s.max.p99)
-      } ms); at ${bench.rate} req/s p50 ${ms(s.fixed.p50)} ms, p99 ${ms(s.fixed.p99)} ms; ${
-        s.max.errors + s.fixed.errors
-      } errors; RSS ${s.rssMB.toFixed(0)} MB`
+      } ms); at ${bench.rate} req/s p50 ${ms(s.fixed.p50)} ms, p99 ${
+        ms(s.fixed.p99)
+      } ms; ${s.errors} errors; RSS ${s.rssMB.toFixed(0)} MB`
     ),
     "",
     ...checkServingTargets(bench).map((t) => `${t.met ? "✓" : "✗"} ${t.target}: ${t.measured}`),

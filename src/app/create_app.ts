@@ -21,6 +21,7 @@ import { createServerMetrics, type WriterStats } from "../serving/metrics.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { type AppEnv, createRouter } from "./create_router.ts";
+import { withErrorExamples } from "./error_examples.ts";
 import { errorBody } from "./error_schema.ts";
 import type { ReadinessProbe } from "./readiness.ts";
 
@@ -106,7 +107,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
     type: "http",
     scheme: "bearer",
   });
-  app.doc31("/openapi.json", {
+  const documentConfig = {
     openapi: "3.1.0",
     info: {
       title: "Edge inference API",
@@ -115,7 +116,11 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
         "When API keys are configured, send `Authorization: Bearer <key>`.",
     },
     security: [{ bearer: [] }],
-  });
+  };
+  app.get(
+    "/openapi.json",
+    (c) => c.json(withErrorExamples(app.getOpenAPI31Document(documentConfig))),
+  );
   app.get(
     "/metrics",
     async (c) =>

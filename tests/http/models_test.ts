@@ -246,3 +246,50 @@ Deno.test("GET /metrics exposes requests, predictions per class and model load s
     await close();
   }
 });
+
+Deno.test("the OpenAPI document covers every route with examples for every error", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    const document = await (await app.request("/openapi.json")).json();
+    const paths = Object.keys(document.paths);
+    for (
+      const path of [
+        "/v1/models/churn/predict",
+        "/v1/models/ticket-triage/predict",
+        "/v2/models/{name}/infer",
+        "/v1/tickets",
+        "/v1/tickets/{id}/triage",
+        "/v1/customers/{id}/churn",
+        "/v1/feedback",
+        "/admin/reload",
+      ]
+    ) assert.ok(paths.includes(path), path);
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (
+        const operation of Object.values(
+          operations as Record<
+            string,
+            {
+              responses: Record<
+                string,
+                { content?: Record<string, { example?: { error: { code: string } } }> }
+              >;
+            }
+          >,
+        )
+      ) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) < 400) continue;
+          const example = response.content?.["application/json"].example;
+          assert.ok(example?.error.code, `${path} ${status} has an example`);
+        }
+      }
+    }
+    assert.ok(document.components.schemas.ChurnInput.example);
+    const docs = await app.request("/docs");
+    assert.equal(docs.status, 200);
+    assert.match(await docs.text(), /openapi\.json/);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,129 @@
+/**
+ * Serving benchmark: our server against a bare Hono hello-world and a FastAPI + scikit-learn
+ * service, side by side in one run on 127.0.0.1 (wrk for the maximum throughput, an open-loop
+ * generator for the latency at a fixed rate), plus start to first prediction and resident
+ * memory. Writes the "Serving" section of bench/RESULTS.md and prints a summary.
+ *   deno task bench:serve [--rate 100] [--seconds 10] [--rounds 3] [--keep DIR]
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { initTensorflow } from "../src/ml/backend.ts";
+import { machineInfo, root } from "./bench_support.ts";
+import { tickets, wrkScript, wrkVersion } from "./serve_load.ts";
+import { type LoadOptions, measure, type Running } from "./serve_measure.ts";
+import { residentMB, stopAll, stopAllOnInterrupt, stopServer } from "./serve_processes.ts";
+import { median, type ServingBench, servingSection, servingSummary } from "./serve_results.ts";
+import { predictOnce, serverSpecs, startServer, startToFirstPrediction } from "./serve_servers.ts";
+import {
+  loggedPredictions,
+  preparePipeline,
+  pythonVersions,
+  workspaceIn,
+} from "./serve_workspace.ts";
+import { header, mergeResults } from "./train_results.ts";
+
+/** Options of one run. */
+export interface ServeBenchOptions extends LoadOptions {
+  /** Keep (or reuse) the workspace in this directory instead of a removed temporary one. */
+  keep?: string;
+}
+
+/** Runs the whole benchmark; every server it started is stopped, also on failure. */
+export async function serveBench(options: ServeBenchOptions): Promise<ServingBench> {
+  const wrk = await wrkVersion();
+  if (!wrk) throw new Error("wrk is not installed: `apt-get install -y wrk` (Debian/Ubuntu)");
+  const versions = { wrk, ...(await pythonVersions()) };
+  const dir = options.keep ?? await Deno.makeTempDir({ prefix: "bench-serve-" });
+  const ws = await workspaceIn(dir);
+  const script = join(ws.dir, "post_tickets.lua");
+  await Deno.writeTextFile(script, wrkScript(tickets));
+  stopAllOnInterrupt();
+  try {
+    console.log(`Workspace ${ws.root}: running the pipeline (about a minute) ...`);
+    console.log(`  ${await preparePipeline(ws)}`);
+    const specs = serverSpecs(ws);
+    const startToFirst: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      startToFirst.push(await startToFirstPrediction(specs.ours, ws));
+    }
+    console.log(`Start to first prediction: ${startToFirst.map((s) => s.toFixed(2)).join(", ")} s`);
+    const rowsBefore = await loggedPredictions(ws);
+
+    const start = Deno.loadavg();
+    console.log("Starting the three servers (FastAPI trains at startup) ...");
+    const all: Running[] = [];
+    for (const spec of [specs.ours, specs.hello, specs.fastapi]) {
+      const server = await startServer(spec, ws);
+      await predictOnce(server, spec);
+      const url = `http://127.0.0.1:${server.port}${spec.predict}`;
+      all.push({ spec, server, url, rssIdleMB: await residentMB(server.child.pid), runs: [] });
+    }
+    const results = await measure(all, script, options);
+    const end = Deno.loadavg();
+    await stopServer(all[0].server);
+    const answered = 1 + all[0].runs.reduce((sum, run) => sum + run.ok, 0);
+    const rows = (await loggedPredictions(ws)) - rowsBefore;
+    return {
+      date: new Date().toISOString().slice(0, 10),
+      loadAverage: { start, end },
+      versions,
+      rate: options.rate,
+      seconds: options.seconds,
+      startToFirst,
+      ours: results.get(all[0])!,
+      hello: results.get(all[1])!,
+      fastapi: results.get(all[2])!,
+      logged: { rows, answered },
+    };
+  } catch (error) {
+    console.error(`Logs of the servers and the pipeline: ${ws.logs}`);
+    options.keep ??= dir;
+    throw error;
+  } finally {
+    await stopAll();
+    if (!options.keep) await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Writes the Serving section into bench/RESULTS.md, keeping its header and other sections. */
+export async function writeServingResults(bench: ServingBench): Promise<string> {
+  const path = join(root, "bench/RESULTS.md");
+  const existing = await Deno.readTextFile(path).catch(() => "");
+  const head = existing.startsWith("# ")
+    ? existing.split(/^(?=## )/m)[0]
+    : header({ machine: await machineInfo(await initTensorflow()), date: bench.date });
+  await Deno.writeTextFile(path, mergeResults(existing, head, servingSection(bench)));
+  await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", path], cwd: root }).output();
+  return path;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      rate: { type: "string", default: "100" },
+      seconds: { type: "string", default: "10" },
+      rounds: { type: "string", default: "3" },
+      keep: { type: "string" },
+    },
+  });
+  const number = (name: string, value: string) => {
+    const parsed = Number(value);
+    if (!(parsed > 0)) throw new Error(`--${name} must be a positive number, got "${value}"`);
+    return parsed;
+  };
+  try {
+    const bench = await serveBench({
+      rate: number("rate", values.rate),
+      seconds: number("seconds", values.seconds),
+      rounds: Math.round(number("rounds", values.rounds)),
+      keep: values.keep,
+    });
+    const path = await writeServingResults(bench);
+    console.log(`\nWrote ${path}\n\n${servingSummary(bench)}`);
+    console.log(`\nStart to first prediction, median: ${median(bench.startToFirst).toFixed(2)} s`);
+  } catch (error) {
+    console.error(`✗ ${error instanceof Error ? error.message : error}`);
+    Deno.exit(1);
+  }
+}

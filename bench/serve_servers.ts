@@ -1,0 +1,128 @@
+/**
+ * The three servers of `deno task bench:serve` (ours, the Hono hello-world, FastAPI) and the
+ * start-to-first-prediction measurement of ours.
+ */
+import { join } from "node:path";
+import { root } from "./bench_support.ts";
+import { tickets } from "./serve_load.ts";
+import {
+  freePort,
+  logFile,
+  type Server,
+  spawnServer,
+  stopServer,
+  waitFor,
+} from "./serve_processes.ts";
+import { denoRun, python, type Workspace } from "./serve_workspace.ts";
+
+/** How to start one server and where to send its predictions. */
+export interface ServerSpec {
+  name: string;
+  label: string;
+  command: string;
+  args: (port: number) => string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** GET path answering 200 once the server can predict. */
+  ready: string;
+  readyTimeoutMs: number;
+  /** POST path of one prediction. */
+  predict: string;
+}
+
+/**
+ * Settings from the caller's environment that would change what is measured (another
+ * database, authentication, an LLM, other artifacts); empty counts as unset.
+ */
+const neutral = Object.fromEntries(
+  ["DATABASE_URL", "API_KEYS", "ADMIN_API_KEYS", "LLM_BASE_URL", "MODEL_POINTER_PATH"]
+    .concat(["MODELS_DIR", "DVC_CACHE_DIR", "DVC_REMOTE_URL", "HOST"]).map((key) => [key, ""]),
+);
+
+/** The specs of ours, the hello-world and FastAPI for a prepared workspace. */
+export function serverSpecs(
+  ws: Workspace,
+): { ours: ServerSpec; hello: ServerSpec; fastapi: ServerSpec } {
+  return {
+    ours: {
+      name: "ours",
+      label: "ours: `src/main.ts`, ticket-triage, logging on",
+      command: Deno.execPath(),
+      args: () => denoRun("src/main.ts"),
+      cwd: ws.root,
+      env: { ...neutral, PGLITE_DIR: ws.pglite, LOG_LEVEL: "warn" },
+      ready: "/ready",
+      readyTimeoutMs: 60_000,
+      predict: "/v1/models/ticket-triage/predict",
+    },
+    hello: {
+      name: "hello",
+      label: "Hono hello-world (`bench/hello_hono.ts`)",
+      command: Deno.execPath(),
+      args: () => denoRun("bench/hello_hono.ts"),
+      cwd: root,
+      env: {},
+      ready: "/health",
+      readyTimeoutMs: 30_000,
+      predict: "/predict",
+    },
+    fastapi: {
+      name: "fastapi",
+      label: "FastAPI + uvicorn + scikit-learn (`bench/fastapi_service.py`)",
+      command: python,
+      args: (port) => [
+        ...["-m", "uvicorn", "fastapi_service:app", "--app-dir", join(root, "bench")],
+        ...["--host", "127.0.0.1", "--port", String(port), "--workers", "1"],
+        ...["--log-level", "warning"],
+      ],
+      cwd: ws.root,
+      env: { TICKETS_FILE: join(ws.root, "data/tickets.jsonl") },
+      ready: "/health",
+      readyTimeoutMs: 180_000,
+      predict: "/predict",
+    },
+  };
+}
+
+/** Starts a server on a free port (PORT is set for those that read it); returns once ready. */
+export async function startServer(spec: ServerSpec, ws: Workspace): Promise<Server> {
+  const port = freePort();
+  const server = await spawnServer(spec.name, spec.command, spec.args(port), {
+    cwd: spec.cwd,
+    env: { ...spec.env, PORT: String(port) },
+    port,
+    logPath: logFile(ws.logs, spec.name),
+  });
+  await waitFor(server, spec.ready, spec.readyTimeoutMs);
+  return server;
+}
+
+/** POSTs one ticket; throws naming the server when the answer is not a 200. */
+export async function predictOnce(server: Server, spec: ServerSpec): Promise<unknown> {
+  const response = await fetch(`http://127.0.0.1:${server.port}${spec.predict}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(tickets[0]),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  if (response.status !== 200) {
+    throw new Error(`${spec.name}: POST ${spec.predict} answered ${response.status}: ${text}`);
+  }
+  return JSON.parse(text);
+}
+
+/**
+ * Seconds from spawning our server to its first successful prediction: the clock starts
+ * before the spawn, `/ready` is polled every 10 ms, then one ticket is POSTed.
+ */
+export async function startToFirstPrediction(spec: ServerSpec, ws: Workspace): Promise<number> {
+  const started = performance.now();
+  const server = await startServer(spec, ws);
+  try {
+    await predictOnce(server, spec);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await stopServer(server);
+  }
+}
