@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
@@ -21,6 +20,7 @@ import { createServerMetrics, type WriterStats } from "../serving/metrics.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { type AppEnv, createRouter } from "./create_router.ts";
+import { mountDocs } from "./docs_page.ts";
 import { withErrorExamples } from "./error_examples.ts";
 import { errorBody } from "./error_schema.ts";
 import type { ReadinessProbe } from "./readiness.ts";
@@ -128,7 +128,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
         "content-type": metrics.registry.contentType,
       }),
   );
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Edge inference API" }));
+  mountDocs(app);
 
   app.notFound((c) =>
     c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`), 404)

@@ -231,10 +231,13 @@ export class PredictionLogQueue {
         for (const segment of readBack) await this.#removeFile(segment.path);
         this.#spilled += entries.length;
         this.#spilledTotal += entries.length;
-        logger.warn("Prediction log writer closed with unwritten entries; kept for the next start", {
-          entries: entries.length,
-          path,
-        });
+        logger.warn(
+          "Prediction log writer closed with unwritten entries; kept for the next start",
+          {
+            entries: entries.length,
+            path,
+          },
+        );
         return entries.length;
       } catch (error) {
         logger.error("Cannot save unwritten prediction logs", { error: describeError(error) });

@@ -199,6 +199,7 @@ class Writer {
   #outage?: { since: number; failures: number };
   #deadLetters: Promise<void> = Promise.resolve();
   #stopped = false;
+  #closedDropLogged = false;
   #closing?: Promise<void>;
   readonly #task: Promise<void>;
 
@@ -241,8 +242,9 @@ class Writer {
   enqueue(entry: PredictionLogEntry): void {
     try {
       if (this.#stopped) {
-        if (this.#queue.counts().dropped === 0 || Math.random() < 0.01) {
-          this.#logger.error("Prediction log entry dropped: the writer is closed", {
+        if (!this.#closedDropLogged) {
+          this.#closedDropLogged = true;
+          this.#logger.error("Prediction log entries dropped: the writer is closed", {
             predictionId: entry?.request?.id,
           });
         }
@@ -291,8 +293,9 @@ class Writer {
     const deadline = performance.now() + timeoutMs;
     try {
       // Entries enqueued while closing (requests still finishing) are flushed too.
-      do await this.flush(Math.max(1, deadline - performance.now()));
-      while (this.#queue.hasWork() && performance.now() < deadline);
+      do await this.flush(Math.max(1, deadline - performance.now())); while (
+        this.#queue.hasWork() && performance.now() < deadline
+      );
     } catch {
       // Timed out: what is left is saved below.
     }

@@ -3,11 +3,12 @@ import { join } from "node:path";
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import type { Logger } from "../logger.ts";
 import {
+  backoffDelay,
   createPredictionLogWriter,
+  isPermanentWriteError,
   type PredictionLogWriterOptions,
 } from "./prediction_log_writer.ts";
 import { rejectedFileName, serializeEntry } from "./spill_file.ts";
-import { backoffDelay, isPermanentWriteError } from "./write_failures.ts";
 
 function entry(index: number, createdAt?: Date): PredictionLogEntry {
   return {

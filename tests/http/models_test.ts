@@ -289,6 +289,9 @@ Deno.test("the OpenAPI document covers every route with examples for every error
     const docs = await app.request("/docs");
     assert.equal(docs.status, 200);
     assert.match(await docs.text(), /openapi\.json/);
+    const script = await app.request("/docs/scalar.js");
+    assert.equal(script.status, 200);
+    assert.ok((await script.arrayBuffer()).byteLength > 100_000);
   } finally {
     await close();
   }
