@@ -31,7 +31,11 @@ export interface ServeBenchOptions extends LoadOptions {
 /** Runs the whole benchmark; every server it started is stopped, also on failure. */
 export async function serveBench(options: ServeBenchOptions): Promise<ServingBench> {
   const wrk = await wrkVersion();
-  if (!wrk) throw new Error("wrk is not installed: `apt-get install -y wrk` (Debian/Ubuntu)");
+  if (!wrk) {
+    throw new Error(
+      "wrk is not installed; install it with `apt-get install -y wrk` (Debian/Ubuntu)",
+    );
+  }
   const versions = { wrk, ...(await pythonVersions()) };
   const dir = options.keep ?? await Deno.makeTempDir({ prefix: "bench-serve-" });
   const ws = await workspaceIn(dir);

@@ -87,9 +87,13 @@ export function parseWrk(output: string): LoadResult {
 
 /** The installed wrk's version line, or undefined when wrk is missing. */
 export async function wrkVersion(): Promise<string | undefined> {
-  const output = await new Deno.Command("wrk", { args: ["-v"], stdout: "piped", stderr: "piped" })
-    .output().catch(() => undefined);
-  if (!output) return undefined;
+  let output: Deno.CommandOutput;
+  try {
+    output = await new Deno.Command("wrk", { args: ["-v"], stdout: "piped", stderr: "piped" })
+      .output();
+  } catch {
+    return undefined; // not on PATH
+  }
   const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
   return text.match(/^wrk (\S+)/m)?.[1] ?? "unknown";
 }

@@ -4,7 +4,7 @@
  */
 import { fixedRate, type FixedRateResult } from "./serve_fixed_rate.ts";
 import { type LoadResult, runWrk, tickets } from "./serve_load.ts";
-import { residentMB, type Server, waitQuiet } from "./serve_processes.ts";
+import { logTail, residentMB, type Server, waitQuiet } from "./serve_processes.ts";
 import type { ServerBench } from "./serve_results.ts";
 import type { ServerSpec } from "./serve_servers.ts";
 
@@ -25,6 +25,27 @@ export interface Running {
   runs: LoadResult[];
 }
 
+/** Fails naming the server and how it ended when it is no longer running. */
+async function ensureRunning(r: Running): Promise<void> {
+  if (!r.server.ended) return;
+  throw new Error(
+    `Server "${r.spec.name}" stopped during the load tests (${r.server.ended}); its log ends with:\n${await logTail(
+      r.server,
+    )}`,
+  );
+}
+
+/** wrk against one server; a failure says whether the server is gone. */
+async function wrk(r: Running, script: string, seconds: number): Promise<LoadResult> {
+  try {
+    return await runWrk(r.url, script, { seconds });
+  } catch (error) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await ensureRunning(r);
+    throw error;
+  }
+}
+
 /** Warm-up, fixed rate, then interleaved max-throughput rounds; each server alone in turn. */
 export async function measure(
   all: Running[],
@@ -38,15 +59,16 @@ export async function measure(
     console.log(
       `  ${r.spec.name}: warm-up 3 s, then ${options.rate} req/s for ${options.seconds} s`,
     );
-    r.runs.push(await runWrk(r.url, script, { seconds: 3 }));
+    r.runs.push(await wrk(r, script, 3));
     await waitQuiet(servers);
     fixed.set(r, await fixedRate(r.url, tickets, options));
+    await ensureRunning(r);
   }
   const rounds = new Map(all.map((r) => [r, [] as LoadResult[]]));
   for (let round = 1; round <= options.rounds; round++) {
     for (const r of all) {
       await waitQuiet(servers);
-      const result = await runWrk(r.url, script, { seconds: options.seconds });
+      const result = await wrk(r, script, options.seconds);
       console.log(
         `  round ${round}, ${r.spec.name}: ${Math.round(result.requestsPerSecond)} req/s`,
       );

@@ -11,6 +11,8 @@ export interface Server {
   child: Deno.ChildProcess;
   port: number;
   logPath: string;
+  /** How it ended, once it has: "exit code 1", "signal SIGKILL". */
+  ended?: string;
 }
 
 const running = new Set<Server>();
@@ -48,7 +50,10 @@ export async function spawnServer(
   Promise.all([copy(child.stdout), copy(child.stderr)]).finally(() =>
     writer.close().catch(() => {})
   );
-  const server = { name, child, port: options.port, logPath: options.logPath };
+  const server: Server = { name, child, port: options.port, logPath: options.logPath };
+  child.status.then((status) =>
+    server.ended = status.signal ? `signal ${status.signal}` : `exit code ${status.code}`
+  );
   running.add(server);
   return server;
 }
@@ -62,9 +67,7 @@ export async function logTail(server: Server, lines = 15): Promise<string> {
 /** Polls GET `path` until it answers 200; throws with the log tail after `timeoutMs`. */
 export async function waitFor(server: Server, path: string, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  let exited = false;
-  server.child.status.then(() => exited = true);
-  while (performance.now() < deadline && !exited) {
+  while (performance.now() < deadline && !server.ended) {
     const response = await fetch(`http://127.0.0.1:${server.port}${path}`, {
       signal: AbortSignal.timeout(1_000),
     }).catch(() => undefined);
@@ -74,7 +77,7 @@ export async function waitFor(server: Server, path: string, timeoutMs: number): 
   }
   throw new Error(
     `Server "${server.name}" did not answer 200 on ${path} ${
-      exited ? "(it exited)" : `within ${timeoutMs / 1000} s`
+      server.ended ? `(it ended: ${server.ended})` : `within ${timeoutMs / 1000} s`
     }; its log ends with:\n${await logTail(server)}`,
   );
 }

@@ -116,6 +116,15 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
         "When API keys are configured, send `Authorization: Bearer <key>`.",
     },
     security: [{ bearer: [] }],
+    tags: [
+      { name: "Health", description: "Liveness and readiness" },
+      { name: "Models", description: "Served versions and predictions" },
+      { name: "Tickets", description: "Store, triage and answer support tickets" },
+      { name: "Customers", description: "Churn from stored customer features" },
+      { name: "Feedback", description: "Ground truth for served predictions" },
+      { name: "Open Inference Protocol (V2)", description: "KServe-compatible inference" },
+      { name: "Admin", description: "Operations behind the admin keys" },
+    ],
   };
   app.get(
     "/openapi.json",

@@ -67,7 +67,8 @@ function openNeon(url: string, wsProxy: string | undefined): DatabaseHandle {
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
   }
-  const pool = new Pool({ connectionString: url });
+  // A host that never answers must fail a connection attempt, not hang it forever.
+  const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // A client losing its socket (server restart, network blip) must not crash the process:
   // the pool listens only to idle clients, and a checked-out client (inside a transaction)
   // would otherwise emit an unhandled "error". The failed query still rejects, and the

@@ -63,53 +63,6 @@ function captureLogger(): Logger & { lines: LogLine[] } {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface PoolLike {
-  on(event: string, listener: (client: PoolLike) => void): void;
-  listenerCount(event: string): number;
-  totalCount: number;
-  idleCount: number;
-}
-
-function poolOf(handle: DatabaseHandle): PoolLike | undefined {
-  return (handle.db as unknown as { $client?: PoolLike }).$client;
-}
-
-/**
- * Stand-in for a fix `openDatabase` still needs: pg-pool removes its error listener from a
- * client while the client is checked out (drizzle's transactions do that), so a connection
- * lost mid-transaction emits an unhandled "error" that kills the process ("Unhandled error.
- * (Failed to send frame)"). A listener of each client's own prevents it; the failed query
- * still rejects and the dead client is discarded on release. Skipped once `openDatabase`
- * listens to the pool's "connect" itself.
- */
-function protectCheckedOutClients(handle: DatabaseHandle): void {
-  const pool = poolOf(handle);
-  if (!pool || pool.listenerCount("connect") > 0) return;
-  pool.on("connect", (client) => client.on("error", () => {}));
-}
-
-/**
- * Closes the pool, but gives up after a while: drizzle-orm 0.45 runs BEGIN outside the
- * try/finally that releases the pooled client (drizzle-team/drizzle-orm#6241), so a BEGIN
- * on a connection that just died leaks the client and `pool.end()` waits for it forever.
- */
-async function closeDatabase(handle: DatabaseHandle): Promise<void> {
-  const pool = poolOf(handle);
-  const checkedOut = pool ? pool.totalCount - pool.idleCount : 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const ended = await Promise.race([
-    handle.close().then(() => true),
-    new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), 2_000)),
-  ]);
-  clearTimeout(timer);
-  if (!ended) {
-    console.warn(
-      `  pool.end() did not finish: ${checkedOut} client(s) never released ` +
-        `(a failed BEGIN leaks its client, drizzle-team/drizzle-orm#6241)`,
-    );
-  }
-}
-
 /** A migrated scratch database whose connections go through a proxy the test can kill. */
 interface Rig {
   handle: DatabaseHandle;
@@ -129,7 +82,6 @@ async function withRig(spill: boolean, test: (rig: Rig) => Promise<void>): Promi
   let handle: DatabaseHandle | undefined;
   try {
     handle = await openDatabase({ ...scratch.options, DATABASE_WS_PROXY: `127.0.0.1:${port}` });
-    protectCheckedOutClients(handle);
     await handle.migrate();
     const db = handle.db;
     const logger = captureLogger();
@@ -160,7 +112,7 @@ async function withRig(spill: boolean, test: (rig: Rig) => Promise<void>): Promi
     });
   } finally {
     for (const writer of writers) await writer.close({ timeoutMs: 1_000 });
-    if (handle) await closeDatabase(handle);
+    if (handle) await handle.close();
     // The admin connection that drops the scratch database may use this port too.
     proxy ??= startWsProxy({ port });
     await scratch.drop();

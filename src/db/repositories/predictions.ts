@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { predictionOutputs, predictionRequests } from "../schema.ts";
 import { chunked } from "./chunked.ts";
@@ -15,29 +15,62 @@ export interface PredictionLogEntry {
 }
 
 /**
- * Writes requests and their outputs in one transaction: either a whole batch lands
- * or nothing does, so a request never exists without its outputs. Ids are chosen by
- * the caller (the API returns them before the write happens); entries whose id is
- * already stored are skipped, which makes retrying a batch after a failure safe.
+ * Writes requests and their outputs as ONE statement (a data-modifying CTE): either a whole
+ * batch lands or nothing does, so a request never exists without its outputs. A single
+ * statement is atomic without BEGIN/COMMIT, so a connection lost mid-write cannot strand a
+ * pooled client inside a transaction. Ids are chosen by the caller (the API returns them
+ * before the write happens); entries whose id is already stored are skipped, which makes
+ * retrying a batch after a failure safe. Rows travel as two JSON parameters.
  */
-export function logPredictions(
+export async function logPredictions(
   db: Database,
   entries: readonly PredictionLogEntry[],
 ): Promise<void> {
-  return db.transaction(async (tx) => {
-    for (const batch of chunked(entries, 200)) {
-      const inserted = await tx.insert(predictionRequests)
-        .values(batch.map((entry) => entry.request))
-        .onConflictDoNothing({ target: predictionRequests.id })
-        .returning({ id: predictionRequests.id });
-      const fresh = new Set(inserted.map((row) => row.id));
-      const outputs = batch.filter((entry) => fresh.has(entry.request.id))
-        .flatMap((entry) =>
-          entry.outputs.map((output) => ({ ...output, predictionId: entry.request.id }))
-        );
-      for (const chunk of chunked(outputs)) await tx.insert(predictionOutputs).values(chunk);
-    }
-  });
+  if (entries.length === 0) return;
+  const requests = entries.map(({ request }) => ({
+    id: request.id,
+    request_id: request.requestId,
+    model_name: request.modelName,
+    model_version: request.modelVersion,
+    input: request.input,
+    latency_ms: request.latencyMs,
+    ticket_id: request.ticketId ?? null,
+    customer_id: request.customerId ?? null,
+    created_at: request.createdAt ?? null,
+  }));
+  const outputs = entries.flatMap(({ request, outputs }) =>
+    outputs.map((output) => ({
+      prediction_id: request.id,
+      role: output.role,
+      model_version: output.modelVersion,
+      head: output.head,
+      label: output.label,
+      confidence: output.confidence,
+      scores: output.scores,
+      created_at: output.createdAt ?? null,
+    }))
+  );
+  await db.execute(sql`
+    with inserted as (
+      insert into prediction_requests
+        (id, request_id, model_name, model_version, input, latency_ms, ticket_id, customer_id,
+         created_at)
+      select r.id, r.request_id, r.model_name, r.model_version, r.input, r.latency_ms,
+        r.ticket_id, r.customer_id, coalesce(r.created_at, now())
+      from jsonb_to_recordset(${JSON.stringify(requests)}::jsonb) as r(
+        id uuid, request_id text, model_name text, model_version text, input jsonb,
+        latency_ms real, ticket_id uuid, customer_id text, created_at timestamptz)
+      on conflict (id) do nothing
+      returning id
+    )
+    insert into prediction_outputs
+      (prediction_id, role, model_version, head, label, confidence, scores, created_at)
+    select o.prediction_id, o.role, o.model_version, o.head, o.label, o.confidence, o.scores,
+      coalesce(o.created_at, now())
+    from jsonb_to_recordset(${JSON.stringify(outputs)}::jsonb) as o(
+      prediction_id uuid, role text, model_version text, head text, label text,
+      confidence real, scores jsonb, created_at timestamptz)
+    where o.prediction_id in (select id from inserted)`);
 }
 
 /** A logged prediction with its outputs, or undefined for an unknown id. */
