@@ -296,3 +296,23 @@ Deno.test("the OpenAPI document covers every route with examples for every error
     await close();
   }
 });
+
+Deno.test("CORS answers only the configured origins", async () => {
+  const { app, close } = await testApp(workspace, { CORS_ORIGINS: "https://helpdesk.example.com" });
+  const preflight = (origin: string) =>
+    app.request("/v1/models/churn/predict", {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST" },
+    });
+  try {
+    const allowed = await preflight("https://helpdesk.example.com");
+    assert.equal(
+      allowed.headers.get("access-control-allow-origin"),
+      "https://helpdesk.example.com",
+    );
+    const other = await preflight("https://evil.example.com");
+    assert.equal(other.headers.get("access-control-allow-origin"), null);
+  } finally {
+    await close();
+  }
+});
