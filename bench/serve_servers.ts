@@ -76,7 +76,8 @@ export function serverSpecs(
         ...["--log-level", "warning"],
       ],
       cwd: ws.root,
-      env: { TICKETS_FILE: join(ws.root, "data/tickets.jsonl") },
+      // No bench/__pycache__ left in the repository.
+      env: { TICKETS_FILE: join(ws.root, "data/tickets.jsonl"), PYTHONDONTWRITEBYTECODE: "1" },
       ready: "/health",
       readyTimeoutMs: 180_000,
       predict: "/predict",

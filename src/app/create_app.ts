@@ -118,7 +118,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
     security: [{ bearer: [] }],
     tags: [
       { name: "Health", description: "Liveness and readiness" },
-      { name: "Models", description: "Served versions and predictions" },
+      { name: "Model serving", description: "Served versions and predictions" },
       { name: "Tickets", description: "Store, triage and answer support tickets" },
       { name: "Customers", description: "Churn from stored customer features" },
       { name: "Feedback", description: "Ground truth for served predictions" },

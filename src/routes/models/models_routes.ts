@@ -12,7 +12,7 @@ const errors = {
 export const listModels = createRoute({
   method: "get",
   path: "/v1/models",
-  tags: ["Models"],
+  tags: ["Model serving"],
   summary: "Served model versions with their metrics",
   responses: {
     200: { content: { "application/json": { schema: ModelList } }, description: "Served models" },
@@ -23,7 +23,7 @@ export const listModels = createRoute({
 export const getModel = createRoute({
   method: "get",
   path: "/v1/models/{name}",
-  tags: ["Models"],
+  tags: ["Model serving"],
   summary: "One served model version",
   request: { params: ModelName },
   responses: {
@@ -47,7 +47,7 @@ export function predictRoute(spec: ServingSpec, maxBatch: number) {
   return createRoute({
     method: "post",
     path: `/v1/models/${spec.name}/predict`,
-    tags: ["Models"],
+    tags: ["Model serving"],
     summary: spec.summary,
     description: `One instance, or \`{ "instances": [...] }\` with at most ${maxBatch} instances.`,
     request: {
