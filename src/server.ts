@@ -1,15 +1,13 @@
-import { createApp } from "./app/create_app.ts";
+import { assembleApp } from "./app/assemble_app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { logPredictions } from "./db/repositories/predictions.ts";
-import { Bm25Index, loadKnowledgeBase } from "./kb/mod.ts";
 import type { Logger } from "./logger.ts";
 import { initTensorflow } from "./ml/backend.ts";
 import { dvcArtifactSource } from "./serving/dvc_artifact_source.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
 import { watchPointer } from "./serving/pointer_watch.ts";
 import { createPredictionLogWriter } from "./serving/prediction_log_writer.ts";
-import { createModelRuntime } from "./serving/runtime.ts";
 
 /** How the host differs: a container or laptop, or Deno Deploy (no file-system writes). */
 export interface HostOptions {
@@ -46,28 +44,17 @@ export async function startServer(
     remoteUrl: config.DVC_REMOTE_URL,
     env: Deno.env.toObject(),
   });
-  const runtime = createModelRuntime(config, database, logger, source);
-  await runtime.reload();
-  if (host.buildMissingModels) await buildMissingModels(config, database, logger, runtime);
-  const watcher = host.watchPointer
-    ? watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger)
-    : undefined;
-
   const writer = createPredictionLogWriter({
     write: (entries) => logPredictions(database.db, entries),
     spillDir: host.spillDir,
     logger,
   });
-  const app = createApp({
-    config,
-    database,
-    logger,
-    registry: runtime.registry,
-    sink: writer,
-    kb: new Bm25Index(await loadKnowledgeBase()),
-    writerStats: writer.stats,
-    reloadModels: runtime.reload,
-  });
+  const { app, runtime } = await assembleApp(config, database, logger, source, writer);
+  if (host.buildMissingModels) await buildMissingModels(config, database, logger, runtime);
+  const watcher = host.watchPointer
+    ? watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger)
+    : undefined;
+
   const server = Deno.serve({
     hostname: config.HOST,
     port: config.PORT,

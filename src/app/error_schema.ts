@@ -18,5 +18,10 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 
 /** A `createRoute` response entry for an error status. */
 export function errorResponse(description: string) {
-  return { content: { "application/json": { schema: ErrorBody } }, description };
+  return jsonResponse(ErrorBody, description);
+}
+
+/** A `createRoute` response entry with a JSON body. */
+export function jsonResponse<T>(schema: T, description: string) {
+  return { content: { "application/json": { schema } }, description };
 }

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { createApp } from "../../src/app/create_app.ts";
+import { assembleApp } from "../../src/app/assemble_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
-import { Bm25Index, loadKnowledgeBase } from "../../src/kb/mod.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createModelRuntime } from "../../src/serving/runtime.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 
 /** The app with no model pointer at all: the database works, no model can load. */
@@ -13,18 +11,13 @@ async function appWithDatabase() {
   const logger = createLogger("error");
   const database = await openDatabase({ PGLITE_DIR: "memory://" });
   await database.migrate();
-  const runtime = createModelRuntime(config, database, logger, workspaceSource("/nonexistent"));
-  await runtime.reload();
-  const app = createApp({
+  const { app } = await assembleApp(
     config,
     database,
     logger,
-    registry: runtime.registry,
-    kb: new Bm25Index(await loadKnowledgeBase()),
-    writerStats: () => ({ queued: 0, spilled: 0, written: 0, dropped: 0, failedWrites: 0 }),
-    sink: { enqueue: () => {} },
-    reloadModels: runtime.reload,
-  });
+    workspaceSource("/nonexistent"),
+    { enqueue: () => {} },
+  );
   return { app, database };
 }
 

@@ -5,15 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { startWsProxy } from "../../scripts/ws_proxy.ts";
-import { createApp } from "../../src/app/create_app.ts";
+import { assembleApp } from "../../src/app/assemble_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { existingPredictionIds, logPredictions } from "../../src/db/repositories/predictions.ts";
-import { Bm25Index, loadKnowledgeBase } from "../../src/kb/mod.ts";
 import { createLogger } from "../../src/logger.ts";
 import { initTensorflow } from "../../src/ml/backend.ts";
 import { createPredictionLogWriter } from "../../src/serving/prediction_log_writer.ts";
-import { createModelRuntime } from "../../src/serving/runtime.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
@@ -35,24 +33,14 @@ Deno.test("every prediction served while the database was down is in Postgres", 
     DATABASE_WS_PROXY: `127.0.0.1:${port}`,
   });
   await database.migrate();
-  const runtime = createModelRuntime(config, database, logger, workspaceSource(workspace.root));
-  await runtime.reload();
   const writer = createPredictionLogWriter({
     write: (entries) => logPredictions(database.db, entries),
     spillDir,
     maxBuffered: 200,
     retry: { initialMs: 50, maxMs: 400 },
   });
-  const app = createApp({
-    config,
-    database,
-    logger,
-    registry: runtime.registry,
-    sink: writer,
-    kb: new Bm25Index(await loadKnowledgeBase()),
-    writerStats: writer.stats,
-    reloadModels: runtime.reload,
-  });
+  const source = workspaceSource(workspace.root);
+  const { app } = await assembleApp(config, database, logger, source, writer);
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
   const url = `http://127.0.0.1:${server.addr.port}/v1/models/ticket-triage/predict`;
   const served: string[] = [];

@@ -1,12 +1,12 @@
-import { createApp } from "../../src/app/create_app.ts";
+import { assembleApp } from "../../src/app/assemble_app.ts";
+import type { createApp } from "../../src/app/create_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { logPredictions, type PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
-import { Bm25Index, loadKnowledgeBase } from "../../src/kb/mod.ts";
 import { createLogger } from "../../src/logger.ts";
 import { initTensorflow } from "../../src/ml/backend.ts";
 import type { ArtifactSource } from "../../src/serving/model_loader.ts";
-import { createModelRuntime, type ModelRuntime } from "../../src/serving/runtime.ts";
+import type { ModelRuntime } from "../../src/serving/runtime.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 import type { TrainedWorkspace } from "./trained_models.ts";
 
@@ -32,24 +32,13 @@ export async function testApp(
   const logger = createLogger("error");
   const database = await openDatabase({ PGLITE_DIR: "memory://" });
   await database.migrate();
-  const runtime = createModelRuntime(config, database, logger, source);
-  await runtime.reload();
   const logged: PredictionLogEntry[] = [];
   const writes: Promise<void>[] = [];
-  const app = createApp({
-    config,
-    database,
-    logger,
-    registry: runtime.registry,
-    kb: new Bm25Index(await loadKnowledgeBase()),
-    writerStats: () => ({ queued: 0, spilled: 0, written: 0, dropped: 0, failedWrites: 0 }),
-    sink: {
-      enqueue: (entry) => {
-        logged.push(entry);
-        writes.push(logPredictions(database.db, [entry]));
-      },
+  const { app, runtime } = await assembleApp(config, database, logger, source, {
+    enqueue: (entry) => {
+      logged.push(entry);
+      writes.push(logPredictions(database.db, [entry]));
     },
-    reloadModels: runtime.reload,
   });
   const flush = async () => void await Promise.all(writes);
   return {

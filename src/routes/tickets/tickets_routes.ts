@@ -1,12 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { errorResponse } from "../../app/error_schema.ts";
+import { errorResponse, jsonResponse } from "../../app/error_schema.ts";
 import { TicketInput } from "../../models/ticket_triage/schema.ts";
 import { StoredTicket, TicketId, TriageResult } from "./tickets_schemas.ts";
 
-const json = <T>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const unauthorized = errorResponse("Missing or invalid API key");
 const notReady = errorResponse("The ticket-triage model is not loaded, or the database is down");
 
@@ -17,7 +13,7 @@ export const createTicket = createRoute({
   summary: "Store a ticket, triage it and suggest a reply",
   request: { body: { required: true, content: { "application/json": { schema: TicketInput } } } },
   responses: {
-    201: json(TriageResult, "Stored and triaged"),
+    201: jsonResponse(TriageResult, "Stored and triaged"),
     401: unauthorized,
     413: errorResponse("Body too large"),
     422: errorResponse("Invalid ticket"),
@@ -32,7 +28,7 @@ export const getTicket = createRoute({
   summary: "A stored ticket and its latest triage",
   request: { params: TicketId },
   responses: {
-    200: json(StoredTicket, "The ticket"),
+    200: jsonResponse(StoredTicket, "The ticket"),
     401: unauthorized,
     404: errorResponse("Unknown ticket"),
     422: errorResponse("The id is not a UUID"),
@@ -46,7 +42,7 @@ export const retriageTicket = createRoute({
   summary: "Triage a stored ticket again from its stored features (e.g. after a new model)",
   request: { params: TicketId },
   responses: {
-    200: json(TriageResult, "Triaged"),
+    200: jsonResponse(TriageResult, "Triaged"),
     401: unauthorized,
     404: errorResponse("Unknown ticket"),
     422: errorResponse("The id is not a UUID"),

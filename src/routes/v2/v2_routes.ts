@@ -1,19 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { errorResponse } from "../../app/error_schema.ts";
+import { errorResponse, jsonResponse } from "../../app/error_schema.ts";
 import { ModelName } from "../models/models_schemas.ts";
 import { InferRequest, InferResponse, Live, ModelMetadata, Ready } from "./v2_schemas.ts";
-
-const json = <T>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 
 export const live = createRoute({
   method: "get",
   path: "/v2/health/live",
   tags: ["Open Inference Protocol (V2)"],
   summary: "Server liveness",
-  responses: { 200: json(Live, "Live"), 401: errorResponse("Missing or invalid API key") },
+  responses: { 200: jsonResponse(Live, "Live"), 401: errorResponse("Missing or invalid API key") },
 });
 
 export const ready = createRoute({
@@ -22,9 +17,9 @@ export const ready = createRoute({
   tags: ["Open Inference Protocol (V2)"],
   summary: "Server readiness (every configured model loaded)",
   responses: {
-    200: json(Ready, "Ready"),
+    200: jsonResponse(Ready, "Ready"),
     401: errorResponse("Missing or invalid API key"),
-    503: json(Ready, "Not ready"),
+    503: jsonResponse(Ready, "Not ready"),
   },
 });
 
@@ -35,7 +30,7 @@ export const metadata = createRoute({
   summary: "Model metadata: versions, input and output tensors",
   request: { params: ModelName },
   responses: {
-    200: json(ModelMetadata, "Metadata"),
+    200: jsonResponse(ModelMetadata, "Metadata"),
     401: errorResponse("Missing or invalid API key"),
     404: errorResponse("Unknown model"),
     503: errorResponse("Model not loaded"),
@@ -52,7 +47,7 @@ export const infer = createRoute({
     body: { required: true, content: { "application/json": { schema: InferRequest } } },
   },
   responses: {
-    200: json(
+    200: jsonResponse(
       InferResponse,
       "Per head `<head>_label` and `<head>_probabilities`, and `prediction_id`",
     ),

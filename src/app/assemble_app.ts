@@ -1,0 +1,46 @@
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { Bm25Index, loadKnowledgeBase } from "../kb/mod.ts";
+import type { Logger } from "../logger.ts";
+import type { WriterStats } from "../serving/metrics.ts";
+import type { ArtifactSource } from "../serving/model_loader.ts";
+import type { PredictionSink } from "../serving/prediction_sink.ts";
+import { createModelRuntime, type ModelRuntime } from "../serving/runtime.ts";
+import { createApp } from "./create_app.ts";
+
+/** Where predictions go: the log writer in production, anything with `enqueue` in tests. */
+export type PredictionLog = PredictionSink & { stats?(): WriterStats };
+
+const noWriterStats: WriterStats = {
+  queued: 0,
+  spilled: 0,
+  written: 0,
+  dropped: 0,
+  failedWrites: 0,
+};
+
+/**
+ * The app with its model runtime, models loaded by the pointer: what the server runs and
+ * what the tests drive, wired the same way.
+ */
+export async function assembleApp(
+  config: Config,
+  database: DatabaseHandle,
+  logger: Logger,
+  source: ArtifactSource,
+  log: PredictionLog,
+): Promise<{ app: ReturnType<typeof createApp>; runtime: ModelRuntime }> {
+  const runtime = createModelRuntime(config, database, logger, source);
+  await runtime.reload();
+  const app = createApp({
+    config,
+    database,
+    logger,
+    registry: runtime.registry,
+    sink: log,
+    kb: new Bm25Index(await loadKnowledgeBase()),
+    writerStats: () => log.stats?.() ?? noWriterStats,
+    reloadModels: runtime.reload,
+  });
+  return { app, runtime };
+}
