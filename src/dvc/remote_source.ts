@@ -48,14 +48,18 @@ export interface DefaultSourcesOptions extends RemoteSourceOptions {
   workspace?: WorkspaceSourceOptions;
 }
 
-/** Workspace, then cache, then remote: the order the loader tries them in. */
+/**
+ * Cache, then workspace, then remote: the order the loader tries them in. The cache comes
+ * first because the workspace answers a `.dir` request by hashing the whole tracked
+ * directory (every version), which only an image shipped without a cache should pay.
+ */
 export function defaultSources(options: DefaultSourcesOptions): ObjectSource[] {
   const at = (path: string) => isAbsolute(path) ? path : resolve(options.root ?? ".", path);
   const sources: ObjectSource[] = [];
+  if (options.cacheDir) sources.push(cacheSource(at(options.cacheDir)));
   if (options.workspaceDir) {
     sources.push(workspaceSource(at(options.workspaceDir), options.workspace));
   }
-  if (options.cacheDir) sources.push(cacheSource(at(options.cacheDir)));
   if (options.remoteUrl) sources.push(remoteSource(options.remoteUrl, options));
   return sources;
 }
