@@ -112,3 +112,23 @@ Deno.test("churn by customer id reads stored features; feedback attaches ground 
     await close();
   }
 });
+
+Deno.test("with the database gone, data routes answer 503, never 500", async () => {
+  const { app, database, close } = await testApp(workspace);
+  await database.close();
+  try {
+    const requests: [string, RequestInit | undefined][] = [
+      ["/v1/tickets", postJson({ subject: "VPN", body: "down" })],
+      [`/v1/tickets/${crypto.randomUUID()}`, undefined],
+      ["/v1/customers/C000001/churn", { method: "POST" }],
+      ["/v1/feedback", postJson({ prediction_id: crypto.randomUUID(), label: 1 })],
+    ];
+    for (const [path, init] of requests) {
+      const response = await app.request(path, init);
+      assert.equal(response.status, 503, path);
+      assert.equal((await response.json()).error.code, "database_unavailable");
+    }
+  } finally {
+    await close().catch(() => {});
+  }
+});

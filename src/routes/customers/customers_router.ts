@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../app/create_router.ts";
+import { fromDatabase } from "../../app/database_errors.ts";
 import { errorResponse } from "../../app/error_schema.ts";
 import type { Database } from "../../db/client.ts";
 import {
@@ -42,7 +43,7 @@ const churnById = createRoute({
     200: { content: { "application/json": { schema: CustomerChurn } }, description: "Prediction" },
     401: errorResponse("Missing or invalid API key"),
     404: errorResponse("Unknown customer"),
-    503: errorResponse("The churn model is not loaded"),
+    503: errorResponse("The churn model is not loaded, or the database did not answer"),
   },
 });
 
@@ -62,7 +63,7 @@ export function customersRouter(db: Database, registry: ModelRegistry, sink: Pre
   return createRouter().openapi(churnById, async (c) => {
     const { id } = c.req.valid("param");
     const served = requireModel(registry, churnServing.name);
-    const features = await featuresOf(db, id);
+    const features = await fromDatabase(() => featuresOf(db, id));
     const [prediction] = predict(registry, sink, served, [features], {
       requestId: c.get("requestId"),
       customerId: id,

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../app/create_router.ts";
+import { fromDatabase } from "../../app/database_errors.ts";
 import { errorResponse } from "../../app/error_schema.ts";
 import type { Database } from "../../db/client.ts";
 import { recordFeedback } from "../../db/repositories/feedback.ts";
@@ -38,6 +39,7 @@ const sendFeedback = createRoute({
     401: errorResponse("Missing or invalid API key"),
     404: errorResponse("Unknown prediction (or not yet written: retry shortly)"),
     422: errorResponse("Invalid body, head or label"),
+    503: errorResponse("The database did not answer; retry shortly"),
   },
 });
 
@@ -45,7 +47,7 @@ const sendFeedback = createRoute({
 export function feedbackRouter(db: Database) {
   return createRouter().openapi(sendFeedback, async (c) => {
     const body = c.req.valid("json");
-    const prediction = await findPrediction(db, body.prediction_id);
+    const prediction = await fromDatabase(() => findPrediction(db, body.prediction_id));
     if (!prediction) throw new NotFoundError("prediction", body.prediction_id);
     const heads = catalog[prediction.modelName]?.definition.heads ?? [];
     const head = heads.find((h) =>
@@ -66,12 +68,14 @@ export function feedbackRouter(db: Database) {
         `label must be one of ${head.classes.join(", ")} for head "${head.name}"`,
       );
     }
-    const stored = await recordFeedback(db, {
-      predictionId: prediction.id,
-      head: head.name,
-      label,
-      comment: body.comment,
-    });
+    const stored = await fromDatabase(() =>
+      recordFeedback(db, {
+        predictionId: prediction.id,
+        head: head.name,
+        label,
+        comment: body.comment,
+      })
+    );
     return c.json(
       { feedback_id: stored.id, prediction_id: prediction.id, head: head.name, label },
       201,

@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { createRouter } from "../../app/create_router.ts";
+import { fromDatabase } from "../../app/database_errors.ts";
 import type { Database } from "../../db/client.ts";
 import { findLatestTicketPrediction } from "../../db/repositories/predictions.ts";
 import {
@@ -75,20 +76,22 @@ export function ticketsRouter(deps: TicketsDependencies) {
       const input = c.req.valid("json");
       requireModel(deps.registry, ticketTriageServing.name);
       const features = ticketFeatureValues(input);
-      const ticket = await insertTicketWithFeatures(deps.db, {
-        subject: input.subject,
-        body: input.body,
-        channel: input.channel ?? "portal",
-        language: features.language,
-        source: "api",
-      }, features);
+      const ticket = await fromDatabase(() =>
+        insertTicketWithFeatures(deps.db, {
+          subject: input.subject,
+          body: input.body,
+          channel: input.channel ?? "portal",
+          language: features.language,
+          source: "api",
+        }, features)
+      );
       return c.json(await triage(ticket, features, c.get("requestId")), 201);
     })
     .openapi(getTicket, async (c) => {
       const { id } = c.req.valid("param");
-      const ticket = await findTicket(deps.db, id);
+      const ticket = await fromDatabase(() => findTicket(deps.db, id));
       if (!ticket) throw new NotFoundError("ticket", id);
-      const latest = await findLatestTicketPrediction(deps.db, id);
+      const latest = await fromDatabase(() => findLatestTicketPrediction(deps.db, id));
       return c.json({
         id: ticket.id,
         subject: ticket.subject,
@@ -111,12 +114,12 @@ export function ticketsRouter(deps: TicketsDependencies) {
     })
     .openapi(retriageTicket, async (c) => {
       const { id } = c.req.valid("param");
-      const ticket = await findTicket(deps.db, id);
+      const ticket = await fromDatabase(() => findTicket(deps.db, id));
       if (!ticket) throw new NotFoundError("ticket", id);
       let features = ticket.features;
       if (!features) {
         const values = ticketFeatureValues(ticket);
-        await upsertTicketFeatures(deps.db, [{ ticketId: id, ...values }]);
+        await fromDatabase(() => upsertTicketFeatures(deps.db, [{ ticketId: id, ...values }]));
         features = { ticketId: id, ...values, computedAt: new Date() };
       }
       return c.json(await triage(ticket, features, c.get("requestId")), 200);
