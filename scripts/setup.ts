@@ -29,20 +29,23 @@ async function step(title: string, action: () => Promise<void>): Promise<void> {
   console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Creates `.venv` (if needed) and installs the pinned Python tools, the `dvc` CLI first. */
+export async function installPythonTools(): Promise<void> {
+  if (!existsSync(venvPython)) await run("python3", ["-m", "venv", ".venv"]);
+  await run(venvPython, [
+    "-m",
+    "pip",
+    "install",
+    "--quiet",
+    "--disable-pip-version-check",
+    "-r",
+    "scripts/requirements.txt",
+  ]);
+  await run(`${root}.venv/bin/dvc`, ["--version"]);
+}
+
 if (import.meta.main) {
-  await step("Python virtualenv with the dvc CLI (.venv)", async () => {
-    if (!existsSync(venvPython)) await run("python3", ["-m", "venv", ".venv"]);
-    await run(venvPython, [
-      "-m",
-      "pip",
-      "install",
-      "--quiet",
-      "--disable-pip-version-check",
-      "-r",
-      "scripts/requirements.txt",
-    ]);
-    await run(`${root}.venv/bin/dvc`, ["--version"]);
-  });
+  await step("Python virtualenv with the dvc CLI (.venv)", installPythonTools);
   await step("npm packages (node_modules)", () => run(Deno.execPath(), ["install"]));
   await step("database migrations", async () => {
     const database = await openDatabase(loadConfig(Deno.env.toObject()));

@@ -1,7 +1,17 @@
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import { dvcExecutable } from "../dvc/cli.ts";
 import type { ModelRuntime } from "./runtime.ts";
+
+async function dvcOnPath(): Promise<boolean> {
+  try {
+    return (await new Deno.Command("dvc", { args: ["--version"], stdout: "null", stderr: "null" })
+      .output()).success;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * On a fresh clone the pinned artifacts may not be reachable (no DVC remote from this
@@ -22,6 +32,10 @@ export async function buildMissingModels(
       models: missing.map((s) => ({ name: s.name, problem: s.problem })),
     },
   );
+  if (dvcExecutable() === "dvc" && !await dvcOnPath()) {
+    logger.info("Installing the dvc CLI into .venv (deno task setup does this too)");
+    await (await import("../../scripts/setup.ts")).installPythonTools();
+  }
   const { runPipeline } = await import("../../pipelines/pipeline.ts");
   await runPipeline(database.db, {
     root: Deno.cwd(),
