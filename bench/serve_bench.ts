@@ -3,7 +3,10 @@
  * service, side by side in one run on 127.0.0.1 (wrk for the maximum throughput, an open-loop
  * generator for the latency at a fixed rate), plus start to first prediction and resident
  * memory. Writes the "Serving" section of bench/RESULTS.md and prints a summary.
+ * Ours runs twice: on embedded PGlite and on Postgres (a scratch database, reached through
+ * `scripts/ws_proxy.ts` with the Neon driver, as in production).
  *   deno task bench:serve [--rate 100] [--seconds 10] [--rounds 3] [--keep DIR]
+ *     [--postgres postgres://postgres@127.0.0.1:5432]
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,7 +16,14 @@ import { tickets, wrkScript, wrkVersion } from "./serve_load.ts";
 import { type LoadOptions, measure, type Running } from "./serve_measure.ts";
 import { residentMB, stopAll, stopAllOnInterrupt, stopServer } from "./serve_processes.ts";
 import { median, type ServingBench, servingSection, servingSummary } from "./serve_results.ts";
-import { predictOnce, serverSpecs, startServer, startToFirstPrediction } from "./serve_servers.ts";
+import { dropScratch, loggedPostgres, type Postgres, startPostgres } from "./serve_postgres.ts";
+import {
+  oursOnPostgres,
+  predictOnce,
+  serverSpecs,
+  startServer,
+  startToFirstPrediction,
+} from "./serve_servers.ts";
 import {
   loggedPredictions,
   preparePipeline,
@@ -26,6 +36,8 @@ import { header, mergeResults } from "./train_results.ts";
 export interface ServeBenchOptions extends LoadOptions {
   /** Keep (or reuse) the workspace in this directory instead of a removed temporary one. */
   keep?: string;
+  /** The Postgres for the "ours, Postgres" row: `postgres://user@host:port`. */
+  postgres: string;
 }
 
 /** Runs the whole benchmark; every server it started is stopped, also on failure. */
@@ -42,6 +54,7 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
   const script = join(ws.dir, "post_tickets.lua");
   await Deno.writeTextFile(script, wrkScript(tickets));
   stopAllOnInterrupt();
+  let postgres: Postgres | undefined;
   try {
     console.log(`Workspace ${ws.root}: running the pipeline (about a minute) ...`);
     console.log(`  ${await preparePipeline(ws)}`);
@@ -52,11 +65,13 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     }
     console.log(`Start to first prediction: ${startToFirst.map((s) => s.toFixed(2)).join(", ")} s`);
     const rowsBefore = await loggedPredictions(ws);
+    postgres = await startPostgres(options.postgres, ws);
+    const oursPg = oursOnPostgres(specs.ours, postgres.url, postgres.wsProxy);
 
     const start = Deno.loadavg();
-    console.log("Starting the three servers (FastAPI trains at startup) ...");
+    console.log("Starting the four servers (FastAPI trains at startup) ...");
     const all: Running[] = [];
-    for (const spec of [specs.ours, specs.hello, specs.fastapi]) {
+    for (const spec of [specs.ours, oursPg, specs.hello, specs.fastapi]) {
       const server = await startServer(spec, ws);
       await predictOnce(server, spec);
       const url = `http://127.0.0.1:${server.port}${spec.predict}`;
@@ -65,7 +80,8 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     const results = await measure(all, script, options);
     const end = Deno.loadavg();
     await stopServer(all[0].server);
-    const answered = 1 + all[0].runs.reduce((sum, run) => sum + run.ok, 0);
+    await stopServer(all[1].server);
+    const answered = (r: Running) => 1 + r.runs.reduce((sum, run) => sum + run.ok, 0);
     const rows = (await loggedPredictions(ws)) - rowsBefore;
     return {
       date: new Date().toISOString().slice(0, 10),
@@ -75,9 +91,11 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
       seconds: options.seconds,
       startToFirst,
       ours: results.get(all[0])!,
-      hello: results.get(all[1])!,
-      fastapi: results.get(all[2])!,
-      logged: { rows, answered },
+      postgres: results.get(all[1])!,
+      hello: results.get(all[2])!,
+      fastapi: results.get(all[3])!,
+      logged: { rows, answered: answered(all[0]) },
+      postgresLogged: { rows: await loggedPostgres(postgres), answered: answered(all[1]) },
     };
   } catch (error) {
     console.error(`Logs of the servers and the pipeline: ${ws.logs}`);
@@ -85,6 +103,11 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     throw error;
   } finally {
     await stopAll();
+    if (postgres) {
+      await dropScratch(postgres.url).catch((error) =>
+        console.error(`Cannot drop the scratch database ${postgres?.url}: ${error}`)
+      );
+    }
     if (!options.keep) await Deno.remove(dir, { recursive: true });
   }
 }
@@ -109,6 +132,7 @@ if (import.meta.main) {
       seconds: { type: "string", default: "10" },
       rounds: { type: "string", default: "3" },
       keep: { type: "string" },
+      postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432" },
     },
   });
   const number = (name: string, value: string) => {
@@ -122,6 +146,7 @@ if (import.meta.main) {
       seconds: number("seconds", values.seconds),
       rounds: Math.round(number("rounds", values.rounds)),
       keep: values.keep,
+      postgres: values.postgres,
     });
     const path = await writeServingResults(bench);
     console.log(`\nWrote ${path}\n\n${servingSummary(bench)}`);

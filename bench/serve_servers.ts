@@ -46,7 +46,7 @@ export function serverSpecs(
   return {
     ours: {
       name: "ours",
-      label: "ours: `src/main.ts`, ticket-triage, logging on",
+      label: "ours, PGlite: `src/main.ts`, ticket-triage, logging on",
       command: Deno.execPath(),
       args: () => denoRun("src/main.ts"),
       cwd: ws.root,
@@ -82,6 +82,16 @@ export function serverSpecs(
       readyTimeoutMs: 180_000,
       predict: "/predict",
     },
+  };
+}
+
+/** Ours on Postgres: `DATABASE_URL` through the WebSocket proxy at `wsProxy`, as with Neon. */
+export function oursOnPostgres(ours: ServerSpec, url: string, wsProxy: string): ServerSpec {
+  return {
+    ...ours,
+    name: "ours-postgres",
+    label: "ours, Postgres: same, `DATABASE_URL` via `scripts/ws_proxy.ts`",
+    env: { ...ours.env, DATABASE_URL: url, DATABASE_WS_PROXY: wsProxy },
   };
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The Postgres side of `deno task bench:serve`: a scratch database on a plain Postgres (made
+ * and dropped with `psql`), and `scripts/ws_proxy.ts` as a separate process so our server
+ * reaches it through the Neon serverless driver, as in production.
+ */
+import { root } from "./bench_support.ts";
+import { freePort, logFile, logTail, type Server, spawnServer } from "./serve_processes.ts";
+import { denoRun, type Workspace } from "./serve_workspace.ts";
+
+/** A scratch database and the proxy in front of it. */
+export interface Postgres {
+  /** The scratch database's URL, for `DATABASE_URL`. */
+  url: string;
+  /** `127.0.0.1:<port>` of the proxy, for `DATABASE_WS_PROXY`. */
+  wsProxy: string;
+  proxy: Server;
+}
+
+/** Runs one statement with `psql` on `url`; returns its unaligned output. */
+async function psql(url: string, statement: string): Promise<string> {
+  const output = await new Deno.Command("psql", {
+    args: [url, "-X", "-v", "ON_ERROR_STOP=1", "-Atc", statement],
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(30_000),
+  }).output().catch((error) => {
+    throw new Error(`Cannot run psql (install postgresql-client): ${error}`);
+  });
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes).trim();
+  if (!output.success) throw new Error(`psql "${statement}" failed: ${decode(output.stderr)}`);
+  return decode(output.stdout);
+}
+
+const withDatabase = (base: string, name: string) => {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.href;
+};
+
+/**
+ * Creates a scratch database on the Postgres at `base` (`postgres://user@host:port`) and
+ * starts the proxy; the proxy is stopped by `stopAll`, the database by
+ * `dropScratch` (also here when the proxy fails to start).
+ */
+export async function startPostgres(base: string, ws: Workspace): Promise<Postgres> {
+  const name = `bench_serve_${Date.now()}`;
+  await psql(withDatabase(base, "postgres"), `create database ${name}`);
+  const url = withDatabase(base, name);
+  try {
+    return await startProxy(url, ws);
+  } catch (error) {
+    await dropScratch(url).catch(() => {});
+    throw error;
+  }
+}
+
+/** Starts `scripts/ws_proxy.ts` on a free port and waits until it listens. */
+async function startProxy(url: string, ws: Workspace): Promise<Postgres> {
+  const port = freePort();
+  const proxy = await spawnServer("ws_proxy", Deno.execPath(), [
+    ...denoRun("scripts/ws_proxy.ts"),
+    ...["--port", String(port)],
+  ], { cwd: root, env: {}, port, logPath: logFile(ws.logs, "ws_proxy") });
+  const wsProxy = `127.0.0.1:${port}`;
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline && !proxy.ended) {
+    // Any answer will do (a plain GET gets a 400): the proxy is listening.
+    const response = await fetch(`http://${wsProxy}/`).catch(() => undefined);
+    await response?.body?.cancel();
+    if (response) return { url, wsProxy, proxy };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The WebSocket proxy did not start; its log ends with:\n${await logTail(proxy)}`);
+}
+
+/** Rows in `prediction_requests` of the scratch database. */
+export async function loggedPostgres(postgres: Postgres): Promise<number> {
+  return Number(await psql(postgres.url, "select count(*) from prediction_requests"));
+}
+
+/** Drops the scratch database (no server may still be connected to it). */
+export async function dropScratch(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await psql(withDatabase(url, "postgres"), `drop database if exists ${name} with (force)`);
+}
