@@ -30,12 +30,16 @@ export async function startServer(
   logger: Logger,
   host: HostOptions,
 ): Promise<RunningServer> {
-  const database = await openDatabase(config);
-  await database.migrate();
-  logger.info("Database ready", {
-    kind: database.kind,
-    location: database.kind === "pglite" ? config.PGLITE_DIR : "DATABASE_URL",
-  });
+  // PGlite takes most of a second to open: models load meanwhile.
+  const databaseReady = (async () => {
+    const database = await openDatabase(config);
+    await database.migrate();
+    logger.info("Database ready", {
+      kind: database.kind,
+      location: database.kind === "pglite" ? config.PGLITE_DIR : "DATABASE_URL",
+    });
+    return database;
+  })();
   logger.info("tfjs backend ready", { backend: await initTensorflow() });
 
   const source = dvcArtifactSource({
@@ -45,11 +49,12 @@ export async function startServer(
     env: Deno.env.toObject(),
   });
   const writer = createPredictionLogWriter({
-    write: (entries) => logPredictions(database.db, entries),
+    write: async (entries) => logPredictions((await databaseReady).db, entries),
     spillDir: host.spillDir,
     logger,
   });
-  const { app, runtime } = await assembleApp(config, database, logger, source, writer);
+  const { app, runtime } = await assembleApp(config, databaseReady, logger, source, writer);
+  const database = await databaseReady;
   if (host.buildMissingModels) await buildMissingModels(config, database, logger, runtime);
   const watcher = host.watchPointer
     ? watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger)

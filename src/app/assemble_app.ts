@@ -21,24 +21,25 @@ const noWriterStats: WriterStats = {
 
 /**
  * The app with its model runtime, models loaded by the pointer: what the server runs and
- * what the tests drive, wired the same way.
+ * what the tests drive, wired the same way. Models and the knowledge base load while the
+ * database (possibly still opening) gets ready.
  */
 export async function assembleApp(
   config: Config,
-  database: DatabaseHandle,
+  database: DatabaseHandle | Promise<DatabaseHandle>,
   logger: Logger,
   source: ArtifactSource,
   log: PredictionLog,
 ): Promise<{ app: ReturnType<typeof createApp>; runtime: ModelRuntime }> {
   const runtime = createModelRuntime(config, database, logger, source);
-  await runtime.reload();
+  const [handle, articles] = await Promise.all([database, loadKnowledgeBase(), runtime.reload()]);
   const app = createApp({
     config,
-    database,
+    database: handle,
     logger,
     registry: runtime.registry,
     sink: log,
-    kb: new Bm25Index(await loadKnowledgeBase()),
+    kb: new Bm25Index(articles),
     writerStats: () => log.stats?.() ?? noWriterStats,
     reloadModels: runtime.reload,
   });

@@ -19,7 +19,7 @@ export interface LoaderContext {
   source: ArtifactSource;
   logger: Logger;
   environment: string;
-  /** Records a load or refusal in `model_deployments` (best effort). */
+  /** Records a load or refusal in `model_deployments` (best effort, never awaited). */
   recordDeployment(event: NewModelDeployment): Promise<void>;
 }
 
@@ -76,7 +76,7 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
           version,
           role,
         });
-        await context.recordDeployment({
+        void context.recordDeployment({
           modelName: name,
           version,
           role,
@@ -94,7 +94,7 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
             current ? `${message}; still serving ${current.version}` : message,
           );
         }
-        await context.recordDeployment({
+        void context.recordDeployment({
           modelName: name,
           version,
           role,

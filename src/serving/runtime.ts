@@ -12,10 +12,13 @@ export interface ModelRuntime {
   reload(): Promise<string[]>;
 }
 
-/** A registry for every built-in model, loaded from `source` by the configured pointer. */
+/**
+ * A registry for every built-in model, loaded from `source` by the configured pointer. The
+ * database may still be opening: loads are recorded in `model_deployments` once it is.
+ */
 export function createModelRuntime(
   config: Config,
-  database: DatabaseHandle,
+  database: DatabaseHandle | Promise<DatabaseHandle>,
   logger: Logger,
   source: ArtifactSource,
 ): ModelRuntime {
@@ -28,7 +31,7 @@ export function createModelRuntime(
     environment: config.MODEL_POINTER_PATH,
     recordDeployment: async (event) => {
       try {
-        await recordDeployment(database.db, event);
+        await recordDeployment((await database).db, event);
       } catch (error) {
         logger.warn("Cannot record the model deployment", { reason: String(error) });
       }
