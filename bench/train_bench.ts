@@ -5,8 +5,8 @@
  *   deno task bench:train
  */
 import { join } from "node:path";
-import * as tf from "@tensorflow/tfjs";
 import { initTensorflow } from "../src/ml/backend.ts";
+import { compileNetwork, type Forward, tfjsForward } from "../src/ml/compiled_network.ts";
 import type { HeadEvaluation, HeadScores } from "../src/ml/evaluate.ts";
 import type { ModelDefinition } from "../src/ml/model_definition.ts";
 import { splitRows, trainAndEvaluate, type TrainingOutcome } from "../src/ml/train_and_evaluate.ts";
@@ -47,19 +47,15 @@ async function benchModel<Row, Input, Prep>(
   console.log(`  ${seconds.toFixed(1)} s`);
   const inputs = testIndices.map((i) => definition.inputOf(rows[i]));
   const one = (call: number) => [inputs[call % inputs.length]];
-  const encode = timeCalls((call) =>
-    tf.dispose(definition.encode(outcome.preprocessing, one(call)))
-  );
-  const predict = timeCalls((call) =>
-    tf.tidy(() => {
-      const output = outcome.model.predict(definition.encode(outcome.preprocessing, one(call)));
-      for (const tensor of Array.isArray(output) ? output : [output]) tensor.dataSync();
-    })
-  );
+  const encode = timeCalls((call) => definition.encode(outcome.preprocessing, one(call)));
+  const timeForward = (forward: Forward) =>
+    timeCalls((call) => forward(definition.encode(outcome.preprocessing, one(call))));
+  const predictTfjs = timeForward(tfjsForward(outcome.model));
+  const predict = timeForward(compileNetwork(outcome.model));
   console.log(
     `  one instance: encode median ${encode.median.toFixed(3)} ms, predict median ${
       predict.median.toFixed(3)
-    } ms`,
+    } ms (through tfjs ${predictTfjs.median.toFixed(3)} ms)`,
   );
   const bench = {
     name: definition.name,
@@ -72,6 +68,7 @@ async function benchModel<Row, Input, Prep>(
     search: outcome.search,
     encode,
     predict,
+    predictTfjs,
   };
   return { outcome, bench };
 }

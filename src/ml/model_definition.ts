@@ -1,5 +1,6 @@
 import type * as tf from "@tensorflow/tfjs";
 import type { DatasetSpec } from "../data/quality.ts";
+import type { EncodedBatch } from "./encoded_batch.ts";
 
 /** One output of a model: a softmax over `classes`. */
 export interface Head {
@@ -40,7 +41,7 @@ export interface ModelDefinition<Row, Input, Preprocessing> {
   savePreprocessing(preprocessing: Preprocessing): unknown;
   /** Validates and restores {@link savePreprocessing}'s output; throws on a bad file. */
   loadPreprocessing(json: unknown): Preprocessing;
-  /** Builds the model's input tensors for a batch; callers dispose them. */
-  encode(preprocessing: Preprocessing, inputs: readonly Input[]): tf.Tensor[];
+  /** The model inputs of a batch, as typed arrays in the network's input order. */
+  encode(preprocessing: Preprocessing, inputs: readonly Input[]): EncodedBatch;
   build(preprocessing: Preprocessing, params: Hyperparameters, seed: number): tf.LayersModel;
 }

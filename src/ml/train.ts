@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { createRandom } from "../data/random.ts";
+import { toTensors } from "./encoded_batch.ts";
 import type { Head, Hyperparameters, ModelDefinition } from "./model_definition.ts";
 import { epochProgress } from "./progress.ts";
 
@@ -36,7 +37,7 @@ export function encodeRows<Row, Input, Prep>(
   rows: readonly Row[],
 ): EncodedRows {
   return {
-    x: definition.encode(preprocessing, rows.map(definition.inputOf)),
+    x: toTensors(definition.encode(preprocessing, rows.map(definition.inputOf))),
     y: oneHotLabels(definition.heads, rows.map(definition.labels)),
     size: rows.length,
   };
@@ -121,7 +122,7 @@ export function predictProbabilities<Row, Input, Prep>(
 ): number[][][] {
   const perHead: number[][][] = definition.heads.map(() => []);
   for (let start = 0; start < inputs.length; start += 2048) {
-    const x = definition.encode(preprocessing, inputs.slice(start, start + 2048));
+    const x = toTensors(definition.encode(preprocessing, inputs.slice(start, start + 2048)));
     predictEncoded(model, x).forEach((rows, h) => perHead[h].push(...rows));
     tf.dispose(x);
   }

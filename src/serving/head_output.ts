@@ -14,14 +14,16 @@ export interface HeadOutput {
  */
 export function headOutput(
   head: Head,
-  probabilities: readonly number[],
+  probabilities: ArrayLike<number>,
   threshold: number | undefined,
 ): HeadOutput {
-  const index = threshold === undefined
-    ? probabilities.indexOf(Math.max(...probabilities))
-    : probabilities[1] >= threshold
-    ? 1
-    : 0;
+  let index = 0;
+  if (threshold !== undefined) index = probabilities[1] >= threshold ? 1 : 0;
+  else {
+    for (let i = 1; i < probabilities.length; i++) {
+      if (probabilities[i] > probabilities[index]) index = i;
+    }
+  }
   return {
     head: head.name,
     label: head.classes[index],

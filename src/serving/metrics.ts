@@ -21,6 +21,20 @@ export interface ServerMetrics {
   countPredictions(sink: PredictionSink): PredictionSink;
 }
 
+/**
+ * prom-client hashes a label object on every update; label sets repeat request after
+ * request, so each set's child metric is looked up once and kept.
+ */
+function childrenBy<T>(make: (...labels: string[]) => T): (...labels: string[]) => T {
+  const children = new Map<string, T>();
+  return (...labels) => {
+    const key = labels.join("\0");
+    let child = children.get(key);
+    if (!child) children.set(key, child = make(...labels));
+    return child;
+  };
+}
+
 /** Metrics for one server: HTTP, predictions, model load state, prediction-log writer. */
 export function createServerMetrics(
   models: ModelRegistry,
@@ -108,27 +122,25 @@ export function createServerMetrics(
     (s) => s.failedWrites,
   );
 
+  const requestsOf = childrenBy((...labels) => requests.labels(...labels));
+  const durationOf = childrenBy((...labels) => duration.labels(...labels));
+  const predictionsOf = childrenBy((...labels) => predictions.labels(...labels));
+  const modelLatencyOf = childrenBy((...labels) => modelLatency.labels(...labels));
   return {
     registry,
     middleware: async (c, next) => {
       const started = performance.now();
       await next();
       const route = c.req.routePath || "unmatched";
-      requests.inc({ method: c.req.method, route, status: String(c.res.status) });
-      duration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+      requestsOf(c.req.method, route, String(c.res.status)).inc();
+      durationOf(c.req.method, route).observe((performance.now() - started) / 1000);
     },
     countPredictions: (sink) => ({
       enqueue: (entry) => {
         const { modelName: model, modelVersion: version, latencyMs } = entry.request;
-        modelLatency.observe({ model, version }, latencyMs / 1000);
-        for (const output of entry.outputs) {
-          predictions.inc({
-            model,
-            version: output.modelVersion,
-            role: output.role,
-            head: output.head,
-            label: output.label,
-          });
+        modelLatencyOf(model, version).observe(latencyMs / 1000);
+        for (const { modelVersion, role, head, label } of entry.outputs) {
+          predictionsOf(model, modelVersion, role, head, label).inc();
         }
         sink.enqueue(entry);
       },

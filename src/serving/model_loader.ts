@@ -1,6 +1,7 @@
 import type { NewModelDeployment } from "../db/repositories/deployments.ts";
 import { readPointer } from "../gitops/pointer.ts";
 import type { Logger } from "../logger.ts";
+import { compileNetwork, type Forward, tfjsForward } from "../ml/compiled_network.ts";
 import { parseVersion, type VersionFiles } from "../ml/model_store.ts";
 import { catalogEntry } from "../models/catalog.ts";
 import type { ModelRegistry } from "./model_registry.ts";
@@ -32,7 +33,15 @@ async function loadOne(
   const entry = catalogEntry(name);
   const files = await context.source.fetch(name, version, modelsMd5);
   const stored = await parseVersion(files, entry.definition);
-  return { name, version, entry, ...stored, loadedAt: new Date() };
+  let forward: Forward;
+  try {
+    forward = compileNetwork(stored.model);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    context.logger.warn("Scoring through tfjs: no plain forward pass", { name, version, reason });
+    forward = tfjsForward(stored.model);
+  }
+  return { name, version, entry, ...stored, forward, loadedAt: new Date() };
 }
 
 /**

@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs";
+import type { Forward } from "../ml/compiled_network.ts";
 import type { ModelCard, ModelMetrics } from "../ml/model_store.ts";
 import type { CatalogEntry } from "../models/catalog.ts";
 import { type HeadOutput, headOutput } from "./head_output.ts";
@@ -9,6 +10,8 @@ export interface ServedModel {
   version: string;
   entry: CatalogEntry;
   model: tf.LayersModel;
+  /** The forward pass serving uses: compiled to plain JS, or tfjs when it cannot be. */
+  forward: Forward;
   preprocessing: unknown;
   metrics: ModelMetrics;
   card: ModelCard;
@@ -21,26 +24,18 @@ export function decisionThreshold(served: ServedModel): number | undefined {
 }
 
 /**
- * Scores validated inputs. Fully synchronous (encode, predict, read back), so a hot swap
+ * Scores validated inputs. Fully synchronous (encode, forward, read back), so a hot swap
  * can never interleave with a prediction in flight.
  */
 export function scoreInstances(served: ServedModel, inputs: readonly unknown[]): HeadOutput[][] {
   const { definition } = served.entry;
   const threshold = decisionThreshold(served);
-  const perHead: number[][][] = [];
-  tf.tidy(() => {
-    const output = served.model.predict(definition.encode(served.preprocessing, inputs));
-    for (const tensor of Array.isArray(output) ? output : [output]) {
-      const width = tensor.shape[1]!;
-      const values = tensor.dataSync();
-      perHead.push(
-        inputs.map((_, row) => Array.from(values.subarray(row * width, (row + 1) * width))),
-      );
-    }
-  });
+  const perHead = served.forward(definition.encode(served.preprocessing, inputs));
   return inputs.map((_, row) =>
-    definition.heads.map((head, h) =>
-      headOutput(head, perHead[h][row], head.classes.length === 2 ? threshold : undefined)
-    )
+    definition.heads.map((head, h) => {
+      const width = head.classes.length;
+      const probabilities = perHead[h].subarray(row * width, (row + 1) * width);
+      return headOutput(head, probabilities, width === 2 ? threshold : undefined);
+    })
   );
 }

@@ -54,12 +54,12 @@ export const churn: ModelDefinition<CustomerRow, ChurnInput, ChurnPreprocessing>
   fitPreprocessing: (rows) => fitChurnPreprocessing(rows),
   savePreprocessing: (preprocessing) => preprocessing,
   loadPreprocessing: (json) => ChurnPreprocessingSchema.parse(json),
-  encode: (preprocessing, inputs) => [
-    tf.tensor2d(
-      inputs.map((input) => churnVector(preprocessing, input)),
-      [inputs.length, churnVectorWidth(preprocessing)],
-    ),
-  ],
+  encode: (preprocessing, inputs) => {
+    const width = churnVectorWidth(preprocessing);
+    const values = new Float32Array(inputs.length * width);
+    inputs.forEach((input, row) => values.set(churnVector(preprocessing, input), row * width));
+    return { rows: inputs.length, inputs: [{ values, width }] };
+  },
   build: (preprocessing, params, seed) => {
     const input = tf.input({ shape: [churnVectorWidth(preprocessing)], name: "features" });
     let x: tf.SymbolicTensor = input;

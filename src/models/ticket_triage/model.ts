@@ -1,11 +1,17 @@
-import * as tf from "@tensorflow/tfjs";
 import { z } from "zod";
 import type { DatasetSpec } from "../../data/quality.ts";
 import type { Hyperparameters, ModelDefinition } from "../../ml/model_definition.ts";
 import { buildTicketNetwork } from "./network.ts";
 import { channels, type TicketInput, topics, urgencies } from "./schema.ts";
-import { extractTerms, ticketText } from "./text_features.ts";
-import { fitVocabulary, indexVocabulary, vectorize, type Vocabulary } from "./vocabulary.ts";
+import { extractTerms, termWords, ticketText } from "./text_features.ts";
+import {
+  fitVocabulary,
+  indexVocabulary,
+  termColumns,
+  vectorize,
+  type Vocabulary,
+  type VocabularyIndex,
+} from "./vocabulary.ts";
 
 /** One labelled ticket as exported to `data/tickets.jsonl`. */
 export interface TicketRow {
@@ -19,11 +25,11 @@ export interface TicketRow {
   created_at: string;
 }
 
-/** The fitted preprocessing: the vocabulary, plus its lookup table (rebuilt on load). */
+/** The fitted preprocessing: the vocabulary, plus its lookup tables (rebuilt on load). */
 export interface TicketPreprocessing {
   kind: "tfidf-word-1-2grams";
   vocabulary: Vocabulary;
-  lookup: Map<string, number>;
+  lookup: VocabularyIndex;
 }
 
 const SavedPreprocessing = z.object({
@@ -82,18 +88,15 @@ export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreproc
     const indices = new Int32Array(inputs.length * width);
     const weights = new Float32Array(inputs.length * width);
     inputs.forEach((input, row) => {
-      const sparse = vectorize(
-        preprocessing.vocabulary,
-        preprocessing.lookup,
-        extractTerms(ticketText(input)),
-      );
+      const words = termWords(ticketText(input));
+      const sparse = vectorize(preprocessing.vocabulary, termColumns(preprocessing.lookup, words));
       indices.set(sparse.indices, row * width);
       weights.set(sparse.weights, row * width);
     });
-    return [
-      tf.tensor2d(indices, [inputs.length, width], "int32"),
-      tf.tensor2d(weights, [inputs.length, width]),
-    ];
+    return {
+      rows: inputs.length,
+      inputs: [{ values: indices, width }, { values: weights, width }],
+    };
   },
   build: (preprocessing, params: Hyperparameters, seed) =>
     buildTicketNetwork(

@@ -57,15 +57,24 @@ const englishMarkers = new Set([
   "please",
 ]);
 
+const nonAscii = /[\u0080-\uffff]/;
+
 /** Lower-cased, accent-free words separated by single spaces. */
 export function normalizeText(text: string): string {
+  // Plain ASCII (most English tickets) has nothing to fold: skip the Unicode passes.
+  if (!nonAscii.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
-/** The terms a model sees: words of 2+ characters, plus adjacent-word bigrams. */
+/** The words a model sees: those of 2+ characters. */
+export function termWords(normalized: string): string[] {
+  return normalized.split(" ").filter((word) => word.length > 1);
+}
+
+/** The terms a model sees: its words, plus adjacent-word bigrams. */
 export function extractTerms(normalized: string): string[] {
-  const words = normalized.split(" ").filter((word) => word.length > 1);
+  const words = termWords(normalized);
   const terms = [...words];
   for (let i = 1; i < words.length; i++) terms.push(`${words[i - 1]} ${words[i]}`);
   return terms;

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
-import { detectLanguage, extractTerms, normalizeText, ticketText } from "./text_features.ts";
-import { fitVocabulary, indexVocabulary, vectorize } from "./vocabulary.ts";
+import {
+  detectLanguage,
+  extractTerms,
+  normalizeText,
+  termWords,
+  ticketText,
+} from "./text_features.ts";
+import { generateTickets } from "../../data/ticket_generator.ts";
+import { createRandom } from "../../data/random.ts";
+import { fitVocabulary, indexVocabulary, termColumns, vectorize } from "./vocabulary.ts";
 
 Deno.test("normalisation folds accents, case and punctuation", () => {
   assert.equal(
@@ -31,10 +39,39 @@ Deno.test("TF-IDF rows are L2-normalised, drop unknown terms and cap their width
   assert.deepEqual(vocabulary.terms, ["vpn", "down"]);
   // scikit-learn's smooth idf: ln((1 + n) / (1 + df)) + 1
   assert.equal(vocabulary.idf[0], Math.log(5 / 4) + 1);
-  const row = vectorize(vocabulary, indexVocabulary(vocabulary), ["down", "vpn", "unknown"]);
+  const row = vectorize(vocabulary, termColumns(indexVocabulary(vocabulary), ["down", "vpn", "x"]));
   assert.deepEqual(row, { indices: [1], weights: [1] });
   const wide = { ...vocabulary, maxTermsPerDoc: 8 };
-  const both = vectorize(wide, indexVocabulary(wide), ["down", "vpn", "vpn"]);
+  const both = vectorize(wide, termColumns(indexVocabulary(wide), ["down", "vpn", "vpn"]));
   assert.deepEqual(both.indices, [0, 1]);
   assert.ok(Math.abs(Math.hypot(...both.weights) - 1) < 1e-12);
+});
+
+Deno.test("plain ASCII text normalises exactly as the full Unicode folding does", () => {
+  const unicodeFolding = (text: string) =>
+    text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const random = createRandom(5);
+  for (let i = 0; i < 2000; i++) {
+    const text = String.fromCharCode(
+      ...Array.from({ length: random.int(1, 40) }, () => random.int(0, 127)),
+    );
+    assert.equal(normalizeText(text), unicodeFolding(text), JSON.stringify(text));
+  }
+});
+
+Deno.test("term columns found by word ids are exactly the columns of the term strings", () => {
+  const texts = generateTickets({ count: 600, seed: 9 }).map(ticketText);
+  const vocabulary = fitVocabulary(texts.slice(0, 300).map(extractTerms), {
+    minDf: 2,
+    maxFeatures: 400,
+    maxTermsPerDoc: 96,
+  });
+  const index = indexVocabulary(vocabulary);
+  const byString = new Map(vocabulary.terms.map((term, column) => [term, column]));
+  for (const text of texts) {
+    const expected = extractTerms(text).flatMap((term) => byString.get(term) ?? []);
+    const actual = termColumns(index, termWords(text));
+    assert.deepEqual(actual.toSorted((a, b) => a - b), expected.toSorted((a, b) => a - b));
+  }
 });

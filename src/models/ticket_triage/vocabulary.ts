@@ -37,33 +37,77 @@ export function fitVocabulary(
   };
 }
 
-/** Term to column lookup, built once per loaded vocabulary. */
-export function indexVocabulary(vocabulary: Vocabulary): Map<string, number> {
-  return new Map(vocabulary.terms.map((term, index) => [term, index]));
+/**
+ * Lookup tables of a loaded vocabulary, by word id: a bigram is found from its two words'
+ * ids without building its string, which was most of the cost of encoding a ticket.
+ */
+export interface VocabularyIndex {
+  /** Every word of a unigram or bigram term, to its word id. */
+  words: Map<string, number>;
+  /** Word id to the column of the word as a term, or -1. */
+  unigrams: Int32Array;
+  /** `first * words.size + second` word ids to the column of the bigram. */
+  bigrams: Map<number, number>;
 }
 
-/** TF-IDF of one document's terms; unknown terms are dropped. */
-export function vectorize(
-  vocabulary: Vocabulary,
-  index: ReadonlyMap<string, number>,
-  terms: readonly string[],
-): SparseRow {
-  const counts = new Map<number, number>();
-  for (const term of terms) {
-    const column = index.get(term);
-    if (column !== undefined) counts.set(column, (counts.get(column) ?? 0) + 1);
-  }
-  let entries = [...counts.entries()].map(([column, count]) =>
-    [column, (1 + Math.log(count)) * vocabulary.idf[column]] as [number, number]
-  );
-  if (entries.length > vocabulary.maxTermsPerDoc) {
-    entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, vocabulary.maxTermsPerDoc);
-  }
-  const norm = Math.hypot(...entries.map(([, weight]) => weight)) || 1;
-  entries.sort((a, b) => a[0] - b[0]);
-  return {
-    indices: entries.map(([column]) => column),
-    weights: entries.map(([, weight]) => weight / norm),
+/** Builds the lookup tables, once per loaded vocabulary. */
+export function indexVocabulary(vocabulary: Vocabulary): VocabularyIndex {
+  const words = new Map<string, number>();
+  const idOf = (word: string) => {
+    if (!words.has(word)) words.set(word, words.size);
+    return words.get(word)!;
   };
+  const singles: [number, number][] = [];
+  const pairs: [number, number, number][] = [];
+  vocabulary.terms.forEach((term, column) => {
+    const [first, second] = term.split(" ");
+    if (second === undefined) singles.push([idOf(first), column]);
+    else pairs.push([idOf(first), idOf(second), column]);
+  });
+  const unigrams = new Int32Array(words.size).fill(-1);
+  for (const [id, column] of singles) unigrams[id] = column;
+  const bigrams = new Map(pairs.map(([a, b, column]) => [a * words.size + b, column]));
+  return { words, unigrams, bigrams };
+}
+
+/**
+ * The vocabulary columns of a document's terms (its words and adjacent-word bigrams, as
+ * `extractTerms` defines them), repeats kept; unknown terms are dropped.
+ */
+export function termColumns(index: VocabularyIndex, words: readonly string[]): number[] {
+  const columns: number[] = [];
+  let previous = -1;
+  for (const word of words) {
+    const id = index.words.get(word) ?? -1;
+    if (id >= 0 && index.unigrams[id] >= 0) columns.push(index.unigrams[id]);
+    const bigram = previous >= 0 && id >= 0
+      ? index.bigrams.get(previous * index.words.size + id)
+      : undefined;
+    if (bigram !== undefined) columns.push(bigram);
+    previous = id;
+  }
+  return columns;
+}
+
+/** TF-IDF of one document's term columns (with repeats), capped at `maxTermsPerDoc`. */
+export function vectorize(vocabulary: Vocabulary, columns: readonly number[]): SparseRow {
+  const sorted = Int32Array.from(columns).sort();
+  let indices: number[] = [];
+  let weights: number[] = [];
+  for (let start = 0, end = 0; start < sorted.length; start = end) {
+    while (end < sorted.length && sorted[end] === sorted[start]) end++;
+    indices.push(sorted[start]);
+    weights.push((1 + Math.log(end - start)) * vocabulary.idf[sorted[start]]);
+  }
+  if (indices.length > vocabulary.maxTermsPerDoc) {
+    const kept = indices.map((_, i) => i)
+      .sort((a, b) => weights[b] - weights[a] || indices[a] - indices[b])
+      .slice(0, vocabulary.maxTermsPerDoc)
+      .sort((a, b) => a - b);
+    [indices, weights] = [kept.map((i) => indices[i]), kept.map((i) => weights[i])];
+  }
+  let norm = 0;
+  for (const weight of weights) norm += weight * weight;
+  norm = Math.sqrt(norm) || 1;
+  return { indices, weights: weights.map((weight) => weight / norm) };
 }
