@@ -41,6 +41,8 @@ export interface LoadResult {
   ok: number;
   /** Non-2xx answers, socket errors and timeouts. */
   errors: number;
+  /** Seconds the server took after the run to write its prediction log backlog. */
+  drainSeconds?: number;
 }
 
 /** A Lua script for wrk that POSTs the tickets as JSON bodies, in rotation. */

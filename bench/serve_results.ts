@@ -6,6 +6,11 @@ import type { FixedRateResult } from "./serve_fixed_rate.ts";
 import type { LoadResult } from "./serve_load.ts";
 import type { Target } from "./train_results.ts";
 
+const drains = (bench: ServingBench) =>
+  [bench.ours, bench.postgres].map((s) =>
+    `${s.label.split(":")[0]}: ${(s.max.drainSeconds ?? 0).toFixed(2)} s`
+  ).join(", ");
+
 /** Everything measured on one server. */
 export interface ServerBench {
   label: string;
@@ -123,7 +128,11 @@ Requests rotate five realistic tickets (English and French).
 
 Maximum throughput: wrk ${v.wrk}, \`-t2 -c32 -d${bench.seconds}s --latency\` after a 3 s warm-up;
 the median of ${bench.ours.rounds.length} rounds (servers interleaved round by round) with that
-round's p50/p99 (closed loop: queueing included). Fixed rate: wrk has no fixed-rate mode and wrk2
+round's p50/p99 (closed loop: queueing included). Ours logs every prediction and its answers
+never wait for the database, so its rate is the requests of a round over the round's duration
+plus the time its prediction log then took to write the backlog (${
+    drains(bench)
+  }): a rate it sustains with nothing left unwritten. Fixed rate: wrk has no fixed-rate mode and wrk2
 is not packaged for this OS, so \`bench/serve_fixed_rate.ts\` sends ${bench.rate} req/s for
 ${bench.seconds} s open loop (it never waits for a response) from Deno's \`fetch\` and times each
 request from its send to the end of its body; timers sent requests up to ${ms(lag)} ms late (p99).

@@ -28,6 +28,8 @@ export interface ServerSpec {
   readyTimeoutMs: number;
   /** POST path of one prediction. */
   predict: string;
+  /** Prometheus path exposing the prediction log's backlog, for servers that log. */
+  logMetrics?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export function serverSpecs(
       ready: "/ready",
       readyTimeoutMs: 60_000,
       predict: "/v1/models/ticket-triage/predict",
+      logMetrics: "/metrics",
     },
     hello: {
       name: "hello",

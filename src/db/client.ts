@@ -45,9 +45,15 @@ export function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> 
     : openPglite(options.PGLITE_DIR);
 }
 
+/**
+ * The embedded database shares the server's process: Postgres's default 128 MB of shared
+ * buffers would be most of its resident memory, and an embedded working set is small.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 async function openPglite(dir: string): Promise<DatabaseHandle> {
   if (!dir.includes("://")) await mkdir(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, { startParams: pgliteStartParams });
   const db = drizzlePglite({ client, schema });
   return {
     kind: "pglite",

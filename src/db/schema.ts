@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -92,7 +93,6 @@ export const predictionRequests = pgTable("prediction_requests", {
 
 /** What a model answered for a request: one row per head, for the champion and any challenger. */
 export const predictionOutputs = pgTable("prediction_outputs", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
   predictionId: uuid("prediction_id").notNull().references(() => predictionRequests.id, {
     onDelete: "cascade",
   }),
@@ -104,7 +104,8 @@ export const predictionOutputs = pgTable("prediction_outputs", {
   scores: jsonb("scores").$type<Record<string, number>>().notNull(),
   createdAt: createdAt(),
 }, (table) => [
-  index("prediction_outputs_prediction_id_idx").on(table.predictionId),
+  // One row per head and role of a prediction; the key also serves lookups by prediction.
+  primaryKey({ columns: [table.predictionId, table.role, table.head] }),
 ]);
 
 /** Ground truth sent back by clients for a prediction and head. */

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from "uuid";
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import type { HeadOutput } from "./head_output.ts";
 import type { ModelRegistry } from "./model_registry.ts";
@@ -35,7 +36,8 @@ export function predict(
   const started = performance.now();
   const scored = scoreInstances(served, inputs);
   const latencyMs = (performance.now() - started) / inputs.length;
-  const predictions = scored.map((outputs) => ({ predictionId: crypto.randomUUID(), outputs }));
+  // Time-ordered ids: the log's primary-key inserts land at the end of the index.
+  const predictions = scored.map((outputs) => ({ predictionId: uuidv7(), outputs }));
   const entries: PredictionLogEntry[] = predictions.map(({ predictionId, outputs }, i) => ({
     request: {
       id: predictionId,
