@@ -54,7 +54,7 @@ export function judge(
     const fmt = (n: number) => n.toFixed(4);
     const versusBaseline = `${name} ${fmt(value)} vs baseline ${fmt(baseline)} (margin ${margin})`;
     const versusPinned = pinnedValue === undefined
-      ? "no pinned version"
+      ? "no other version pinned to compare with"
       : `pinned ${pinned!.version} ${fmt(pinnedValue)} (tolerance ${policy.tolerance})`;
     const beatsBaseline = value >= baseline + margin;
     const keepsUp = pinnedValue === undefined || value >= pinnedValue - policy.tolerance;
