@@ -38,7 +38,7 @@ export interface ServerSpec {
  */
 const neutral = Object.fromEntries(
   ["DATABASE_URL", "API_KEYS", "ADMIN_API_KEYS", "LLM_BASE_URL", "MODEL_POINTER_PATH"]
-    .concat(["MODELS_DIR", "DVC_CACHE_DIR", "DVC_REMOTE_URL", "HOST"]).map((key) => [key, ""]),
+    .concat(["DVC_CACHE_DIR", "DVC_REMOTE_URL", "HOST"]).map((key) => [key, ""]),
 );
 
 /** The specs of ours, the hello-world and FastAPI for a prepared workspace. */

@@ -26,7 +26,6 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MAX_BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(256),
   MODEL_POINTER_PATH: z.string().min(1).default("gitops/overlays/local/model-pointer.yaml"),
-  MODELS_DIR: z.string().min(1).default("models"),
   DVC_CACHE_DIR: z.string().min(1).default(".dvc/cache"),
   DVC_REMOTE_URL: z.string().min(1).default(".dvc-storage"),
   SPILL_DIR: z.string().min(1).default(".data/spill"),

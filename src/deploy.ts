@@ -4,29 +4,66 @@
  * pointer is re-read on `POST /admin/reload` (each deployment ships its own pointer file),
  * and the prediction log buffers in memory only.
  */
-import { ConfigError, loadConfig } from "./config.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startServer } from "./server.ts";
 
-try {
-  const config = loadConfig(Deno.env.toObject());
+/** Deploy kills an instance 5 s after its SIGINT: the drain must end before that. */
+const drainDeadlineMs = 4_000;
+
+/** The configuration, refused when Deno Deploy could not run it. */
+export function loadDeployConfig(env: Record<string, string | undefined>): Config {
+  const config = loadConfig(env);
+  const problems: { variable: string; message: string }[] = [];
   if (!config.DATABASE_URL) {
-    throw new ConfigError([{
-      variable: "DATABASE_URL",
-      message: "required on Deno Deploy (a Neon URL)",
-    }]);
+    problems.push({ variable: "DATABASE_URL", message: "required on Deno Deploy (a Neon URL)" });
   }
   if (!/^(https?|s3):\/\//.test(config.DVC_REMOTE_URL)) {
-    throw new ConfigError([{
+    problems.push({
       variable: "DVC_REMOTE_URL",
       message: "must be an http(s):// or s3:// remote on Deno Deploy",
-    }]);
+    });
   }
-  await startServer({ ...config, HOST: "0.0.0.0" }, createLogger(config.LOG_LEVEL), {
+  if (problems.length > 0) throw new ConfigError(problems);
+  // Deploy's proxy reaches the instance from outside loopback; an explicit HOST still wins.
+  return env.HOST ? config : { ...config, HOST: "0.0.0.0" };
+}
+
+if (import.meta.main) {
+  let config: Config;
+  try {
+    config = loadDeployConfig(Deno.env.toObject());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    Deno.exit(2);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const server = await startServer(config, logger, {
     watchPointer: false,
     buildMissingModels: false,
   });
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  throw error;
+  // Deploy stops an instance with SIGINT: drain the in-memory prediction log, which has no
+  // spill file to outlive the process.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    const timer = setTimeout(() => {
+      logger.error("Shutdown exceeded its deadline; unwritten predictions are lost", {
+        deadline_ms: drainDeadlineMs,
+      });
+      Deno.exit(1);
+    }, drainDeadlineMs);
+    try {
+      await server.shutdown();
+    } catch (error) {
+      logger.error("Shutdown failed", { reason: String(error) });
+      Deno.exit(1);
+    }
+    clearTimeout(timer);
+    Deno.exit(0);
+  };
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
 }

@@ -1,0 +1,289 @@
+/**
+ * `src/deploy.ts` run the way Deno Deploy runs it: no write permission at all, Postgres through
+ * the Neon driver (here the local proxy), models only from an HTTP DVC remote, the prediction
+ * log in memory. The workspace has the pointer and `models.dvc` but neither `models/` nor a
+ * DVC cache, so every artifact has to come over HTTP.
+ */
+import assert from "node:assert/strict";
+import { readdir, rm } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { openDatabase } from "../../src/db/client.ts";
+import { listDeployments } from "../../src/db/repositories/deployments.ts";
+import { existingPredictionIds } from "../../src/db/repositories/predictions.ts";
+import { loadDeployConfig } from "../../src/deploy.ts";
+import { dvcFileHash, runDvc } from "../../src/dvc/cli.ts";
+import { objectKey, parseDirManifest } from "../../src/dvc/mod.ts";
+import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
+import { serveDirectory } from "../dvc/http_dir_server.ts";
+import { createScratchPostgres } from "../support/postgres.ts";
+import { trainedWorkspace } from "../support/trained_models.ts";
+import { postJson } from "../support/test_app.ts";
+
+const deployEntry = new URL("../../src/deploy.ts", import.meta.url).pathname;
+const denoConfig = new URL("../../deno.json", import.meta.url).pathname;
+
+/**
+ * Deno Deploy's permissions as far as this project relies on them: network, environment and
+ * reading the deployed files. Writing is denied outright, and nothing prompts.
+ */
+const deployFlags = [
+  "run",
+  "--no-prompt",
+  "--allow-net",
+  "--allow-env",
+  "--allow-read",
+  "--deny-write",
+  `--config=${denoConfig}`,
+];
+
+const churn = {
+  tenure: 12,
+  monthly_charges: 65.5,
+  total_charges: 786,
+  contract_type: "Month-to-month",
+  payment_method: "Electronic check",
+};
+const ticket = { subject: "VPN down", body: "Nobody in finance can connect since 9am" };
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+/** What a Deploy instance is given: only its own variables (plus where Deno keeps its cache). */
+function deployEnv(vars: Record<string, string>): Record<string, string> {
+  const keep = ["HOME", "DENO_DIR", "PATH"].flatMap((name) => {
+    const value = Deno.env.get(name);
+    return value ? [[name, value]] : [];
+  });
+  return { ...Object.fromEntries(keep), ...vars };
+}
+
+/** Every path under `root`, relative to it, directories with a trailing slash. */
+async function listTree(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .map((e) => relative(root, join(e.parentPath, e.name)) + (e.isDirectory() ? "/" : ""))
+    .sort();
+}
+
+/** Runs deploy.ts to its exit (for configuration errors), returning its exit code and output. */
+async function runToExit(cwd: string, env: Record<string, string>) {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [...deployFlags, deployEntry],
+    cwd,
+    env: deployEnv(env),
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    output: decoder.decode(output.stdout) + decoder.decode(output.stderr),
+  };
+}
+
+async function waitUntilReady(base: string, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    const response = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(5_000) })
+      .catch(() => undefined);
+    if (response?.ok) return response;
+    if (response) last = `${response.status} ${await response.text()}`;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`not ready after ${timeoutMs} ms: ${last}`);
+}
+
+Deno.test("deploy.ts serves models from an HTTP DVC remote and logs to Postgres, writing no file", async () => {
+  const workspace = await trainedWorkspace();
+  const remoteParent = await Deno.makeTempDir({ prefix: "dvc-http-remote-" });
+  await runDvc(workspace.root, ["init", "--no-scm", "--quiet"]);
+  await runDvc(workspace.root, ["add", "--quiet", "models"]);
+  await runDvc(workspace.root, [
+    "remote",
+    "add",
+    "--default",
+    "storage",
+    join(remoteParent, "dvc"),
+  ]);
+  await runDvc(workspace.root, ["push", "--quiet"]);
+  // Pinned as `deno task register --promote` pins it.
+  const pointer = (await readPointer(workspace.pointerPath))!;
+  const modelsMd5 = await dvcFileHash(join(workspace.root, "models.dvc"));
+  await writePointer(workspace.pointerPath, { ...pointer, models_dvc_md5: modelsMd5 });
+  // What a deployment ships: the pointer, models.dvc and the code; the artifacts live only
+  // on the remote.
+  await rm(join(workspace.root, "models"), { recursive: true });
+  await rm(join(workspace.root, ".dvc", "cache"), { recursive: true });
+  await rm(join(workspace.root, ".dvc", "tmp"), { recursive: true, force: true });
+
+  const remote = serveDirectory(remoteParent);
+  const scratch = await createScratchPostgres();
+  const migrated = await openDatabase(scratch.options);
+  try {
+    await migrated.migrate();
+  } finally {
+    await migrated.close();
+  }
+  const port = freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const before = await listTree(workspace.root);
+  const server = new Deno.Command(Deno.execPath(), {
+    args: [...deployFlags, deployEntry],
+    cwd: workspace.root,
+    env: deployEnv({
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: scratch.options.DATABASE_URL!,
+      DATABASE_WS_PROXY: scratch.options.DATABASE_WS_PROXY!,
+      DVC_REMOTE_URL: `${remote.url}/dvc`,
+      MODEL_POINTER_PATH: workspace.pointerPath,
+      LOG_LEVEL: "info",
+    }),
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const output = Promise.all([
+    new Response(server.stdout).text(),
+    new Response(server.stderr).text(),
+  ]).then(([out, err]) => out + err);
+  let exited = false;
+  try {
+    const ready = await Promise.race([
+      waitUntilReady(base, 90_000),
+      server.status.then(async (status) => {
+        throw new Error(`deploy.ts exited (${status.code}) before ready:\n${await output}`);
+      }),
+    ]);
+    const { checks } = await ready.json();
+    assert.deepEqual(checks, {
+      database: "ok",
+      "model:ticket-triage": `ok (${workspace.versions["ticket-triage"]})`,
+      "model:churn": `ok (${workspace.versions.churn})`,
+    });
+
+    for (const [name, version] of Object.entries(workspace.versions)) {
+      const served = await (await fetch(`${base}/v1/models/${name}`)).json();
+      assert.equal(served.version, version, `${name} serves the pinned version`);
+    }
+    // The manifest and every file of both versions came from the HTTP remote.
+    const objectPath = (hash: string) => `/dvc/${objectKey(hash)}`;
+    const manifest = parseDirManifest(
+      await Deno.readFile(join(remoteParent, objectPath(modelsMd5))),
+      "pushed manifest",
+    );
+    const wanted = manifest.filter((entry) =>
+      Object.entries(workspace.versions).some(([name, version]) =>
+        entry.relpath.startsWith(`${name}/${version}/`)
+      )
+    );
+    assert.ok(wanted.length >= 10, "both versions are in the manifest");
+    const missing = [modelsMd5, ...wanted.map((entry) => entry.md5)]
+      .filter((hash) => !remote.requests.includes(objectPath(hash)));
+    assert.deepEqual(missing, [], "every object was fetched over HTTP");
+
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const triage = await fetch(
+        `${base}/v1/models/ticket-triage/predict`,
+        postJson({ ...ticket, subject: `${ticket.subject} ${i}` }),
+      );
+      assert.equal(triage.status, 200);
+      ids.push((await triage.json()).prediction_id);
+      const score = await fetch(`${base}/v1/models/churn/predict`, postJson(churn));
+      assert.equal(score.status, 200);
+      ids.push((await score.json()).prediction_id);
+    }
+
+    // Deno Deploy stops an instance with SIGINT and allows it 5 s: the in-memory log drains.
+    server.kill("SIGINT");
+    const status = await server.status;
+    exited = true;
+    assert.equal(status.code, 0, await output);
+    const database = await openDatabase(scratch.options);
+    try {
+      assert.equal((await existingPredictionIds(database.db, ids)).size, ids.length);
+      for (const [name, version] of Object.entries(workspace.versions)) {
+        const events = await listDeployments(database.db, name);
+        assert.ok(events.some((e) => e.version === version && e.event === "loaded"));
+      }
+    } finally {
+      await database.close();
+    }
+
+    const logs = (await output).split("\n").filter(Boolean);
+    const problems = logs.filter((line) =>
+      !line.startsWith('{"') || /"level":"(warn|error)"/.test(line)
+    );
+    assert.deepEqual(problems, [], "no warnings, errors or stray output");
+    assert.ok(logs.some((line) => line.includes(`"Listening on http://127.0.0.1:${port}"`)));
+    // Under --allow-read only, the WebAssembly backend still loads its binary.
+    assert.ok(logs.some((line) => /"tfjs backend ready","backend":"wasm"/.test(line)));
+    const after = await listTree(workspace.root);
+    assert.deepEqual(after, before, "the workspace is unchanged");
+    assert.deepEqual(
+      after.filter((path) => /^(\.data|models|\.dvc\/cache)\/|spill/.test(path)),
+      [],
+    );
+  } finally {
+    if (!exited) {
+      try {
+        server.kill("SIGKILL");
+      } catch {
+        // Already exited.
+      }
+      await server.status;
+    }
+    await output;
+    await remote.close();
+    await scratch.drop();
+    await rm(workspace.root, { recursive: true, force: true });
+    await rm(remoteParent, { recursive: true, force: true });
+  }
+});
+
+Deno.test("deploy.ts binds every interface unless HOST says otherwise", () => {
+  const env = {
+    DATABASE_URL: "postgres://user@db.example.com/app",
+    DVC_REMOTE_URL: "s3://models/dvc",
+  };
+  assert.equal(loadDeployConfig(env).HOST, "0.0.0.0");
+  assert.equal(loadDeployConfig({ ...env, HOST: "" }).HOST, "0.0.0.0");
+  assert.equal(loadDeployConfig({ ...env, HOST: "127.0.0.1" }).HOST, "127.0.0.1");
+});
+
+Deno.test("deploy.ts refuses a configuration Deno Deploy cannot run, with one clear message", async (t) => {
+  const cwd = await Deno.makeTempDir({ prefix: "deploy-config-" });
+  try {
+    await t.step("without DATABASE_URL", async () => {
+      const { code, output } = await runToExit(cwd, {
+        PORT: "0",
+        DVC_REMOTE_URL: "https://dvc.example.com/storage",
+      });
+      assert.notEqual(code, 0);
+      assert.match(output, /DATABASE_URL: required on Deno Deploy/);
+      assert.doesNotMatch(output, /\n\s+at /, "no stack trace");
+    });
+    await t.step("with a directory DVC remote", async () => {
+      const { code, output } = await runToExit(cwd, {
+        PORT: "0",
+        DATABASE_URL: "postgres://user@db.example.com/app",
+        DVC_REMOTE_URL: "/srv/dvc-storage",
+      });
+      assert.notEqual(code, 0);
+      assert.match(output, /DVC_REMOTE_URL: must be an http\(s\):\/\/ or s3:\/\/ remote/);
+      assert.doesNotMatch(output, /\n\s+at /, "no stack trace");
+    });
+    assert.deepEqual(await readdir(cwd), [], "nothing written");
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+});
