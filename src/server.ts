@@ -55,22 +55,27 @@ export async function startServer(
   });
   const { app, runtime } = await assembleApp(config, databaseReady, logger, source, writer);
   const database = await databaseReady;
-  if (host.buildMissingModels) await buildMissingModels(config, database, logger, runtime);
-  const watcher = host.watchPointer
-    ? watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger)
-    : undefined;
-
   const server = Deno.serve({
     hostname: config.HOST,
     port: config.PORT,
     onListen: ({ hostname, port }) =>
       logger.info(`Listening on http://${hostname}:${port}`, { hostname, port }),
   }, app.fetch);
+  // Listening already, so `/ready` says what is being built while the pipeline runs.
+  const building = host.buildMissingModels
+    ? buildMissingModels(config, database, logger, runtime).catch((error) =>
+      logger.error("Building the models failed", { reason: String(error) })
+    )
+    : Promise.resolve();
+  const watcher = host.watchPointer
+    ? watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger)
+    : undefined;
 
   return {
     shutdown: async () => {
       logger.info("Shutting down: draining requests and the prediction log");
       watcher?.close();
+      await building; // it writes to the database closed below
       await server.shutdown();
       await writer.close();
       await database.close();

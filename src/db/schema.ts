@@ -93,9 +93,10 @@ export const predictionRequests = pgTable("prediction_requests", {
 
 /** What a model answered for a request: one row per head, for the champion and any challenger. */
 export const predictionOutputs = pgTable("prediction_outputs", {
-  predictionId: uuid("prediction_id").notNull().references(() => predictionRequests.id, {
-    onDelete: "cascade",
-  }),
+  // No foreign key: the log writes a request and its outputs in one statement that only
+  // inserts outputs of inserted requests, and a per-row key check cost about 40% of every
+  // write (bench/RESULTS.md). Retention deletes both tables by prediction id.
+  predictionId: uuid("prediction_id").notNull(),
   role: text("role", { enum: ["champion", "challenger"] }).notNull(),
   modelVersion: text("model_version").notNull(),
   head: text("head").notNull(),

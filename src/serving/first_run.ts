@@ -32,6 +32,9 @@ export async function buildMissingModels(
       models: missing.map((s) => ({ name: s.name, problem: s.problem })),
     },
   );
+  for (const { name } of missing) {
+    runtime.registry.setProblem(name, "not served yet: the pipeline is building it (first run)");
+  }
   if (dvcExecutable() === "dvc" && !await dvcOnPath()) {
     logger.info("Installing the dvc CLI into .venv (deno task setup does this too)");
     await (await import("../../scripts/setup.ts")).installPythonTools();

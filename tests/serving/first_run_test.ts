@@ -1,0 +1,262 @@
+/**
+ * `deno task start` on a fresh clone whose pinned models no DVC remote can supply: the server
+ * says so, builds both models with the pipeline on embedded defaults (showing progress), then
+ * serves them; a later start reuses them without building again.
+ */
+import assert from "node:assert/strict";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { configVariables } from "../../src/config.ts";
+import { topics, urgencies } from "../../src/models/ticket_triage/schema.ts";
+import { run } from "../support/workspace.ts";
+import { postJson } from "../support/test_app.ts";
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+const ticket = { subject: "VPN down", body: "The VPN disconnects every hour", channel: "email" };
+const customer = {
+  tenure: 12,
+  monthly_charges: 65.5,
+  total_charges: 786.0,
+  contract_type: "Month-to-month",
+  payment_method: "Electronic check",
+};
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+/**
+ * The tracked files of the working tree, as a clone would have them: not the models, data,
+ * `.dvc` files or overlays a local pipeline run leaves untracked. A git repository of its own,
+ * since DVC refuses to work outside one.
+ */
+async function freshClone(dir: string): Promise<void> {
+  const listed = await run(projectRoot, "git", ["ls-files", "-z"]);
+  for (const path of listed.split("\0").filter(Boolean)) {
+    const from = join(projectRoot, path);
+    const to = join(dir, path);
+    let info: Deno.FileInfo;
+    try {
+      info = await Deno.lstat(from);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) continue; // Deleted but not yet staged.
+      throw error;
+    }
+    await Deno.mkdir(dirname(to), { recursive: true });
+    if (info.isSymlink) await Deno.symlink(await Deno.readLink(from), to);
+    else await Deno.copyFile(from, to);
+  }
+  const git = ["-c", "user.name=tests", "-c", "user.email=tests@example.com"];
+  await run(dir, "git", ["init", "--quiet"]);
+  await run(dir, "git", [...git, "add", "--all"]);
+  await run(dir, "git", [...git, "-c", "commit.gpgsign=false", "commit", "--quiet", "-m", "clone"]);
+  // Setup has already run here, as in CI: share its dvc CLI and npm packages.
+  for (const name of [".venv", "node_modules"]) {
+    await Deno.symlink(join(projectRoot, name), join(dir, name));
+  }
+}
+
+/** What `/ready` answers. */
+interface ReadyBody {
+  status: string;
+  checks: Record<string, string>;
+}
+
+/** `deno run -A src/main.ts` with both pipes drained, so a full pipe never blocks it. */
+class ServerProcess {
+  readonly child: Deno.ChildProcess;
+  stdout = "";
+  stderr = "";
+  exited?: Deno.CommandStatus;
+  readonly #drained: Promise<unknown>;
+
+  constructor(cwd: string, readonly base: string, env: Record<string, string>) {
+    this.child = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "src/main.ts"],
+      cwd,
+      env,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const drain = async (stream: ReadableStream<Uint8Array>, into: "stdout" | "stderr") => {
+      for await (const text of stream.pipeThrough(new TextDecoderStream())) this[into] += text;
+    };
+    this.#drained = Promise.all([
+      drain(this.child.stdout, "stdout"),
+      drain(this.child.stderr, "stderr"),
+    ]);
+    this.child.status.then((status) => (this.exited = status));
+  }
+
+  /** Messages of the JSON log lines on stdout, in order. */
+  messages(): { message: string; [field: string]: unknown }[] {
+    return this.stdout.split("\n").filter((line) => line.startsWith("{")).map((line) =>
+      JSON.parse(line)
+    );
+  }
+
+  /** The output so far, for assertion messages. */
+  transcript(): string {
+    const tail = (text: string) => text.length > 6000 ? `…${text.slice(-6000)}` : text;
+    return `\n--- stdout ---\n${tail(this.stdout)}\n--- stderr ---\n${tail(this.stderr)}`;
+  }
+
+  /** Polls `/ready` until 200; fails with the output when the process exits or time runs out. */
+  async waitReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.exited) assert.fail(`the server exited (${this.exited.code})${this.transcript()}`);
+      const ok = await fetch(`${this.base}/ready`).then(
+        async (response) => (await response.body?.cancel(), response.ok),
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.fail(`not ready within ${timeoutMs / 1000} s${this.transcript()}`);
+  }
+
+  /** The first `/ready` answer once the server listens (connections refused until then). */
+  async firstReadiness(timeoutMs: number): Promise<{ status: number; body: ReadyBody }> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.exited) assert.fail(`the server exited (${this.exited.code})${this.transcript()}`);
+      const answer = await fetch(`${this.base}/ready`).then(
+        async (response) => ({ status: response.status, body: await response.json() }),
+        () => undefined,
+      );
+      if (answer) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`not listening within ${timeoutMs / 1000} s${this.transcript()}`);
+  }
+
+  /** SIGTERM, then the exit status once both pipes are read to their end. */
+  async stop(): Promise<Deno.CommandStatus> {
+    if (!this.exited) this.#signal("SIGTERM");
+    const status = await this.child.status;
+    await this.#drained;
+    return status;
+  }
+
+  /** Last resort after a failure: no process outlives the test. */
+  async kill(): Promise<void> {
+    if (!this.exited) this.#signal("SIGKILL");
+    await this.child.status;
+    await this.#drained;
+  }
+
+  #signal(signal: Deno.Signal): void {
+    try {
+      this.child.kill(signal);
+    } catch {
+      // It exited meanwhile.
+    }
+  }
+}
+
+async function servedVersions(base: string): Promise<Record<string, string>> {
+  const response = await fetch(`${base}/v1/models`);
+  assert.equal(response.status, 200);
+  const { models } = await response.json();
+  return Object.fromEntries(
+    models.map((m: { name: string; version: string }) => [m.name, m.version]),
+  );
+}
+
+async function assertPredictions(base: string, versions: Record<string, string>) {
+  const triage = await fetch(`${base}/v1/models/ticket-triage/predict`, postJson(ticket));
+  assert.equal(triage.status, 200);
+  const triaged = await triage.json();
+  assert.equal(triaged.model, "ticket-triage");
+  assert.equal(triaged.version, versions["ticket-triage"]);
+  assert.match(triaged.prediction_id, /^[0-9a-f-]{36}$/);
+  for (const [head, classes] of [["topic", topics], ["urgency", urgencies]] as const) {
+    const answer = triaged[head];
+    assert.ok((classes as readonly string[]).includes(answer.label), JSON.stringify(answer));
+    assert.deepEqual(Object.keys(answer.scores).sort(), [...classes].sort());
+    const total = Object.values(answer.scores as Record<string, number>).reduce((a, b) => a + b);
+    assert.ok(Math.abs(total - 1) < 1e-4);
+    assert.equal(answer.confidence, answer.scores[answer.label]);
+  }
+
+  const churn = await fetch(`${base}/v1/models/churn/predict`, postJson(customer));
+  assert.equal(churn.status, 200);
+  const predicted = await churn.json();
+  assert.equal(predicted.model, "churn");
+  assert.equal(predicted.version, versions.churn);
+  assert.match(predicted.prediction_id, /^[0-9a-f-]{36}$/);
+  assert.ok(predicted.probability >= 0 && predicted.probability <= 1);
+  assert.equal(typeof predicted.threshold, "number");
+  assert.equal(predicted.prediction, predicted.probability >= predicted.threshold ? 1 : 0);
+}
+
+Deno.test("a fresh clone builds its missing models on first start and reuses them after", async () => {
+  const temp = await Deno.makeTempDir({ prefix: "first-run-" });
+  const clone = join(temp, "clone");
+  const remote = join(temp, "empty-remote");
+  let server: ServerProcess | undefined;
+  try {
+    await freshClone(clone);
+    await Deno.mkdir(remote);
+    const port = freePort();
+    // Every variable the config reads is blanked (empty counts as unset), so nothing in the
+    // caller's environment (a DATABASE_URL, API keys, another pointer) changes the outcome.
+    const env = {
+      ...Object.fromEntries(configVariables.map((name) => [name, ""])),
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      PGLITE_DIR: join(temp, "pglite"),
+      DVC_REMOTE_URL: remote,
+      LOG_LEVEL: "info",
+    };
+    const base = `http://127.0.0.1:${port}`;
+
+    server = new ServerProcess(clone, base, env);
+    // It listens before building, so `/ready` explains the wait instead of refusing.
+    const during = await server.firstReadiness(60_000);
+    assert.equal(during.status, 503, JSON.stringify(during.body));
+    for (const model of ["ticket-triage", "churn"]) {
+      assert.match(during.body.checks[`model:${model}`], /building|no version pinned/);
+    }
+    await server.waitReady(6 * 60_000);
+    const first = server.messages().map((m) => m.message);
+    const building = first.findIndex((m) => /cannot be had.*building/i.test(m));
+    assert.ok(building >= 0, `no "building" line${server.transcript()}`);
+    const warning = server.messages()[building];
+    assert.deepEqual(
+      (warning.models as { name: string }[]).map((m) => m.name).sort(),
+      ["churn", "ticket-triage"],
+    );
+    const listening = first.findIndex((m) => m.startsWith("Listening on"));
+    for (const step of ["generate", "snapshot", "train ticket-triage", "train churn", "register"]) {
+      const at = first.indexOf(`▶ ${step}`);
+      assert.ok(listening < building && building < at, `step "${step}"${server.transcript()}`);
+    }
+    assert.match(server.stderr, /epoch +\d+\/\d+ .*100%/, "training progress on stderr");
+    const versions = await servedVersions(base);
+    assert.deepEqual(Object.keys(versions).sort(), ["churn", "ticket-triage"]);
+    await assertPredictions(base, versions);
+    assert.equal((await server.stop()).code, 0, server.transcript());
+
+    // A few seconds unloaded; the margin is for a busy machine, not for another build.
+    server = new ServerProcess(clone, base, env);
+    await server.waitReady(60_000);
+    const again = server.messages().map((m) => m.message);
+    assert.ok(!again.some((m) => /building|^▶/i.test(m)), `rebuilt${server.transcript()}`);
+    assert.deepEqual(await servedVersions(base), versions);
+    await assertPredictions(base, versions);
+    assert.equal((await server.stop()).code, 0, server.transcript());
+  } finally {
+    await server?.kill();
+    // The links go first so nothing can reach through them into the real project.
+    for (const name of [".venv", "node_modules"]) {
+      await Deno.remove(join(clone, name)).catch(() => {});
+    }
+    await Deno.remove(temp, { recursive: true });
+  }
+});
