@@ -15,7 +15,7 @@ import { machineInfo, root } from "./bench_support.ts";
 import { tickets, wrkScript, wrkVersion } from "./serve_load.ts";
 import { type LoadOptions, measure, type Running } from "./serve_measure.ts";
 import { residentMB, stopAll, stopAllOnInterrupt, stopServer } from "./serve_processes.ts";
-import { median, type ServingBench, servingSection, servingSummary } from "./serve_results.ts";
+import { type ServingBench, servingSection, servingSummary } from "./serve_results.ts";
 import { dropScratch, loggedPostgres, type Postgres, startPostgres } from "./serve_postgres.ts";
 import {
   oursOnPostgres,
@@ -59,14 +59,18 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     console.log(`Workspace ${ws.root}: running the pipeline (about a minute) ...`);
     console.log(`  ${await preparePipeline(ws)}`);
     const specs = serverSpecs(ws);
-    const startToFirst: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      startToFirst.push(await startToFirstPrediction(specs.ours, ws));
-    }
-    console.log(`Start to first prediction: ${startToFirst.map((s) => s.toFixed(2)).join(", ")} s`);
-    const rowsBefore = await loggedPredictions(ws);
     postgres = await startPostgres(options.postgres, ws);
     const oursPg = oursOnPostgres(specs.ours, postgres.url, postgres.wsProxy);
+    const startToFirst = { pglite: [] as number[], postgres: [] as number[] };
+    for (let run = 0; run < 5; run++) {
+      startToFirst.pglite.push(await startToFirstPrediction(specs.ours, ws));
+      startToFirst.postgres.push(await startToFirstPrediction(oursPg, ws));
+    }
+    for (const [database, seconds] of Object.entries(startToFirst)) {
+      console.log(`Start to first prediction, ${database}: ${seconds.map((s) => s.toFixed(2))} s`);
+    }
+    const rowsBefore = await loggedPredictions(ws);
+    const postgresRowsBefore = await loggedPostgres(postgres);
 
     const start = Deno.loadavg();
     console.log("Starting the four servers (FastAPI trains at startup) ...");
@@ -95,7 +99,10 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
       hello: results.get(all[2])!,
       fastapi: results.get(all[3])!,
       logged: { rows, answered: answered(all[0]) },
-      postgresLogged: { rows: await loggedPostgres(postgres), answered: answered(all[1]) },
+      postgresLogged: {
+        rows: (await loggedPostgres(postgres)) - postgresRowsBefore,
+        answered: answered(all[1]),
+      },
     };
   } catch (error) {
     console.error(`Logs of the servers and the pipeline: ${ws.logs}`);
@@ -150,7 +157,6 @@ if (import.meta.main) {
     });
     const path = await writeServingResults(bench);
     console.log(`\nWrote ${path}\n\n${servingSummary(bench)}`);
-    console.log(`\nStart to first prediction, median: ${median(bench.startToFirst).toFixed(2)} s`);
   } catch (error) {
     console.error(`✗ ${error instanceof Error ? error.message : error}`);
     Deno.exit(1);
