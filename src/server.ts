@@ -21,7 +21,11 @@ export interface HostOptions {
 
 /** A running server; `shutdown` drains the prediction log and closes the database. */
 export interface RunningServer {
-  shutdown(): Promise<void>;
+  /**
+   * `logTimeoutMs` bounds the prediction log's drain; what is still unwritten then is
+   * spilled for the next process (or, with no spill directory, counted as dropped).
+   */
+  shutdown(options?: { logTimeoutMs?: number }): Promise<void>;
 }
 
 /** Wires config, database, models, prediction log and app, then serves. */
@@ -72,12 +76,12 @@ export async function startServer(
     : undefined;
 
   return {
-    shutdown: async () => {
+    shutdown: async ({ logTimeoutMs } = {}) => {
       logger.info("Shutting down: draining requests and the prediction log");
       watcher?.close();
       await building; // it writes to the database closed below
       await server.shutdown();
-      await writer.close();
+      await writer.close({ timeoutMs: logTimeoutMs });
       await database.close();
     },
   };
