@@ -6,17 +6,16 @@
  */
 import assert from "node:assert/strict";
 import { readdir, rm } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { openDatabase } from "../../src/db/client.ts";
 import { listDeployments } from "../../src/db/repositories/deployments.ts";
 import { existingPredictionIds } from "../../src/db/repositories/predictions.ts";
 import { loadDeployConfig } from "../../src/deploy.ts";
-import { dvcFileHash, runDvc } from "../../src/dvc/cli.ts";
 import { objectKey, parseDirManifest } from "../../src/dvc/mod.ts";
-import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { serveDirectory } from "../dvc/http_dir_server.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
-import { trainedWorkspace } from "../support/trained_models.ts";
+import { pushTrainedModels } from "../support/model_remote.ts";
+import { freePort, isolatedEnv, listTree, waitUntilReady } from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
 
 const deployEntry = new URL("../../src/deploy.ts", import.meta.url).pathname;
@@ -45,36 +44,12 @@ const churn = {
 };
 const ticket = { subject: "VPN down", body: "Nobody in finance can connect since 9am" };
 
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
-
-/** What a Deploy instance is given: only its own variables (plus where Deno keeps its cache). */
-function deployEnv(vars: Record<string, string>): Record<string, string> {
-  const keep = ["HOME", "DENO_DIR", "PATH"].flatMap((name) => {
-    const value = Deno.env.get(name);
-    return value ? [[name, value]] : [];
-  });
-  return { ...Object.fromEntries(keep), ...vars };
-}
-
-/** Every path under `root`, relative to it, directories with a trailing slash. */
-async function listTree(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .map((e) => relative(root, join(e.parentPath, e.name)) + (e.isDirectory() ? "/" : ""))
-    .sort();
-}
-
 /** Runs deploy.ts to its exit (for configuration errors), returning its exit code and output. */
 async function runToExit(cwd: string, env: Record<string, string>) {
   const output = await new Deno.Command(Deno.execPath(), {
     args: [...deployFlags, deployEntry],
     cwd,
-    env: deployEnv(env),
+    env: isolatedEnv(env),
     clearEnv: true,
     stdin: "null",
     stdout: "piped",
@@ -87,41 +62,10 @@ async function runToExit(cwd: string, env: Record<string, string>) {
   };
 }
 
-async function waitUntilReady(base: string, timeoutMs: number): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer";
-  while (Date.now() < deadline) {
-    const response = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(5_000) })
-      .catch(() => undefined);
-    if (response?.ok) return response;
-    if (response) last = `${response.status} ${await response.text()}`;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`not ready after ${timeoutMs} ms: ${last}`);
-}
-
 Deno.test("deploy.ts serves models from an HTTP DVC remote and logs to Postgres, writing no file", async () => {
-  const workspace = await trainedWorkspace();
-  const remoteParent = await Deno.makeTempDir({ prefix: "dvc-http-remote-" });
-  await runDvc(workspace.root, ["init", "--no-scm", "--quiet"]);
-  await runDvc(workspace.root, ["add", "--quiet", "models"]);
-  await runDvc(workspace.root, [
-    "remote",
-    "add",
-    "--default",
-    "storage",
-    join(remoteParent, "dvc"),
-  ]);
-  await runDvc(workspace.root, ["push", "--quiet"]);
-  // Pinned as `deno task register --promote` pins it.
-  const pointer = (await readPointer(workspace.pointerPath))!;
-  const modelsMd5 = await dvcFileHash(join(workspace.root, "models.dvc"));
-  await writePointer(workspace.pointerPath, { ...pointer, models_dvc_md5: modelsMd5 });
-  // What a deployment ships: the pointer, models.dvc and the code; the artifacts live only
-  // on the remote.
-  await rm(join(workspace.root, "models"), { recursive: true });
-  await rm(join(workspace.root, ".dvc", "cache"), { recursive: true });
-  await rm(join(workspace.root, ".dvc", "tmp"), { recursive: true, force: true });
+  // What a deployment ships: the pointer (pinned as `register --promote` pins it),
+  // models.dvc and the code; the artifacts live only on the remote.
+  const { workspace, remoteParent, modelsMd5 } = await pushTrainedModels();
 
   const remote = serveDirectory(remoteParent);
   const scratch = await createScratchPostgres();
@@ -137,7 +81,7 @@ Deno.test("deploy.ts serves models from an HTTP DVC remote and logs to Postgres,
   const server = new Deno.Command(Deno.execPath(), {
     args: [...deployFlags, deployEntry],
     cwd: workspace.root,
-    env: deployEnv({
+    env: isolatedEnv({
       HOST: "127.0.0.1",
       PORT: String(port),
       DATABASE_URL: scratch.options.DATABASE_URL!,

@@ -1,0 +1,208 @@
+/**
+ * The container image, as far as a machine without a Docker engine can run it: the Dockerfile
+ * is parsed, its build stage reproduced in a directory (the tracked files it copies, then its
+ * RUN), and its CMD run there with its ENV and permission flags, models coming from an HTTP DVC
+ * remote. The HEALTHCHECK command is run against it too. The test follows the Dockerfile, so
+ * editing one without the other fails here.
+ */
+import assert from "node:assert/strict";
+import { readdir, rm } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConfig } from "../../src/config.ts";
+import { writePointer } from "../../src/gitops/pointer.ts";
+import { serveDirectory } from "../dvc/http_dir_server.ts";
+import { parseDockerfile } from "../support/dockerfile.ts";
+import { pushTrainedModels } from "../support/model_remote.ts";
+import { freePort, waitUntilReady } from "../support/server_process.ts";
+import { postJson } from "../support/test_app.ts";
+import { run } from "../support/workspace.ts";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Copies the tracked files under `paths`, as a clean checkout would give them to `docker build`. */
+async function copyTracked(paths: string[], into: string): Promise<void> {
+  const listed = await run(repoRoot, "git", ["ls-files", "-z", "--", ...paths]);
+  const files = listed.split("\0").filter(Boolean);
+  for (const path of paths) {
+    assert.ok(files.some((f) => f === path || f.startsWith(`${path}/`)), `${path} is tracked`);
+  }
+  for (const path of files) {
+    const to = join(into, path);
+    await Deno.mkdir(dirname(to), { recursive: true });
+    try {
+      await Deno.copyFile(join(repoRoot, path), to);
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error; // Deleted, not yet staged.
+    }
+  }
+}
+
+/**
+ * Every path under `root`, files with their size and modification time, to notice any write.
+ * Directory times are left out: Deno itself briefly creates and removes a lock-poll file in
+ * `node_modules/.deno` on start (its own bookkeeping, which leaves nothing behind).
+ */
+async function snapshot(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true });
+  // Synchronous: for some 50,000 entries it is an order of magnitude faster than async lstat.
+  return entries.sort().map((path) => {
+    const info = Deno.lstatSync(join(root, path));
+    return info.isDirectory ? `${path}/` : `${path} ${info.size} ${info.mtime?.getTime()}`;
+  });
+}
+
+/** Runs `argv` (with `deno` as this Deno) to its exit. */
+async function runArgv(argv: string[], cwd: string, env: Record<string, string>) {
+  const [command, ...args] = argv;
+  assert.match(command, /^(\/bin\/)?deno$/, `${argv.join(" ")} runs deno`);
+  const output = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd,
+    env,
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    output: decoder.decode(output.stdout) + decoder.decode(output.stderr),
+  };
+}
+
+const ticket = { subject: "VPN down", body: "Nobody in finance can connect since 9am" };
+const customer = {
+  tenure: 12,
+  monthly_charges: 65.5,
+  total_charges: 786,
+  contract_type: "Month-to-month",
+  payment_method: "Electronic check",
+};
+
+Deno.test("the Dockerfile's image serves both models from a DVC remote, writing only under /tmp", async () => {
+  const image = parseDockerfile(await Deno.readTextFile(join(repoRoot, "Dockerfile")));
+  assert.equal(image.env.PORT, String(image.expose), "ENV PORT is the EXPOSEd port");
+
+  // /app lives outside /tmp, so --allow-write=/tmp gives no access to it (as in the image,
+  // where /app is not writable either way once the CMD's permissions apply).
+  const app = await Deno.makeTempDir({ dir: "/var/tmp", prefix: "container-app-" });
+  // The container's /tmp: a fresh directory of the real /tmp, so parallel runs don't collide.
+  const tmp = await Deno.makeTempDir({ dir: "/tmp", prefix: "container-tmp-" });
+  const pushed = await pushTrainedModels();
+  const remote = serveDirectory(pushed.remoteParent);
+  let server: Deno.ChildProcess | undefined;
+  let output: Promise<string> | undefined;
+  try {
+    await copyTracked(image.copies, app);
+    // The build stage as the Dockerfile runs it; node_modules comes from Deno's global cache,
+    // which the suite's setup has filled (a couple of seconds, no network).
+    const installed = await runArgv(image.build, app, {
+      PATH: Deno.env.get("PATH") ?? "",
+      HOME: Deno.env.get("HOME") ?? "",
+      ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
+    });
+    assert.equal(installed.code, 0, `${image.build.join(" ")} failed:\n${installed.output}`);
+
+    // The promoted pointer is committed to gitops/ in production, so the image carries it.
+    const pointerPath = loadConfig(image.env).MODEL_POINTER_PATH;
+    assert.ok(!isAbsolute(pointerPath), "the pointer path is inside /app");
+    await writePointer(join(app, pointerPath), pushed.pointer);
+
+    const port = freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const noDenoDir = join(tmp, "not-a-directory");
+    await Deno.writeTextFile(noDenoDir, "");
+    const env: Record<string, string> = {
+      PATH: Deno.env.get("PATH") ?? "",
+      HOME: Deno.env.get("HOME") ?? "",
+      ...Object.fromEntries(
+        Object.entries(image.env).map(([name, value]) => [
+          name,
+          value.startsWith("/tmp/") ? join(tmp, relative("/tmp", value)) : value,
+        ]),
+      ),
+      // Tests bind loopback only; the image binds every interface.
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DVC_REMOTE_URL: `${remote.url}/dvc`,
+      // The final stage gets none of the build stage's cache: its DENO_DIR (/deno-dir/ from
+      // the base image) does not exist and user 1993 cannot create it. A path under a file
+      // cannot be created either, even by root.
+      DENO_DIR: join(noDenoDir, "deno-dir"),
+      // A container may have no route to npm: any download would fail and show in the log.
+      NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/",
+    };
+    const before = await snapshot(app);
+
+    const [command, ...args] = image.argv;
+    assert.equal(command, "/bin/deno");
+    server = new Deno.Command(Deno.execPath(), {
+      args,
+      cwd: app,
+      env,
+      clearEnv: true,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    output = Promise.all([
+      new Response(server.stdout).text(),
+      new Response(server.stderr).text(),
+    ]).then(([out, err]) => out + err);
+    const ready = await Promise.race([
+      waitUntilReady(base, 60_000),
+      server.status.then(async (status) => {
+        throw new Error(`the CMD exited (${status.code}) before ready:\n${await output}`);
+      }),
+    ]);
+    const { checks } = await ready.json();
+    assert.deepEqual(checks, {
+      database: "ok",
+      "model:ticket-triage": `ok (${pushed.workspace.versions["ticket-triage"]})`,
+      "model:churn": `ok (${pushed.workspace.versions.churn})`,
+    });
+    const triage = await fetch(`${base}/v1/models/ticket-triage/predict`, postJson(ticket));
+    assert.equal(triage.status, 200, await triage.clone().text());
+    assert.ok((await triage.json()).prediction_id);
+    const churn = await fetch(`${base}/v1/models/churn/predict`, postJson(customer));
+    assert.equal(churn.status, 200, await churn.clone().text());
+    assert.ok((await churn.json()).prediction_id);
+
+    // The image's HEALTHCHECK hard-codes the port; it holds for the image's PORT only.
+    const healthcheck = image.healthcheck.map((arg) =>
+      arg.replaceAll(`127.0.0.1:${image.env.PORT}`, `127.0.0.1:${port}`)
+    );
+    assert.notDeepEqual(healthcheck, image.healthcheck, "the HEALTHCHECK names the port");
+    const health = await runArgv(healthcheck, app, env);
+    assert.equal(health.code, 0, `HEALTHCHECK failed:\n${health.output}`);
+
+    server.kill("SIGTERM");
+    const status = await server.status;
+    server = undefined;
+    const logs = (await output).split("\n").filter(Boolean);
+    assert.equal(status.code, 0, logs.join("\n"));
+    const problems = logs.filter((line) => !line.startsWith('{"') || /"level":"error"/.test(line));
+    assert.deepEqual(problems, [], "no errors or stray output (a download, a PermissionDenied)");
+    assert.ok(logs.some((line) => line.includes(`"Listening on http://127.0.0.1:${port}"`)));
+    assert.deepEqual(await snapshot(app), before, "nothing written inside /app");
+    // What was written in the container's /tmp is where the image's ENV points.
+    const envDirs = Object.values(env).filter((value) => value.startsWith(`${tmp}/`))
+      .map((value) => relative(tmp, value));
+    const written = (await readdir(tmp)).filter((name) => name !== relative(tmp, noDenoDir));
+    assert.ok(written.includes(relative(tmp, env.PGLITE_DIR)), "the database is in PGLITE_DIR");
+    assert.deepEqual(written.filter((name) => !envDirs.includes(name)), [], "only ENV's paths");
+  } finally {
+    if (server) {
+      server.kill("SIGKILL");
+      await server.status;
+    }
+    await output;
+    await remote.close();
+    await rm(app, { recursive: true, force: true });
+    await rm(tmp, { recursive: true, force: true });
+    await rm(pushed.workspace.root, { recursive: true, force: true });
+    await rm(pushed.remoteParent, { recursive: true, force: true });
+  }
+});
