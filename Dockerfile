@@ -16,7 +16,7 @@ USER 1993
 ENV AUTO_BUILD_MODELS=false HOST=0.0.0.0 PORT=8000 PGLITE_DIR=/tmp/pglite SPILL_DIR=/tmp/spill DVC_CACHE_DIR=/tmp/dvc-cache
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
-  CMD ["deno", "eval", "const r = await fetch('http://127.0.0.1:8000/health'); Deno.exit(r.ok ? 0 : 1)"]
+  CMD ["deno", "eval", "const r = await fetch(`http://127.0.0.1:${Deno.env.get('PORT') ?? 8000}/health`); Deno.exit(r.ok ? 0 : 1)"]
 # The distroless image's ENTRYPOINT is ["/tini", "--", "/bin/deno"], so CMD holds deno's arguments.
 # --cached-only: this stage has none of the build stage's DENO_DIR, and without the flag Deno
 # fetches npm metadata on every start although node_modules is complete.
