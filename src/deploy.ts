@@ -7,6 +7,7 @@
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startServer } from "./server.ts";
+import { exitOnStopSignals } from "./stop_signals.ts";
 
 /** Deploy kills an instance 5 s after its SIGINT: the drain must end before that. */
 const drainDeadlineMs = 4_000;
@@ -44,27 +45,10 @@ if (import.meta.main) {
     buildMissingModels: false,
   });
   // Deploy stops an instance with SIGINT: drain the in-memory prediction log, which has no
-  // spill file to outlive the process.
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    const timer = setTimeout(() => {
-      logger.error("Shutdown exceeded its deadline; unwritten predictions are lost", {
-        deadline_ms: drainDeadlineMs,
-      });
-      Deno.exit(1);
-    }, drainDeadlineMs);
-    try {
-      // The log's drain stops a second before the deadline, so the close itself is clean.
-      await server.shutdown({ logTimeoutMs: drainDeadlineMs - 1_000 });
-    } catch (error) {
-      logger.error("Shutdown failed", { reason: String(error) });
-      Deno.exit(1);
-    }
-    clearTimeout(timer);
-    Deno.exit(0);
-  };
-  Deno.addSignalListener("SIGINT", stop);
-  Deno.addSignalListener("SIGTERM", stop);
+  // spill file to outlive the process; the drain stops a second before the deadline, so the
+  // close itself is clean.
+  exitOnStopSignals(server, logger, {
+    deadlineMs: drainDeadlineMs,
+    logTimeoutMs: drainDeadlineMs - 1_000,
+  });
 }

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startServer } from "./server.ts";
+import { exitOnStopSignals } from "./stop_signals.ts";
 
 if (import.meta.main) {
   try {
@@ -12,12 +13,7 @@ if (import.meta.main) {
       buildMissingModels: config.AUTO_BUILD_MODELS,
       spillDir: config.SPILL_DIR,
     });
-    const stop = async () => {
-      await server.shutdown();
-      Deno.exit(0);
-    };
-    Deno.addSignalListener("SIGINT", stop);
-    Deno.addSignalListener("SIGTERM", stop);
+    exitOnStopSignals(server, logger);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

@@ -14,7 +14,8 @@ import { writePointer } from "../../src/gitops/pointer.ts";
 import { serveDirectory } from "../dvc/http_dir_server.ts";
 import { parseDockerfile } from "../support/dockerfile.ts";
 import { pushTrainedModels } from "../support/model_remote.ts";
-import { freePort, waitUntilReady } from "../support/server_process.ts";
+import { sampleTicket as ticket, seedCustomer as customer } from "../support/payloads.ts";
+import { freePort, runDeno, waitUntilReady } from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
 import { run } from "../support/workspace.ts";
 
@@ -53,33 +54,11 @@ async function snapshot(root: string): Promise<string[]> {
 }
 
 /** Runs `argv` (with `deno` as this Deno) to its exit. */
-async function runArgv(argv: string[], cwd: string, env: Record<string, string>) {
+function runArgv(argv: string[], cwd: string, env: Record<string, string>) {
   const [command, ...args] = argv;
   assert.match(command, /^(\/bin\/)?deno$/, `${argv.join(" ")} runs deno`);
-  const output = await new Deno.Command(Deno.execPath(), {
-    args,
-    cwd,
-    env,
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    output: decoder.decode(output.stdout) + decoder.decode(output.stderr),
-  };
+  return runDeno(args, cwd, env);
 }
-
-const ticket = { subject: "VPN down", body: "Nobody in finance can connect since 9am" };
-const customer = {
-  tenure: 12,
-  monthly_charges: 65.5,
-  total_charges: 786,
-  contract_type: "Month-to-month",
-  payment_method: "Electronic check",
-};
 
 Deno.test("the Dockerfile's image serves both models from a DVC remote, writing only under /tmp", async () => {
   const image = parseDockerfile(await Deno.readTextFile(join(repoRoot, "Dockerfile")));

@@ -15,7 +15,14 @@ import { objectKey, parseDirManifest } from "../../src/dvc/mod.ts";
 import { serveDirectory } from "../dvc/http_dir_server.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
 import { pushTrainedModels } from "../support/model_remote.ts";
-import { freePort, isolatedEnv, listTree, waitUntilReady } from "../support/server_process.ts";
+import { sampleTicket as ticket, seedCustomer as churn } from "../support/payloads.ts";
+import {
+  freePort,
+  isolatedEnv,
+  listTree,
+  runDeno,
+  waitUntilReady,
+} from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
 
 const deployEntry = new URL("../../src/deploy.ts", import.meta.url).pathname;
@@ -35,31 +42,9 @@ const deployFlags = [
   `--config=${denoConfig}`,
 ];
 
-const churn = {
-  tenure: 12,
-  monthly_charges: 65.5,
-  total_charges: 786,
-  contract_type: "Month-to-month",
-  payment_method: "Electronic check",
-};
-const ticket = { subject: "VPN down", body: "Nobody in finance can connect since 9am" };
-
 /** Runs deploy.ts to its exit (for configuration errors), returning its exit code and output. */
-async function runToExit(cwd: string, env: Record<string, string>) {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [...deployFlags, deployEntry],
-    cwd,
-    env: isolatedEnv(env),
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    output: decoder.decode(output.stdout) + decoder.decode(output.stderr),
-  };
+function runToExit(cwd: string, env: Record<string, string>) {
+  return runDeno([...deployFlags, deployEntry], cwd, isolatedEnv(env));
 }
 
 Deno.test("deploy.ts serves models from an HTTP DVC remote and logs to Postgres, writing no file", async () => {

@@ -9,24 +9,12 @@ import { fileURLToPath } from "node:url";
 import { configVariables } from "../../src/config.ts";
 import { topics, urgencies } from "../../src/models/ticket_triage/schema.ts";
 import { run } from "../support/workspace.ts";
+import { seedCustomer as customer } from "../support/payloads.ts";
+import { freePort } from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const ticket = { subject: "VPN down", body: "The VPN disconnects every hour", channel: "email" };
-const customer = {
-  tenure: 12,
-  monthly_charges: 65.5,
-  total_charges: 786.0,
-  contract_type: "Month-to-month",
-  payment_method: "Electronic check",
-};
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
 
 /**
  * The tracked files of the working tree, as a clone would have them: not the models, data,

@@ -9,16 +9,10 @@ import { versionDir } from "../../src/ml/model_store.ts";
 import { dvcArtifactSource } from "../../src/serving/dvc_artifact_source.ts";
 import { watchPointer } from "../../src/serving/pointer_watch.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
+import { seedCustomer as seed } from "../support/payloads.ts";
 import { postJson, testApp } from "../support/test_app.ts";
 
 const workspace = await trainedWorkspace();
-const seed = {
-  tenure: 12,
-  monthly_charges: 65.5,
-  total_charges: 786,
-  contract_type: "Month-to-month",
-  payment_method: "Electronic check",
-};
 
 /** Pins `version` of churn (the rest of the pointer unchanged). */
 async function pinChurn(version: string, challenger?: string) {

@@ -8,14 +8,8 @@ import { openDatabase } from "../../src/db/client.ts";
 import { existingPredictionIds } from "../../src/db/repositories/predictions.ts";
 import { runDvc } from "../../src/dvc/cli.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
+import { freePort } from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
 
 Deno.test("SIGTERM drains every served prediction into the database before exit", async () => {
   const workspace = await trainedWorkspace();

@@ -15,9 +15,8 @@ import { createPredictionLogWriter } from "../../src/serving/prediction_log_writ
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
+import { sampleTicket as ticket } from "../support/payloads.ts";
 import { postJson } from "../support/test_app.ts";
-
-const ticket = { subject: "VPN down", body: "Nobody in finance can connect since 9am" };
 
 Deno.test("every prediction served while the database was down is in Postgres", async () => {
   await initTensorflow();

@@ -40,3 +40,25 @@ export async function waitUntilReady(base: string, timeoutMs: number): Promise<R
   }
   throw new Error(`not ready after ${timeoutMs} ms: ${last}`);
 }
+
+/** Runs this Deno with `args` and exactly `env` to its exit: the code and all it printed. */
+export async function runDeno(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number; output: string }> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd,
+    env,
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    output: decoder.decode(output.stdout) + decoder.decode(output.stderr),
+  };
+}
