@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { generateCustomers } from "../src/data/customer_generator.ts";
 import { generateTickets } from "../src/data/ticket_generator.ts";
 import type { Split } from "../src/ml/split.ts";
-import { catalogEntry } from "../src/models/catalog.ts";
+import { trainingEntry } from "../src/models/training_catalog.ts";
 import type { CustomerRow } from "../src/models/churn/model.ts";
 import { churnInputOf } from "../src/models/churn/customer_features.ts";
 import type { TicketRow } from "../src/models/ticket_triage/model.ts";
@@ -47,7 +47,7 @@ export async function writeDataset(
   split: Split,
 ): Promise<void> {
   const lines = rows.map((row) => JSON.stringify(row)).join("\n");
-  await Deno.writeTextFile(join(dir, catalogEntry(model).dataFile), lines);
+  await Deno.writeTextFile(join(dir, trainingEntry(model).dataFile), lines);
   await Deno.writeTextFile(join(dir, `${model}.split.json`), JSON.stringify(split));
 }
 

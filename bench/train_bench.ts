@@ -6,7 +6,9 @@
  */
 import { join } from "node:path";
 import { initTensorflow } from "../src/ml/backend.ts";
-import { compileNetwork, type Forward, tfjsForward } from "../src/ml/compiled_network.ts";
+import { tfjsForward } from "../src/ml/tfjs_network.ts";
+import { serializeModel } from "../src/ml/artifact_io.ts";
+import { compileNetwork, type Forward } from "../src/ml/compiled_network.ts";
 import type { HeadEvaluation, HeadScores } from "../src/ml/evaluate.ts";
 import type { ModelDefinition } from "../src/ml/model_definition.ts";
 import { splitRows, trainAndEvaluate, type TrainingOutcome } from "../src/ml/train_and_evaluate.ts";
@@ -51,7 +53,7 @@ async function benchModel<Row, Input, Prep>(
   const timeForward = (forward: Forward) =>
     timeCalls((call) => forward(definition.encode(outcome.preprocessing, one(call))));
   const predictTfjs = timeForward(tfjsForward(outcome.model));
-  const predict = timeForward(compileNetwork(outcome.model));
+  const predict = timeForward(compileNetwork(await serializeModel(outcome.model)).forward);
   console.log(
     `  one instance: encode median ${encode.median.toFixed(3)} ms, predict median ${
       predict.median.toFixed(3)

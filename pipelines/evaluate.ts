@@ -8,10 +8,11 @@ import { isDeepStrictEqual, parseArgs } from "node:util";
 import { initTensorflow } from "../src/ml/backend.ts";
 import { readRows } from "../src/ml/dataset.ts";
 import { type HeadScores, scoreHead } from "../src/ml/evaluate.ts";
-import { loadVersion, versionDir } from "../src/ml/model_store.ts";
+import { loadVersion } from "../src/ml/model_store.ts";
+import { versionDir } from "../src/ml/version_files.ts";
 import { predictProbabilities } from "../src/ml/train.ts";
 import { splitRows } from "../src/ml/train_and_evaluate.ts";
-import { catalogEntry } from "../src/models/catalog.ts";
+import { trainingEntry } from "../src/models/training_catalog.ts";
 import { runMain } from "./cli.ts";
 
 /** Per head, the recomputed scores and whether they equal the stored ones. */
@@ -28,7 +29,7 @@ export async function evaluateVersion(
   version: string,
 ): Promise<Reevaluation[]> {
   await initTensorflow();
-  const { definition } = catalogEntry(name);
+  const { definition } = trainingEntry(name);
   const stored = await loadVersion(versionDir(root, name, version), definition);
   try {
     const rows = await readRows(root, name);

@@ -6,7 +6,8 @@
 import { parseArgs } from "node:util";
 import { checkDataset, formatQualityReport, type QualityReport } from "../src/data/quality.ts";
 import { readRows } from "../src/ml/dataset.ts";
-import { catalog, catalogEntry } from "../src/models/catalog.ts";
+import { catalog } from "../src/models/catalog.ts";
+import { trainingEntry } from "../src/models/training_catalog.ts";
 import { runMain } from "./cli.ts";
 
 /** The quality report of each model's training set under `root`. */
@@ -17,7 +18,7 @@ export async function checkQuality(
   const reports: QualityReport[] = [];
   for (const name of models) {
     reports.push(
-      checkDataset(await readRows(root, name), catalogEntry(name).definition.datasetSpec),
+      checkDataset(await readRows(root, name), trainingEntry(name).definition.datasetSpec),
     );
   }
   return reports;

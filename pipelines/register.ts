@@ -13,7 +13,8 @@ import { dvcFileHash, runDvc } from "../src/dvc/cli.ts";
 import { readPointer, writePointer } from "../src/gitops/pointer.ts";
 import { formatVerdict } from "../src/ml/format_evaluation.ts";
 import { type GateVerdict, judge } from "../src/ml/gate.ts";
-import { readMetrics, versionDir, writeMetrics } from "../src/ml/model_store.ts";
+import { writeMetrics } from "../src/ml/model_store.ts";
+import { readMetrics, versionDir } from "../src/ml/version_files.ts";
 import { runMain } from "./cli.ts";
 
 /** What to register and where the pointer lives (relative paths are under `root`). */

@@ -11,9 +11,11 @@ import { parseArgs } from "node:util";
 import { initTensorflow } from "../src/ml/backend.ts";
 import { assertQuality, readRows } from "../src/ml/dataset.ts";
 import { formatEvaluation } from "../src/ml/format_evaluation.ts";
-import { type ModelCard, saveVersion, versionDir } from "../src/ml/model_store.ts";
+import { saveVersion } from "../src/ml/model_store.ts";
+import { type ModelCard, versionDir } from "../src/ml/version_files.ts";
 import { trainAndEvaluate, type TrainingOutcome } from "../src/ml/train_and_evaluate.ts";
-import { catalog, catalogEntry } from "../src/models/catalog.ts";
+import { catalog } from "../src/models/catalog.ts";
+import { trainingEntry } from "../src/models/training_catalog.ts";
 import { positiveInt, runMain } from "./cli.ts";
 
 /** Options of a training run. */
@@ -47,7 +49,7 @@ export async function trainModel(
   name: string,
   options: TrainOptions,
 ): Promise<{ version: string; dir: string; outcome: TrainingOutcome<unknown> }> {
-  const { definition, dataFile } = catalogEntry(name);
+  const { definition, dataFile } = trainingEntry(name);
   const rows = await readRows(root, name);
   assertQuality(name, rows);
   const dataHash = createHash("md5").update(await readFile(join(root, "data", dataFile)))

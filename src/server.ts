@@ -3,7 +3,6 @@ import type { Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { logPredictions } from "./db/repositories/predictions.ts";
 import type { Logger } from "./logger.ts";
-import { initTensorflow } from "./ml/backend.ts";
 import { dvcArtifactSource } from "./serving/dvc_artifact_source.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
 import { watchPointer } from "./serving/pointer_watch.ts";
@@ -44,7 +43,6 @@ export async function startServer(
     });
     return database;
   })();
-  logger.info("tfjs backend ready", { backend: await initTensorflow() });
 
   const source = dvcArtifactSource({
     root: Deno.cwd(),

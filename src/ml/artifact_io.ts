@@ -1,13 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
 
-/** The two files tfjs' Layers format needs: the topology+manifest and the weights blob. */
-export interface SerializedModel {
-  modelJson: Record<string, unknown>;
-  weights: Uint8Array;
-}
+import type { NetworkArtifacts } from "./layers_topology.ts";
+import { weightsFileName } from "./version_files.ts";
 
-/** File name of the weights blob referenced from `model.json`. */
-export const weightsFileName = "weights.bin";
+/** A model's two files, `model.json` as an object. */
+export interface SerializedModel extends NetworkArtifacts {
+  modelJson: Record<string, unknown>;
+}
 
 /** Serialises a model to tfjs' `model.json` + one weights file, in memory. */
 export async function serializeModel(model: tf.LayersModel): Promise<SerializedModel> {
@@ -35,11 +34,14 @@ export async function serializeModel(model: tf.LayersModel): Promise<SerializedM
 }
 
 /** Restores a model from {@link serializeModel}'s output (read from disk or a remote). */
-export function deserializeModel({ modelJson, weights }: SerializedModel): Promise<tf.LayersModel> {
-  const manifest = modelJson.weightsManifest as { weights: tf.io.WeightsManifestEntry[] }[];
+export function deserializeModel(
+  { modelJson, weights }: NetworkArtifacts,
+): Promise<tf.LayersModel> {
+  const { modelTopology, weightsManifest } = modelJson as tf.io.ModelJSON;
+  const manifest = weightsManifest as { weights: tf.io.WeightsManifestEntry[] }[];
   const buffer = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
   return tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology as tf.io.ModelJSON["modelTopology"],
+    modelTopology,
     weightSpecs: manifest.flatMap((group) => group.weights),
     weightData: buffer as ArrayBuffer,
   }));

@@ -5,9 +5,12 @@ import { generateTickets } from "../data/ticket_generator.ts";
 import { churnInputOf } from "../models/churn/customer_features.ts";
 import { churn, type CustomerRow } from "../models/churn/model.ts";
 import { type TicketRow, ticketTriage } from "../models/ticket_triage/model.ts";
+import { serializeModel } from "./artifact_io.ts";
 import { initTensorflow } from "./backend.ts";
-import { compileNetwork, tfjsForward } from "./compiled_network.ts";
+import { compileNetwork } from "./compiled_network.ts";
+import { UnsupportedNetwork } from "./layers_topology.ts";
 import type { ModelDefinition } from "./model_definition.ts";
+import { tfjsForward } from "./tfjs_network.ts";
 
 await initTensorflow();
 
@@ -15,8 +18,11 @@ const tickets = generateTickets({ count: 400, seed: 3 }) as unknown as TicketRow
 const customers = generateCustomers({ count: 400, seed: 3 })
   .map((c) => churnInputOf({ ...c, createdAt: new Date(0) })) as CustomerRow[];
 
-/** Every candidate of the search, with weights drawn large enough to make every unit count. */
-function assertParity<Row, Input, Prep>(
+/**
+ * Every candidate of the search, compiled from its saved files (as a server reads them),
+ * with weights drawn large enough to make every unit count.
+ */
+async function assertParity<Row, Input, Prep>(
   definition: ModelDefinition<Row, Input, Prep>,
   rows: Row[],
 ) {
@@ -28,7 +34,7 @@ function assertParity<Row, Input, Prep>(
       model.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.5, "float32", c * 100 + i)),
     );
     const expected = tfjsForward(model)(batch);
-    const actual = compileNetwork(model)(batch);
+    const actual = compileNetwork(await serializeModel(model)).forward(batch);
     assert.equal(actual.length, definition.heads.length);
     definition.heads.forEach((head, h) => {
       assert.equal(actual[h].length, rows.length * head.classes.length);
@@ -45,18 +51,45 @@ function assertParity<Row, Input, Prep>(
   }
 }
 
-Deno.test("the compiled ticket-triage network scores like tfjs (linear and hidden candidates)", () => {
-  assertParity(ticketTriage, tickets);
+Deno.test("the compiled ticket-triage network scores like tfjs (linear and hidden candidates)", async () => {
+  await assertParity(ticketTriage, tickets);
 });
 
-Deno.test("the compiled churn network scores like tfjs (linear and hidden candidates)", () => {
-  assertParity(churn, customers);
+Deno.test("the compiled churn network scores like tfjs (linear and hidden candidates)", async () => {
+  await assertParity(churn, customers);
 });
 
-Deno.test("a layer without a plain kernel is refused by name, not approximated", () => {
+Deno.test("a layer without a plain kernel is refused by name, not approximated", async () => {
   const input = tf.input({ shape: [4, 2] });
   const output = tf.layers.conv1d({ filters: 1, kernelSize: 2, name: "conv" }).apply(input);
   const model = tf.model({ inputs: input, outputs: output as tf.SymbolicTensor });
-  assert.throws(() => compileNetwork(model), /layer "conv" \(Conv1D\): no plain forward kernel/);
+  const artifacts = await serializeModel(model);
+  assert.throws(
+    () => compileNetwork(artifacts),
+    (error) =>
+      error instanceof UnsupportedNetwork &&
+      /layer "conv" \(Conv1D\): no plain forward kernel/.test(error.message),
+  );
+  model.dispose();
+});
+
+Deno.test("weights that do not match model.json are an error, not a fallback", async () => {
+  const model = churn.build(
+    churn.fitPreprocessing(customers),
+    { ...churn.searchSpace[1] },
+    7,
+  );
+  const { modelJson, weights } = await serializeModel(model);
+  assert.throws(
+    () => compileNetwork({ modelJson, weights: weights.subarray(4) }),
+    (error) =>
+      !(error instanceof UnsupportedNetwork) && /the weights hold \d+ bytes/.test(`${error}`),
+  );
+  const renamed = JSON.parse(JSON.stringify(modelJson).replaceAll('"hidden/', '"other/'));
+  assert.throws(() => compileNetwork({ modelJson: renamed, weights }), /belongs to no layer/);
+  assert.throws(
+    () => compileNetwork({ modelJson: { format: "x" }, weights }),
+    /not a tfjs Layers model/,
+  );
   model.dispose();
 });

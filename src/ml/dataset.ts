@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkDataset, formatQualityReport, type QualityReport } from "../data/quality.ts";
-import { catalogEntry } from "../models/catalog.ts";
+import { trainingEntry } from "../models/training_catalog.ts";
 
 /** The training set of a model was refused by the quality gate; the message is the report. */
 export class DatasetRefusedError extends Error {
@@ -16,7 +16,7 @@ export async function readRows(
   root: string,
   modelName: string,
 ): Promise<Record<string, unknown>[]> {
-  const path = join(root, "data", catalogEntry(modelName).dataFile);
+  const path = join(root, "data", trainingEntry(modelName).dataFile);
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -37,7 +37,7 @@ export function assertQuality(
   modelName: string,
   rows: readonly Record<string, unknown>[],
 ): QualityReport {
-  const report = checkDataset(rows, catalogEntry(modelName).definition.datasetSpec);
+  const report = checkDataset(rows, trainingEntry(modelName).definition.datasetSpec);
   if (!report.passed) throw new DatasetRefusedError(report);
   return report;
 }

@@ -1,5 +1,3 @@
-import * as tf from "@tensorflow/tfjs";
-
 /** One model input of a batch, row-major: `width` values per row. */
 export interface EncodedInput {
   values: Int32Array | Float32Array;
@@ -13,11 +11,4 @@ export interface EncodedInput {
 export interface EncodedBatch {
   rows: number;
   inputs: EncodedInput[];
-}
-
-/** The batch as tfjs tensors (int32 for index inputs); callers dispose them. */
-export function toTensors(batch: EncodedBatch): tf.Tensor[] {
-  return batch.inputs.map(({ values, width }) =>
-    tf.tensor2d(values, [batch.rows, width], values instanceof Int32Array ? "int32" : "float32")
-  );
 }

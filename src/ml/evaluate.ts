@@ -1,4 +1,4 @@
-import type { Head } from "./model_definition.ts";
+import type { Head } from "./model_codec.ts";
 import {
   bestF1Threshold,
   type BinaryLabel,

@@ -1,12 +1,6 @@
 import type * as tf from "@tensorflow/tfjs";
 import type { DatasetSpec } from "../data/quality.ts";
-import type { EncodedBatch } from "./encoded_batch.ts";
-
-/** One output of a model: a softmax over `classes`. */
-export interface Head {
-  readonly name: string;
-  readonly classes: readonly string[];
-}
+import type { ModelCodec } from "./model_codec.ts";
 
 /** Hyper-parameters of one candidate network; the search tries each. */
 export interface Hyperparameters {
@@ -20,12 +14,12 @@ export interface Hyperparameters {
 
 /**
  * Everything model-specific, so the platform (split, training loop, evaluation, artifacts,
- * gate, serving) knows no model. `Row` is one exported training record, `Input` what
- * clients send, `Preprocessing` the JSON state fitted on the training split.
+ * gate, serving) knows no model: the serving codec plus what training needs. `Row` is one
+ * exported training record, `Input` what clients send, `Preprocessing` the JSON state
+ * fitted on the training split.
  */
-export interface ModelDefinition<Row, Input, Preprocessing> {
-  readonly name: string;
-  readonly heads: readonly Head[];
+export interface ModelDefinition<Row, Input, Preprocessing>
+  extends ModelCodec<Input, Preprocessing> {
   /** Quality rules the exported training set must meet. */
   readonly datasetSpec: DatasetSpec;
   /** Candidates of the hyper-parameter search; the first with hidden 0 is the linear reference. */
@@ -39,9 +33,5 @@ export interface ModelDefinition<Row, Input, Preprocessing> {
   fitPreprocessing(rows: readonly Row[]): Preprocessing;
   /** The JSON stored as `preprocessing.json`. */
   savePreprocessing(preprocessing: Preprocessing): unknown;
-  /** Validates and restores {@link savePreprocessing}'s output; throws on a bad file. */
-  loadPreprocessing(json: unknown): Preprocessing;
-  /** The model inputs of a batch, as typed arrays in the network's input order. */
-  encode(preprocessing: Preprocessing, inputs: readonly Input[]): EncodedBatch;
   build(preprocessing: Preprocessing, params: Hyperparameters, seed: number): tf.LayersModel;
 }

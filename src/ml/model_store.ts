@@ -1,46 +1,22 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type * as tf from "@tensorflow/tfjs";
-import { deserializeModel, serializeModel, weightsFileName } from "./artifact_io.ts";
-import type { HeadEvaluation } from "./evaluate.ts";
-import type { GateVerdict } from "./gate.ts";
-import type { Hyperparameters, ModelDefinition } from "./model_definition.ts";
-import type { SearchTrial } from "./train_and_evaluate.ts";
+import { deserializeModel, serializeModel } from "./artifact_io.ts";
+import type { ModelDefinition } from "./model_definition.ts";
+import {
+  type ModelCard,
+  type ModelMetrics,
+  parseVersion,
+  readVersionFiles,
+  weightsFileName,
+} from "./version_files.ts";
 
-/** `card.json`: where a version came from. */
-export interface ModelCard {
-  name: string;
-  version: string;
-  data_hash: string;
-  seed: number;
-  params: Hyperparameters;
-  search: SearchTrial[];
-  split: { train: number; validation: number; test: number };
-  backend: string;
-  training_seconds: number;
-  created_at: string;
-  code_commit: string;
-}
-
-/** `metrics.json`: test metrics per head (model, reference, baseline) and the gate verdict. */
-export interface ModelMetrics {
-  name: string;
-  version: string;
-  heads: HeadEvaluation[];
-  gate?: GateVerdict;
-}
-
-/** A stored version, loaded. */
+/** A stored version, loaded as a tfjs model (training and evaluation side). */
 export interface StoredVersion<Prep> {
   model: tf.LayersModel;
   preprocessing: Prep;
   metrics: ModelMetrics;
   card: ModelCard;
-}
-
-/** `models/<name>/<version>` under `root`. */
-export function versionDir(root: string, name: string, version: string): string {
-  return join(root, "models", name, version);
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -49,7 +25,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 export async function saveVersion<Prep>(
   dir: string,
   definition: ModelDefinition<unknown, unknown, Prep>,
-  version: Omit<StoredVersion<Prep>, "model"> & { model: tf.LayersModel },
+  version: StoredVersion<Prep>,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
   const { modelJson, weights } = await serializeModel(version.model);
@@ -68,69 +44,11 @@ export function writeMetrics(dir: string, metrics: ModelMetrics): Promise<void> 
   return writeFile(join(dir, "metrics.json"), json(metrics));
 }
 
-/** The files of a version, by name (`model.json`, `weights.bin`, ...). */
-export type VersionFiles = ReadonlyMap<string, Uint8Array>;
-
-const versionFileNames = [
-  "model.json",
-  weightsFileName,
-  "preprocessing.json",
-  "metrics.json",
-  "card.json",
-] as const;
-
-function parseJson(files: VersionFiles, name: string): unknown {
-  const bytes = files.get(name);
-  if (!bytes) throw new Error(`${name} is missing`);
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new Error(`${name} is not valid JSON: ${error instanceof Error ? error.message : error}`);
-  }
-}
-
-/** Reads every file of a version directory into memory. */
-export async function readVersionFiles(dir: string): Promise<VersionFiles> {
-  const files = new Map<string, Uint8Array>();
-  for (const name of versionFileNames) {
-    try {
-      files.set(name, await readFile(join(dir, name)));
-    } catch {
-      throw new Error(`Cannot read ${join(dir, name)}`);
-    }
-  }
-  return files;
-}
-
-/** Reads `metrics.json` of a version directory. */
-export async function readMetrics(dir: string): Promise<ModelMetrics> {
-  const path = join(dir, "metrics.json");
-  return parseJson(
-    new Map([["metrics.json", await readFile(path)]]),
-    "metrics.json",
-  ) as ModelMetrics;
-}
-
-/** Restores a version from its files (from disk, a DVC cache or a remote). */
-export async function parseVersion<Prep>(
-  files: VersionFiles,
-  definition: ModelDefinition<unknown, unknown, Prep>,
-): Promise<StoredVersion<Prep>> {
-  const modelJson = parseJson(files, "model.json") as Record<string, unknown>;
-  const weights = files.get(weightsFileName);
-  if (!weights) throw new Error(`${weightsFileName} is missing`);
-  return {
-    model: await deserializeModel({ modelJson, weights }),
-    preprocessing: definition.loadPreprocessing(parseJson(files, "preprocessing.json")),
-    metrics: parseJson(files, "metrics.json") as ModelMetrics,
-    card: parseJson(files, "card.json") as ModelCard,
-  };
-}
-
-/** Loads a version from a directory laid out by {@link saveVersion}. */
+/** Loads a version from a directory laid out by {@link saveVersion}, as a tfjs model. */
 export async function loadVersion<Prep>(
   dir: string,
   definition: ModelDefinition<unknown, unknown, Prep>,
 ): Promise<StoredVersion<Prep>> {
-  return parseVersion(await readVersionFiles(dir), definition);
+  const { network, ...rest } = parseVersion(await readVersionFiles(dir), definition);
+  return { model: await deserializeModel(network), ...rest };
 }

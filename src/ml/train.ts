@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { createRandom } from "../data/random.ts";
-import { toTensors } from "./encoded_batch.ts";
-import type { Head, Hyperparameters, ModelDefinition } from "./model_definition.ts";
+import { toTensors } from "./encoded_tensors.ts";
+import type { Head } from "./model_codec.ts";
+import type { Hyperparameters, ModelDefinition } from "./model_definition.ts";
 import { epochProgress } from "./progress.ts";
 
 /** A fitted network with the epoch it stopped at and its best validation loss. */

@@ -1,30 +1,24 @@
-import type { ModelDefinition } from "../ml/model_definition.ts";
+import type { ModelCodec } from "../ml/model_codec.ts";
 import type { ServingSpec } from "../serving/serving_spec.ts";
-import { churn } from "./churn/model.ts";
+import { churnCodec } from "./churn/codec.ts";
 import { churnServing } from "./churn/serving.ts";
-import { ticketTriage } from "./ticket_triage/model.ts";
+import { ticketTriageCodec } from "./ticket_triage/codec.ts";
 import { ticketTriageServing } from "./ticket_triage/serving.ts";
 
-/** A built-in model: its definition, its HTTP face and the file of `data/` it trains on. */
+/**
+ * A built-in model as a server sees it: how a request is encoded, and its HTTP face.
+ * Training adds the rest (`training_catalog.ts`), kept apart so serving never loads tfjs.
+ */
 export interface CatalogEntry {
   // deno-lint-ignore no-explicit-any
-  definition: ModelDefinition<any, any, any>;
+  codec: ModelCodec<any, any>;
   serving: ServingSpec;
-  dataFile: string;
 }
 
 /** Every built-in model by name; the platform iterates this and knows no model. */
 export const catalog: Record<string, CatalogEntry> = {
-  [ticketTriage.name]: {
-    definition: ticketTriage,
-    serving: ticketTriageServing,
-    dataFile: "tickets.jsonl",
-  },
-  [churn.name]: {
-    definition: churn,
-    serving: churnServing,
-    dataFile: "customers.jsonl",
-  },
+  [ticketTriageCodec.name]: { codec: ticketTriageCodec, serving: ticketTriageServing },
+  [churnCodec.name]: { codec: churnCodec, serving: churnServing },
 };
 
 /** The entry for `name`, or an error listing the known names. */

@@ -1,4 +1,4 @@
-import type { Head } from "../ml/model_definition.ts";
+import type { Head } from "../ml/model_codec.ts";
 
 /** What one head answered for one instance; also the row logged in `prediction_outputs`. */
 export interface HeadOutput {

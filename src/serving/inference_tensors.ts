@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { DomainError } from "../errors.ts";
-import type { Head } from "../ml/model_definition.ts";
+import type { Head } from "../ml/model_codec.ts";
 import type { HeadOutput } from "./head_output.ts";
 
 /** An Open Inference Protocol tensor. */

@@ -1,8 +1,9 @@
 import type { NewModelDeployment } from "../db/repositories/deployments.ts";
 import { readPointer } from "../gitops/pointer.ts";
 import type { Logger } from "../logger.ts";
-import { compileNetwork, type Forward, tfjsForward } from "../ml/compiled_network.ts";
-import { parseVersion, type VersionFiles } from "../ml/model_store.ts";
+import { compileNetwork, type Network } from "../ml/compiled_network.ts";
+import { type NetworkArtifacts, UnsupportedNetwork } from "../ml/layers_topology.ts";
+import { parseVersion, type VersionFiles } from "../ml/version_files.ts";
 import { catalogEntry } from "../models/catalog.ts";
 import type { ModelRegistry } from "./model_registry.ts";
 import type { ServedModel } from "./served_model.ts";
@@ -32,16 +33,28 @@ async function loadOne(
 ): Promise<ServedModel> {
   const entry = catalogEntry(name);
   const files = await context.source.fetch(name, version, modelsMd5);
-  const stored = await parseVersion(files, entry.definition);
-  let forward: Forward;
+  const { network: artifacts, ...stored } = parseVersion(files, entry.codec);
+  let network: Network;
   try {
-    forward = compileNetwork(stored.model);
+    network = compileNetwork(artifacts);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    context.logger.warn("Scoring through tfjs: no plain forward pass", { name, version, reason });
-    forward = tfjsForward(stored.model);
+    if (!(error instanceof UnsupportedNetwork)) throw error;
+    context.logger.warn("Scoring through tfjs: no plain forward pass", {
+      name,
+      version,
+      reason: error.message,
+    });
+    network = await loadTfjsNetwork(artifacts);
   }
-  return { name, version, entry, ...stored, forward, loadedAt: new Date() };
+  return { name, version, entry, ...stored, network, loadedAt: new Date() };
+}
+
+/** tfjs only for a model the compiled pass cannot score, so a server normally never loads it. */
+async function loadTfjsNetwork(artifacts: NetworkArtifacts): Promise<Network> {
+  // A computed specifier keeps tfjs out of the module graph loaded at startup.
+  const module = new URL("../ml/tfjs_network.ts", import.meta.url).href;
+  const { loadTfjsNetwork } = await import(module);
+  return loadTfjsNetwork(artifacts);
 }
 
 /**

@@ -33,7 +33,7 @@ export class ModelRegistry {
     const previous = map.get(name);
     if (served) map.set(name, served);
     else map.delete(name);
-    if (previous && previous !== served) previous.model.dispose();
+    if (previous && previous !== served) previous.network.dispose();
   }
 
   /** Records why a model is not (or not fully) serving; undefined clears it. */

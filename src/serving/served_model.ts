@@ -1,6 +1,5 @@
-import type * as tf from "@tensorflow/tfjs";
-import type { Forward } from "../ml/compiled_network.ts";
-import type { ModelCard, ModelMetrics } from "../ml/model_store.ts";
+import type { Network } from "../ml/compiled_network.ts";
+import type { ModelCard, ModelMetrics } from "../ml/version_files.ts";
 import type { CatalogEntry } from "../models/catalog.ts";
 import { type HeadOutput, headOutput } from "./head_output.ts";
 
@@ -9,9 +8,8 @@ export interface ServedModel {
   name: string;
   version: string;
   entry: CatalogEntry;
-  model: tf.LayersModel;
-  /** The forward pass serving uses: compiled to plain JS, or tfjs when it cannot be. */
-  forward: Forward;
+  /** The network serving scores with: compiled to plain JS, or tfjs when it cannot be. */
+  network: Network;
   preprocessing: unknown;
   metrics: ModelMetrics;
   card: ModelCard;
@@ -28,11 +26,11 @@ export function decisionThreshold(served: ServedModel): number | undefined {
  * can never interleave with a prediction in flight.
  */
 export function scoreInstances(served: ServedModel, inputs: readonly unknown[]): HeadOutput[][] {
-  const { definition } = served.entry;
+  const { codec } = served.entry;
   const threshold = decisionThreshold(served);
-  const perHead = served.forward(definition.encode(served.preprocessing, inputs));
+  const perHead = served.network.forward(codec.encode(served.preprocessing, inputs));
   return inputs.map((_, row) =>
-    definition.heads.map((head, h) => {
+    codec.heads.map((head, h) => {
       const width = head.classes.length;
       const probabilities = perHead[h].subarray(row * width, (row + 1) * width);
       return headOutput(head, probabilities, width === 2 ? threshold : undefined);

@@ -1,4 +1,4 @@
-import { readVersionFiles, versionDir } from "../ml/model_store.ts";
+import { readVersionFiles, versionDir } from "../ml/version_files.ts";
 import type { ArtifactSource } from "./model_loader.ts";
 
 /** Version files straight from `models/<name>/<version>/` under `root` (dev, tests). */

@@ -15,9 +15,10 @@ import { dvcFileHash, ensureDvcProject, runDvc } from "../../src/dvc/cli.ts";
 import { readPointer } from "../../src/gitops/pointer.ts";
 import { initTensorflow } from "../../src/ml/backend.ts";
 import { DatasetRefusedError, readRows } from "../../src/ml/dataset.ts";
-import { loadVersion, readMetrics, versionDir } from "../../src/ml/model_store.ts";
+import { loadVersion } from "../../src/ml/model_store.ts";
+import { readMetrics, versionDir } from "../../src/ml/version_files.ts";
 import { predictProbabilities } from "../../src/ml/train.ts";
-import { catalog } from "../../src/models/catalog.ts";
+import { trainingEntry } from "../../src/models/training_catalog.ts";
 import { run, tempGitRepo } from "../support/workspace.ts";
 
 const pointerPath = "gitops/overlays/test/model-pointer.yaml";
@@ -41,7 +42,7 @@ async function runSmallPipeline(root: string, remoteUrl: string) {
 }
 
 async function predictionsOf(root: string, name: string, version: string) {
-  const { definition } = catalog[name];
+  const { definition } = trainingEntry(name);
   const stored = await loadVersion(versionDir(root, name, version), definition);
   const rows = (await readRows(root, name)).slice(0, 40);
   const probabilities = predictProbabilities(

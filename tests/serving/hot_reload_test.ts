@@ -5,7 +5,7 @@ import { listDeployments } from "../../src/db/repositories/deployments.ts";
 import { runDvc } from "../../src/dvc/cli.ts";
 import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { createLogger } from "../../src/logger.ts";
-import { versionDir } from "../../src/ml/model_store.ts";
+import { versionDir } from "../../src/ml/version_files.ts";
 import { dvcArtifactSource } from "../../src/serving/dvc_artifact_source.ts";
 import { watchPointer } from "../../src/serving/pointer_watch.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";

@@ -10,7 +10,6 @@ import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { existingPredictionIds, logPredictions } from "../../src/db/repositories/predictions.ts";
 import { createLogger } from "../../src/logger.ts";
-import { initTensorflow } from "../../src/ml/backend.ts";
 import { createPredictionLogWriter } from "../../src/serving/prediction_log_writer.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
@@ -19,7 +18,6 @@ import { sampleTicket as ticket } from "../support/payloads.ts";
 import { postJson } from "../support/test_app.ts";
 
 Deno.test("every prediction served while the database was down is in Postgres", async () => {
-  await initTensorflow();
   const workspace = await trainedWorkspace();
   const scratch = await createScratchPostgres();
   let proxy = startWsProxy({ port: 0 });

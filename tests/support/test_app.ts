@@ -4,7 +4,6 @@ import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { logPredictions, type PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
 import { createLogger } from "../../src/logger.ts";
-import { initTensorflow } from "../../src/ml/backend.ts";
 import type { ArtifactSource } from "../../src/serving/model_loader.ts";
 import type { ModelRuntime } from "../../src/serving/runtime.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
@@ -27,7 +26,6 @@ export async function testApp(
   env: Record<string, string> = {},
   source: ArtifactSource = workspaceSource(workspace.root),
 ): Promise<TestApp> {
-  await initTensorflow();
   const config = loadConfig({ MODEL_POINTER_PATH: workspace.pointerPath, ...env });
   const logger = createLogger("error");
   const database = await openDatabase({ PGLITE_DIR: "memory://" });

@@ -1,10 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
 import type { DatasetSpec } from "../../data/quality.ts";
 import type { ModelDefinition } from "../../ml/model_definition.ts";
+import { churnCodec } from "./codec.ts";
 import {
   type ChurnPreprocessing,
-  ChurnPreprocessingSchema,
-  churnVector,
   churnVectorWidth,
   fitChurnPreprocessing,
 } from "./preprocessing.ts";
@@ -39,10 +38,9 @@ const datasetSpec: DatasetSpec = {
 
 const common = { l2: 0, dropout: 0, batchSize: 256, maxEpochs: 60 };
 
-/** The churn model: standardised numbers + one-hot categories, softmax over {0, 1}. */
+/** The churn model: its codec, a dense network and what training needs. */
 export const churn: ModelDefinition<CustomerRow, ChurnInput, ChurnPreprocessing> = {
-  name: "churn",
-  heads: [{ name: "churn", classes: ["0", "1"] }],
+  ...churnCodec,
   datasetSpec,
   searchSpace: [
     { ...common, hidden: 0, learningRate: 0.02 },
@@ -53,13 +51,6 @@ export const churn: ModelDefinition<CustomerRow, ChurnInput, ChurnPreprocessing>
   inputOf: ({ id: _id, churned: _churned, ...input }) => input,
   fitPreprocessing: (rows) => fitChurnPreprocessing(rows),
   savePreprocessing: (preprocessing) => preprocessing,
-  loadPreprocessing: (json) => ChurnPreprocessingSchema.parse(json),
-  encode: (preprocessing, inputs) => {
-    const width = churnVectorWidth(preprocessing);
-    const values = new Float32Array(inputs.length * width);
-    inputs.forEach((input, row) => values.set(churnVector(preprocessing, input), row * width));
-    return { rows: inputs.length, inputs: [{ values, width }] };
-  },
   build: (preprocessing, params, seed) => {
     const input = tf.input({ shape: [churnVectorWidth(preprocessing)], name: "features" });
     let x: tf.SymbolicTensor = input;

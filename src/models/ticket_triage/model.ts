@@ -1,17 +1,10 @@
-import { z } from "zod";
 import type { DatasetSpec } from "../../data/quality.ts";
 import type { Hyperparameters, ModelDefinition } from "../../ml/model_definition.ts";
 import { buildTicketNetwork } from "./network.ts";
+import { type TicketPreprocessing, ticketTriageCodec } from "./codec.ts";
 import { channels, type TicketInput, topics, urgencies } from "./schema.ts";
-import { extractTerms, termWords, ticketText } from "./text_features.ts";
-import {
-  fitVocabulary,
-  indexVocabulary,
-  termColumns,
-  vectorize,
-  type Vocabulary,
-  type VocabularyIndex,
-} from "./vocabulary.ts";
+import { extractTerms, ticketText } from "./text_features.ts";
+import { fitVocabulary, indexVocabulary } from "./vocabulary.ts";
 
 /** One labelled ticket as exported to `data/tickets.jsonl`. */
 export interface TicketRow {
@@ -24,22 +17,6 @@ export interface TicketRow {
   urgency: string;
   created_at: string;
 }
-
-/** The fitted preprocessing: the vocabulary, plus its lookup tables (rebuilt on load). */
-export interface TicketPreprocessing {
-  kind: "tfidf-word-1-2grams";
-  vocabulary: Vocabulary;
-  lookup: VocabularyIndex;
-}
-
-const SavedPreprocessing = z.object({
-  kind: z.literal("tfidf-word-1-2grams"),
-  vocabulary: z.object({
-    terms: z.array(z.string()),
-    idf: z.array(z.number()),
-    maxTermsPerDoc: z.number().int().positive(),
-  }).refine((v) => v.terms.length === v.idf.length, "terms and idf differ in length"),
-});
 
 const datasetSpec: DatasetSpec = {
   name: "tickets",
@@ -57,10 +34,9 @@ const datasetSpec: DatasetSpec = {
 
 const common = { l2: 0, batchSize: 128, maxEpochs: 12 };
 
-/** The ticket-triage model: TF-IDF word 1-2grams, two softmax heads (topic, urgency). */
+/** The ticket-triage model: its codec, the bag-of-n-grams network and what training needs. */
 export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreprocessing> = {
-  name: "ticket-triage",
-  heads: [{ name: "topic", classes: topics }, { name: "urgency", classes: urgencies }],
+  ...ticketTriageCodec,
   datasetSpec,
   searchSpace: [
     { ...common, hidden: 0, learningRate: 0.01, dropout: 0, batchSize: 512 },
@@ -79,25 +55,6 @@ export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreproc
     return { kind: "tfidf-word-1-2grams", vocabulary, lookup: indexVocabulary(vocabulary) };
   },
   savePreprocessing: ({ kind, vocabulary }) => ({ kind, vocabulary }),
-  loadPreprocessing: (json) => {
-    const { kind, vocabulary } = SavedPreprocessing.parse(json);
-    return { kind, vocabulary, lookup: indexVocabulary(vocabulary) };
-  },
-  encode: (preprocessing, inputs) => {
-    const width = preprocessing.vocabulary.maxTermsPerDoc;
-    const indices = new Int32Array(inputs.length * width);
-    const weights = new Float32Array(inputs.length * width);
-    inputs.forEach((input, row) => {
-      const words = termWords(ticketText(input));
-      const sparse = vectorize(preprocessing.vocabulary, termColumns(preprocessing.lookup, words));
-      indices.set(sparse.indices, row * width);
-      weights.set(sparse.weights, row * width);
-    });
-    return {
-      rows: inputs.length,
-      inputs: [{ values: indices, width }, { values: weights, width }],
-    };
-  },
   build: (preprocessing, params: Hyperparameters, seed) =>
     buildTicketNetwork(
       ticketTriage.heads,

@@ -49,7 +49,7 @@ export function feedbackRouter(db: Database) {
     const body = c.req.valid("json");
     const prediction = await fromDatabase(() => findPrediction(db, body.prediction_id));
     if (!prediction) throw new NotFoundError("prediction", body.prediction_id);
-    const heads = catalog[prediction.modelName]?.definition.heads ?? [];
+    const heads = catalog[prediction.modelName]?.codec.heads ?? [];
     const head = heads.find((h) =>
       h.name === (body.head ?? (heads.length === 1 ? heads[0].name : ""))
     );

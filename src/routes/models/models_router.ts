@@ -38,7 +38,7 @@ function modelInfo(registry: ModelRegistry, served: ServedModel) {
       log_loss: h.model.logLoss,
     }])),
     ...(threshold === undefined ? {} : { threshold }),
-    classes: Object.fromEntries(served.entry.definition.heads.map((h) => [h.name, [...h.classes]])),
+    classes: Object.fromEntries(served.entry.codec.heads.map((h) => [h.name, [...h.classes]])),
     trained_at: served.card.created_at,
     loaded_at: served.loadedAt.toISOString(),
   };

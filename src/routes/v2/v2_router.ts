@@ -22,13 +22,13 @@ export function v2Router(registry: ModelRegistry, sink: PredictionSink, maxBatch
     })
     .openapi(metadata, (c) => {
       const served = requireModel(registry, c.req.valid("param").name);
-      const { definition, serving } = served.entry;
+      const { codec, serving } = served.entry;
       return c.json({
         name: served.name,
         versions: [served.version],
         platform: "tensorflow-js",
         inputs: inputMetadata(serving.input),
-        outputs: definition.heads.flatMap((head) => [
+        outputs: codec.heads.flatMap((head) => [
           { name: `${head.name}_label`, datatype: "BYTES", shape: [-1] },
           {
             name: `${head.name}_probabilities`,
@@ -62,7 +62,7 @@ export function v2Router(registry: ModelRegistry, sink: PredictionSink, maxBatch
         model_name: served.name,
         model_version: served.version,
         ...(request.id ? { id: request.id } : {}),
-        outputs: outputTensors(served.entry.definition.heads, predictions),
+        outputs: outputTensors(served.entry.codec.heads, predictions),
       }, 200);
     });
 }

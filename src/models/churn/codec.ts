@@ -1,0 +1,21 @@
+import type { ModelCodec } from "../../ml/model_codec.ts";
+import {
+  type ChurnPreprocessing,
+  ChurnPreprocessingSchema,
+  churnVector,
+  churnVectorWidth,
+} from "./preprocessing.ts";
+import type { ChurnInput } from "./schema.ts";
+
+/** How churn scores a customer: standardised numbers + one-hot categories, softmax over {0, 1}. */
+export const churnCodec: ModelCodec<ChurnInput, ChurnPreprocessing> = {
+  name: "churn",
+  heads: [{ name: "churn", classes: ["0", "1"] }],
+  loadPreprocessing: (json) => ChurnPreprocessingSchema.parse(json),
+  encode: (preprocessing, inputs) => {
+    const width = churnVectorWidth(preprocessing);
+    const values = new Float32Array(inputs.length * width);
+    inputs.forEach((input, row) => values.set(churnVector(preprocessing, input), row * width));
+    return { rows: inputs.length, inputs: [{ values, width }] };
+  },
+};
