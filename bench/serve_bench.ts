@@ -23,6 +23,7 @@ import {
   serverSpecs,
   startServer,
   startToFirstPrediction,
+  withV8Defaults,
 } from "./serve_servers.ts";
 import {
   loggedPredictions,
@@ -73,9 +74,9 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     const postgresRowsBefore = await loggedPostgres(postgres);
 
     const start = Deno.loadavg();
-    console.log("Starting the four servers (FastAPI trains at startup) ...");
+    console.log("Starting the five servers (FastAPI trains at startup) ...");
     const all: Running[] = [];
-    for (const spec of [specs.ours, oursPg, specs.hello, specs.fastapi]) {
+    for (const spec of [specs.ours, oursPg, withV8Defaults(oursPg), specs.hello, specs.fastapi]) {
       const server = await startServer(spec, ws);
       await predictOnce(server, spec);
       const url = `http://127.0.0.1:${server.port}${spec.predict}`;
@@ -83,8 +84,7 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     }
     const results = await measure(all, script, options);
     const end = Deno.loadavg();
-    await stopServer(all[0].server);
-    await stopServer(all[1].server);
+    for (const running of all.slice(0, 3)) await stopServer(running.server);
     const answered = (r: Running) => 1 + r.runs.reduce((sum, run) => sum + run.ok, 0);
     const rows = (await loggedPredictions(ws)) - rowsBefore;
     return {
@@ -96,12 +96,13 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
       startToFirst,
       ours: results.get(all[0])!,
       postgres: results.get(all[1])!,
-      hello: results.get(all[2])!,
-      fastapi: results.get(all[3])!,
+      postgresV8Defaults: results.get(all[2])!,
+      hello: results.get(all[3])!,
+      fastapi: results.get(all[4])!,
       logged: { rows, answered: answered(all[0]) },
       postgresLogged: {
         rows: (await loggedPostgres(postgres)) - postgresRowsBefore,
-        answered: answered(all[1]),
+        answered: answered(all[1]) + answered(all[2]),
       },
     };
   } catch (error) {

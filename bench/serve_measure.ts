@@ -119,6 +119,7 @@ export async function measure(
       errors: phases.reduce((sum, run) => sum + run.errors, 0),
       rssIdleMB: r.rssIdleMB,
       rssMB: await residentMB(r.server.child.pid),
+      rssPeakMB: await residentMB(r.server.child.pid, "VmHWM"),
     });
     r.runs = phases;
   }

@@ -102,10 +102,10 @@ export async function stopAll(): Promise<void> {
 }
 
 /** Resident memory of a process in MB (10^6 bytes): VmRSS of /proc/<pid>/status. */
-export async function residentMB(pid: number): Promise<number> {
+export async function residentMB(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): Promise<number> {
   const status = await Deno.readTextFile(`/proc/${pid}/status`);
-  const kib = Number(status.match(/^VmRSS:\s+(\d+)\s+kB/m)?.[1]);
-  if (!Number.isFinite(kib)) throw new Error(`Cannot read VmRSS of process ${pid}`);
+  const kib = Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1]);
+  if (!Number.isFinite(kib)) throw new Error(`Cannot read ${field} of process ${pid}`);
   return (kib * 1024) / 1e6;
 }
 

@@ -13,7 +13,7 @@ import {
   stopServer,
   waitFor,
 } from "./serve_processes.ts";
-import { denoRun, python, type Workspace } from "./serve_workspace.ts";
+import { denoRun, python, startTaskV8Flags, type Workspace } from "./serve_workspace.ts";
 
 /** How to start one server and where to send its predictions. */
 export interface ServerSpec {
@@ -48,9 +48,9 @@ export function serverSpecs(
   return {
     ours: {
       name: "ours",
-      label: "ours, PGlite: `src/main.ts`, ticket-triage, logging on",
+      label: "ours, PGlite: `deno task start`, ticket-triage, logging on",
       command: Deno.execPath(),
-      args: () => denoRun("src/main.ts"),
+      args: () => denoRun("src/main.ts", startTaskV8Flags()),
       cwd: ws.root,
       env: { ...neutral, PGLITE_DIR: ws.pglite, LOG_LEVEL: "warn" },
       ready: "/ready",
@@ -95,6 +95,16 @@ export function oursOnPostgres(ours: ServerSpec, url: string, wsProxy: string): 
     name: "ours-postgres",
     label: "ours, Postgres: same, `DATABASE_URL` via `scripts/ws_proxy.ts`",
     env: { ...ours.env, DATABASE_URL: url, DATABASE_WS_PROXY: wsProxy },
+  };
+}
+
+/** Ours on Postgres with V8's default heap sizing: the throughput side of the trade-off. */
+export function withV8Defaults(ours: ServerSpec): ServerSpec {
+  return {
+    ...ours,
+    name: `${ours.name}-v8-defaults`,
+    label: "ours, Postgres, V8 defaults: same, without `--optimize-for-size`",
+    args: () => denoRun("src/main.ts"),
   };
 }
 

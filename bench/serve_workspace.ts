@@ -18,13 +18,20 @@ export interface Workspace {
 }
 
 /** `deno run -A` with the repository's configuration (import map, lock, node_modules). */
-export const denoRun = (script: string) => [
+export const denoRun = (script: string, flags: readonly string[] = []) => [
   "run",
   "-A",
+  ...flags,
   "--config",
   join(root, "deno.json"),
   join(root, script),
 ];
+
+/** The V8 flags `deno task start` runs the server with (from `deno.json`). */
+export function startTaskV8Flags(): string[] {
+  const config = JSON.parse(Deno.readTextFileSync(join(root, "deno.json")));
+  return String(config.tasks.start).split(/\s+/).filter((arg) => arg.startsWith("--v8-flags"));
+}
 
 /** The project's Python (`deno task setup` makes `.venv`). */
 export const python = join(root, ".venv/bin/python");

@@ -43,6 +43,7 @@ if (import.meta.main) {
   const server = await startServer(config, logger, {
     watchPointer: false,
     buildMissingModels: false,
+    keepRemoteObjects: false,
   });
   // Deploy stops an instance with SIGINT: drain the in-memory prediction log, which has no
   // spill file to outlive the process; the drain stops a second before the deadline, so the

@@ -12,6 +12,7 @@ if (import.meta.main) {
       watchPointer: true,
       buildMissingModels: config.AUTO_BUILD_MODELS,
       spillDir: config.SPILL_DIR,
+      keepRemoteObjects: true,
     });
     exitOnStopSignals(server, logger);
   } catch (error) {

@@ -16,6 +16,8 @@ export interface HostOptions {
   buildMissingModels: boolean;
   /** Where the prediction log spills while the database is down; none on Deno Deploy. */
   spillDir?: string;
+  /** Keep model files fetched from the DVC remote in DVC_CACHE_DIR (needs a writable disk). */
+  keepRemoteObjects: boolean;
 }
 
 /** A running server; `shutdown` drains the prediction log and closes the database. */
@@ -49,6 +51,17 @@ export async function startServer(
     cacheDir: config.DVC_CACHE_DIR,
     remoteUrl: config.DVC_REMOTE_URL,
     env: Deno.env.toObject(),
+    ...(host.keepRemoteObjects
+      ? {
+        keepRemoteObjects: {
+          onStoreError: (error: unknown) =>
+            logger.warn("Cannot keep a model file fetched from the DVC remote in the cache", {
+              cacheDir: config.DVC_CACHE_DIR,
+              reason: error instanceof Error ? error.message : String(error),
+            }),
+        },
+      }
+      : {}),
   });
   const writer = createPredictionLogWriter({
     write: async (entries) => logPredictions((await databaseReady).db, entries),

@@ -8,6 +8,7 @@ export * from "./dvc_file.ts";
 export * from "./dir_manifest.ts";
 export * from "./errors.ts";
 export * from "./http_source.ts";
+export * from "./keeping_source.ts";
 export * from "./local_source.ts";
 export * from "./md5.ts";
 export * from "./object_key.ts";

@@ -7,6 +7,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { httpSource, type HttpSourceOptions } from "./http_source.ts";
+import { keepingInCache } from "./keeping_source.ts";
 import { cacheSource, localRemoteSource } from "./local_source.ts";
 import type { ObjectSource } from "./object_source.ts";
 import { type S3Options, s3Source } from "./s3_source.ts";
@@ -46,6 +47,11 @@ export interface DefaultSourcesOptions extends RemoteSourceOptions {
   /** The DVC remote URL, e.g. `.dvc-storage` or `s3://bucket/dvc`. */
   remoteUrl?: string;
   workspace?: WorkspaceSourceOptions;
+  /**
+   * Keep what the remote returns in `cacheDir` (needs a writable file system); a failure to
+   * store goes here, and the fetch still succeeds. Unset: the remote is only read.
+   */
+  keepRemoteObjects?: { onStoreError(error: unknown): void };
 }
 
 /**
@@ -60,6 +66,12 @@ export function defaultSources(options: DefaultSourcesOptions): ObjectSource[] {
   if (options.workspaceDir) {
     sources.push(workspaceSource(at(options.workspaceDir), options.workspace));
   }
-  if (options.remoteUrl) sources.push(remoteSource(options.remoteUrl, options));
+  if (options.remoteUrl) {
+    const remote = remoteSource(options.remoteUrl, options);
+    const { cacheDir, keepRemoteObjects: keep } = options;
+    sources.push(
+      keep && cacheDir ? keepingInCache(remote, at(cacheDir), keep.onStoreError) : remote,
+    );
+  }
   return sources;
 }

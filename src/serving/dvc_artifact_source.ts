@@ -9,13 +9,16 @@ export interface DvcArtifactOptions {
   cacheDir: string;
   remoteUrl: string;
   env?: Record<string, string | undefined>;
+  /** Keep objects fetched from the remote in `cacheDir`; a failure to store is told here. */
+  keepRemoteObjects?: { onStoreError(error: unknown): void };
 }
 
 /**
  * Version files from DVC's content-addressed layout, without git or the dvc CLI: the
  * `models` directory hash pinned in the pointer (else `models.dvc`) names a `.dir`
  * manifest; each file of `<name>/<version>/` is taken from the workspace, the local cache
- * or the remote, and every md5 is verified.
+ * or the remote, and every md5 is verified. With `keepRemoteObjects`, what the remote
+ * returned lands in the cache, so a restart loads that version without the remote.
  */
 export function dvcArtifactSource(options: DvcArtifactOptions): ArtifactSource {
   const sources = defaultSources({
@@ -24,6 +27,7 @@ export function dvcArtifactSource(options: DvcArtifactOptions): ArtifactSource {
     cacheDir: options.cacheDir,
     remoteUrl: options.remoteUrl,
     s3: s3OptionsFromEnv(options.env ?? {}),
+    keepRemoteObjects: options.keepRemoteObjects,
   });
   const dvcFile = join(options.root, "models.dvc");
   return {

@@ -46,7 +46,8 @@ async function loadOne(
     });
     network = await loadTfjsNetwork(artifacts);
   }
-  return { name, version, entry, ...stored, network, loadedAt: new Date() };
+  const threshold = stored.metrics.heads.find((head) => head.threshold !== undefined)?.threshold;
+  return { name, version, entry, ...stored, network, threshold, loadedAt: new Date() };
 }
 
 /** tfjs only for a model the compiled pass cannot score, so a server normally never loads it. */

@@ -13,12 +13,9 @@ export interface ServedModel {
   preprocessing: unknown;
   metrics: ModelMetrics;
   card: ModelCard;
+  /** The decision threshold of the binary head (from `metrics.json`), if there is one. */
+  threshold: number | undefined;
   loadedAt: Date;
-}
-
-/** The decision threshold of the model's binary head, if it has one. */
-export function decisionThreshold(served: ServedModel): number | undefined {
-  return served.metrics.heads.find((head) => head.threshold !== undefined)?.threshold;
 }
 
 /**
@@ -27,7 +24,7 @@ export function decisionThreshold(served: ServedModel): number | undefined {
  */
 export function scoreInstances(served: ServedModel, inputs: readonly unknown[]): HeadOutput[][] {
   const { codec } = served.entry;
-  const threshold = decisionThreshold(served);
+  const { threshold } = served;
   const perHead = served.network.forward(codec.encode(served.preprocessing, inputs));
   return inputs.map((_, row) =>
     codec.heads.map((head, h) => {

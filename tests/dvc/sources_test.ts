@@ -3,7 +3,7 @@
  * remote and an HTTP remote, with corruption and absence refused.
  */
 import assert from "node:assert/strict";
-import { chmod, cp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readDvcFile, singleOut } from "../../src/dvc/dvc_file.ts";
 import { CorruptArtifactError, MissingArtifactError } from "../../src/dvc/errors.ts";
@@ -261,6 +261,49 @@ Deno.test("native loading from workspace, cache, local and HTTP remotes", async 
       );
       await assert.rejects(readTrackedFiles({ dvcFile: fileDvc, sources: [] }), /tracks a file/);
     });
+  } finally {
+    await server.close();
+    await project.cleanup();
+  }
+});
+
+Deno.test("what a remote returns is kept in the cache, so the next load needs no remote", async () => {
+  const project = await createDvcProject();
+  const server = serveDirectory(project.remoteDir);
+  const cacheDir = join(project.root, "fresh-cache");
+  try {
+    const storeErrors: unknown[] = [];
+    const keepRemoteObjects = { onStoreError: (error: unknown) => storeErrors.push(error) };
+    const fromRemote = await readTrackedFiles({
+      dvcFile: project.dvcFile,
+      prefix: versionPrefix,
+      sources: defaultSources({ cacheDir, remoteUrl: server.url, keepRemoteObjects }),
+    });
+    assert.deepEqual(fromRemote, expectedVersion);
+    assert.deepEqual(storeErrors, []);
+    const requests = server.requests.length;
+    const fromCache = await readTrackedFiles({
+      dvcFile: project.dvcFile,
+      prefix: versionPrefix,
+      sources: [cacheSource(cacheDir)],
+    });
+    assert.deepEqual(fromCache, expectedVersion);
+    assert.equal(server.requests.length, requests, "the second load asked the remote nothing");
+    const weightsObject = join(cacheDir, objectKey(md5Hex(weights.bytes)));
+    assert.equal((await stat(weightsObject)).mode & 0o777, 0o444, "read-only, as DVC leaves it");
+    const shard = await readdir(join(weightsObject, ".."));
+    assert.deepEqual(shard.filter((name) => name.endsWith(".tmp")), []);
+
+    // A cache that cannot be written costs the copy, not the load.
+    const blocked = join(project.root, "not-a-directory");
+    await writeFile(blocked, "a file where the cache should be");
+    const despite = await readTrackedFiles({
+      dvcFile: project.dvcFile,
+      prefix: versionPrefix,
+      sources: defaultSources({ cacheDir: blocked, remoteUrl: server.url, keepRemoteObjects }),
+    });
+    assert.deepEqual(despite, expectedVersion);
+    assert.ok(storeErrors.length > 0);
   } finally {
     await server.close();
     await project.cleanup();

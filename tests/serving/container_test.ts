@@ -181,3 +181,18 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
     await rm(pushed.remoteParent, { recursive: true, force: true });
   }
 });
+
+Deno.test(".dockerignore keeps the large local directories out and what the image copies in", async () => {
+  const image = parseDockerfile(await Deno.readTextFile(join(repoRoot, "Dockerfile")));
+  const ignored = (await Deno.readTextFile(join(repoRoot, ".dockerignore"))).split("\n")
+    .map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  for (const large of [".venv", "node_modules", ".data", ".dvc/cache"]) {
+    assert.ok(ignored.includes(large), `${large} is sent to the Docker daemon`);
+  }
+  for (const copied of image.copies) {
+    const hiding = ignored.find((pattern) =>
+      copied === pattern || copied.startsWith(`${pattern}/`)
+    );
+    assert.equal(hiding, undefined, `${copied} is copied but ignored by "${hiding}"`);
+  }
+});

@@ -15,7 +15,6 @@ import { ChurnPrediction, churnServing } from "../../models/churn/serving.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { PredictionSink } from "../../serving/prediction_sink.ts";
-import { decisionThreshold } from "../../serving/served_model.ts";
 import { requireModel } from "../models/models_router.ts";
 
 const CustomerChurn = ChurnPrediction.and(z.object({
@@ -70,7 +69,7 @@ export function customersRouter(db: Database, registry: ModelRegistry, sink: Pre
     });
     return c.json({
       prediction_id: prediction.predictionId,
-      ...(churnServing.respond(prediction.outputs, decisionThreshold(served)) as z.infer<
+      ...(churnServing.respond(prediction.outputs, served.threshold) as z.infer<
         typeof ChurnPrediction
       >),
       customer_id: id,

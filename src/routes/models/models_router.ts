@@ -4,7 +4,7 @@ import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { PredictionSink } from "../../serving/prediction_sink.ts";
-import { decisionThreshold, type ServedModel } from "../../serving/served_model.ts";
+import type { ServedModel } from "../../serving/served_model.ts";
 import { getModel, listModels, predictRoute } from "./models_routes.ts";
 
 /** The served champion of `name`: 404 for an unknown model, 503 while it is not loaded. */
@@ -23,7 +23,7 @@ export function requireModel(registry: ModelRegistry, name: string): ServedModel
 }
 
 function modelInfo(registry: ModelRegistry, served: ServedModel) {
-  const threshold = decisionThreshold(served);
+  const { threshold } = served;
   return {
     name: served.name,
     version: served.version,
@@ -61,11 +61,10 @@ export function modelsRouter(registry: ModelRegistry, sink: PredictionSink, maxB
       const body = c.req.valid("json") as Record<string, unknown>;
       const batch = Array.isArray(body.instances);
       const inputs = (batch ? body.instances : [body]) as Record<string, unknown>[];
-      const threshold = decisionThreshold(served);
       const predictions = predict(registry, sink, served, inputs, { requestId: c.get("requestId") })
         .map(({ predictionId, outputs }) => ({
           prediction_id: predictionId,
-          ...serving.respond(outputs, threshold),
+          ...serving.respond(outputs, served.threshold),
         }));
       const envelope = { model: served.name, version: served.version };
       return c.json(batch ? { ...envelope, predictions } : { ...predictions[0], ...envelope }, 200);
