@@ -186,7 +186,7 @@ Deno.test(".dockerignore keeps the large local directories out and what the imag
   const image = parseDockerfile(await Deno.readTextFile(join(repoRoot, "Dockerfile")));
   const ignored = (await Deno.readTextFile(join(repoRoot, ".dockerignore"))).split("\n")
     .map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
-  for (const large of [".venv", "node_modules", ".data", ".dvc/cache"]) {
+  for (const large of [".venv", "node_modules", ".data", ".dvc/cache", ".dvc-storage"]) {
     assert.ok(ignored.includes(large), `${large} is sent to the Docker daemon`);
   }
   for (const copied of image.copies) {
