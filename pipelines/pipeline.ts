@@ -27,12 +27,15 @@ export interface PipelineOptions extends Omit<GenerateOptions, "drifted"> {
   maxEpochs?: number;
   quiet?: boolean;
   log?: (line: string) => void;
+  /** Stops the run before its next step (and training at its next epoch). */
+  signal?: AbortSignal;
 }
 
 /** Runs steps 1-7 in `root`; returns the registered versions. */
 export async function runPipeline(db: Database, options: PipelineOptions) {
   const log = options.log ?? console.log;
   const step = async <T>(title: string, action: () => Promise<T>): Promise<T> => {
+    options.signal?.throwIfAborted();
     const started = performance.now();
     log(`▶ ${title}`);
     const result = await action();
@@ -55,6 +58,7 @@ export async function runPipeline(db: Database, options: PipelineOptions) {
         seed: options.seed,
         maxEpochs: options.maxEpochs,
         quiet: options.quiet,
+        signal: options.signal,
       }));
     log(formatEvaluation(name, trained.outcome.evaluations));
     versions.push({ name, version: trained.version });

@@ -24,6 +24,8 @@ export interface TrainOptions {
   /** Caps every candidate's epochs (quick runs in tests). */
   maxEpochs?: number;
   quiet?: boolean;
+  /** Stops training at the next epoch. */
+  signal?: AbortSignal;
 }
 
 async function gitCommit(root: string): Promise<string> {

@@ -77,9 +77,12 @@ export async function startServer(
       logger.info(`Listening on http://${hostname}:${port}`, { hostname, port }),
   }, app.fetch);
   // Listening already, so `/ready` says what is being built while the pipeline runs.
+  const stopBuilding = new AbortController();
   const building = host.buildMissingModels
-    ? buildMissingModels(config, database, logger, runtime).catch((error) =>
-      logger.error("Building the models failed", { reason: String(error) })
+    ? buildMissingModels(config, database, logger, runtime, stopBuilding.signal).catch((error) =>
+      stopBuilding.signal.aborted
+        ? logger.info("Stopped building the models: the server is shutting down")
+        : logger.error("Building the models failed", { reason: String(error) })
     )
     : Promise.resolve();
   const watcher = host.watchPointer
@@ -90,6 +93,7 @@ export async function startServer(
     shutdown: async ({ logTimeoutMs } = {}) => {
       logger.info("Shutting down: draining requests and the prediction log");
       watcher?.close();
+      stopBuilding.abort();
       await building; // it writes to the database closed below
       await server.shutdown();
       await writer.close({ timeoutMs: logTimeoutMs });

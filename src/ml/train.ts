@@ -51,14 +51,20 @@ export function disposeEncoded(...encoded: EncodedRows[]): void {
 
 /**
  * Trains one candidate with seeded shuffling and early stopping on validation loss
- * (patience 2; the best epoch's weights are restored).
+ * (patience 2; the best epoch's weights are restored). An aborted `signal` stops it at the
+ * next epoch.
  */
 export async function fitCandidate<Row, Input, Prep>(
   definition: ModelDefinition<Row, Input, Prep>,
   preprocessing: Prep,
   params: Hyperparameters,
   data: { train: EncodedRows; validation: EncodedRows },
-  { seed, label, quiet = false }: { seed: number; label: string; quiet?: boolean },
+  { seed, label, quiet = false, signal }: {
+    seed: number;
+    label: string;
+    quiet?: boolean;
+    signal?: AbortSignal;
+  },
 ): Promise<FitResult> {
   const model = definition.build(preprocessing, params, seed);
   model.compile({
@@ -70,6 +76,10 @@ export async function fitCandidate<Row, Input, Prep>(
   let best = { loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
   try {
     for (let epoch = 1; epoch <= params.maxEpochs; epoch++) {
+      if (signal?.aborted) {
+        model.dispose();
+        signal.throwIfAborted();
+      }
       const progress = quiet ? undefined : epochProgress(label, epoch, params.maxEpochs);
       const permutation = tf.tensor1d(random.shuffle(order), "int32");
       const x = data.train.x.map((tensor) => tf.gather(tensor, permutation));

@@ -57,7 +57,13 @@ const sameParams = (a: Hyperparameters, b: Hyperparameters) =>
 export async function trainAndEvaluate<Row, Input, Prep>(
   definition: ModelDefinition<Row, Input, Prep>,
   rows: readonly Row[],
-  { seed, quiet = false, maxEpochs }: { seed: number; quiet?: boolean; maxEpochs?: number },
+  { seed, quiet = false, maxEpochs, signal }: {
+    seed: number;
+    quiet?: boolean;
+    maxEpochs?: number;
+    /** Stops the search at the next epoch (a server shutting down during a first run). */
+    signal?: AbortSignal;
+  },
 ): Promise<TrainingOutcome<Prep>> {
   const started = performance.now();
   const split = splitRows(definition, rows, seed);
@@ -75,7 +81,7 @@ export async function trainAndEvaluate<Row, Input, Prep>(
   };
   const preprocessingSeconds = (performance.now() - started) / 1000;
   const fit = (params: Hyperparameters, label: string) =>
-    fitCandidate(definition, preprocessing, params, encoded, { seed, label, quiet });
+    fitCandidate(definition, preprocessing, params, encoded, { seed, label, quiet, signal });
   const fits: FitResult[] = [];
   const search: SearchTrial[] = [];
   try {

@@ -25,13 +25,16 @@ const firstRunOnly = {
 /**
  * On a fresh clone the pinned artifacts may not be reachable (no DVC remote from this
  * machine). Rather than serve nothing, say so and build them with the pipeline on embedded
- * defaults, then load them; later starts find them in the workspace.
+ * defaults, then load them; later starts find them in the workspace. Aborting `signal` (a
+ * shutdown) stops the pipeline before its next step or training epoch; the pointer is only
+ * written at the end, so the next start builds again.
  */
 export async function buildMissingModels(
   config: Config,
   database: DatabaseHandle,
   logger: Logger,
   runtime: ModelRuntime,
+  signal: AbortSignal,
 ): Promise<void> {
   const missing = runtime.registry.status().filter((s) => !s.champion);
   if (missing.length === 0) return;
@@ -60,6 +63,7 @@ export async function buildMissingModels(
     customers: 10_000,
     seed: 42,
     log: (line) => logger.info(line),
+    signal,
   });
   await runtime.reload();
 }

@@ -1,7 +1,8 @@
 /**
  * `deno task start` on a fresh clone whose pinned models no DVC remote can supply: the server
  * says so, builds both models with the pipeline on embedded defaults (showing progress), then
- * serves them; a later start reuses them without building again.
+ * serves them; a later start reuses them without building again. Stopped mid-build, it exits
+ * cleanly at the pipeline's next step.
  */
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
@@ -108,6 +109,17 @@ class ServerProcess {
     assert.fail(`not ready within ${timeoutMs / 1000} s${this.transcript()}`);
   }
 
+  /** Waits for a log line whose message matches; fails with the output otherwise. */
+  async waitForMessage(pattern: RegExp, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.messages().some((m) => pattern.test(m.message))) return;
+      if (this.exited) assert.fail(`the server exited (${this.exited.code})${this.transcript()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`no log line matching ${pattern} within ${timeoutMs / 1000} s${this.transcript()}`);
+  }
+
   /** The first `/ready` answer once the server listens (connections refused until then). */
   async firstReadiness(timeoutMs: number): Promise<{ status: number; body: ReadyBody }> {
     const deadline = Date.now() + timeoutMs;
@@ -203,6 +215,18 @@ Deno.test("a fresh clone builds its missing models on first start and reuses the
       LOG_LEVEL: "info",
     };
     const base = `http://127.0.0.1:${port}`;
+
+    // Stopped while it builds: it stops at the pipeline's next step and exits cleanly, having
+    // promoted nothing (its own database, so the run below starts from scratch).
+    server = new ServerProcess(clone, base, { ...env, PGLITE_DIR: join(temp, "pglite-stopped") });
+    await server.waitForMessage(/^▶ generate$/, 60_000);
+    assert.equal((await server.stop()).code, 0, server.transcript());
+    const stopped = server.messages().map((m) => m.message);
+    const shutdown = stopped.findIndex((m) => m.startsWith("Shutting down"));
+    assert.ok(shutdown > 0, server.transcript());
+    assert.ok(!stopped.slice(shutdown).some((m) => m.startsWith("▶")), server.transcript());
+    assert.ok(stopped.includes("Stopped building the models: the server is shutting down"));
+    assert.ok(!stopped.includes("▶ register"), server.transcript());
 
     server = new ServerProcess(clone, base, env);
     // It listens before building, so `/ready` explains the wait instead of refusing.
