@@ -70,9 +70,5 @@ export function modelsRouter(registry: ModelRegistry, sink: PredictionSink, maxB
       return c.json(batch ? { ...envelope, predictions } : { ...predictions[0], ...envelope }, 200);
     });
   }
-  // Any other name: a JSON 404 naming the model rather than a bare "no route".
-  router.post("/v1/models/:name/predict", (c) => {
-    throw new NotFoundError("model", c.req.param("name"));
-  });
   return router;
 }
