@@ -18,6 +18,7 @@ import {
   upsertCustomers,
   upsertTicketFeatures,
 } from "../../src/db/mod.ts";
+import { tickets } from "../../src/db/schema.ts";
 import { NotFoundError } from "../../src/errors.ts";
 
 const expectedTables = [
@@ -135,6 +136,18 @@ export function repositorySuite(driver: string, open: () => Promise<DatabaseHand
           { text: "outlook mailbox full", language: "en", tokenCount: 3, featureVersion: "1" },
         );
         assert.equal((await findTicket(db, stored.id))?.features?.text, "outlook mailbox full");
+        assert.equal(stored.source, "api");
+        assert.ok(stored.createdAt instanceof Date);
+
+        // Features the database refuses leave no ticket behind: both inserts are one statement.
+        const countTickets = async () => (await db.select().from(tickets)).length;
+        const ticketCount = await countTickets();
+        await assert.rejects(insertTicketWithFeatures(
+          db,
+          { subject: "VPN", body: "Down", channel: "email", source: "api" },
+          { text: "vpn down", language: "en", tokenCount: 2, featureVersion: null as never },
+        ));
+        assert.equal(await countTickets(), ticketCount);
       });
 
       await t.step("customers and features by id", async () => {

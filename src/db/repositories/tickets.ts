@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import type { Database } from "../client.ts";
 import { ticketFeatures, tickets } from "../schema.ts";
 import { chunked } from "./chunked.ts";
@@ -25,17 +26,24 @@ export function insertTickets(db: Database, rows: readonly NewTicket[]): Promise
   });
 }
 
-/** Stores a ticket and its features atomically (the `POST /v1/tickets` path). */
-export function insertTicketWithFeatures(
+/**
+ * Stores a ticket and its features atomically (the `POST /v1/tickets` path): ONE statement,
+ * both inserts as data-modifying CTEs, with the id chosen here. A pooled transaction would
+ * leak its client whenever BEGIN fails on a dropped connection (drizzle-orm issue 6241), and
+ * enough database blips would then exhaust the pool.
+ */
+export async function insertTicketWithFeatures(
   db: Database,
-  ticket: NewTicket,
+  ticket: Omit<NewTicket, "id">,
   features: Omit<NewTicketFeatures, "ticketId">,
 ): Promise<Ticket> {
-  return db.transaction(async (tx) => {
-    const [stored] = await tx.insert(tickets).values(ticket).returning();
-    await tx.insert(ticketFeatures).values({ ...features, ticketId: stored.id });
-    return stored;
-  });
+  const id = uuidv7();
+  const stored = db.$with("stored").as(db.insert(tickets).values({ ...ticket, id }).returning());
+  const withFeatures = db.$with("features").as(
+    db.insert(ticketFeatures).values({ ...features, ticketId: id }).returning(),
+  );
+  const [row] = await db.with(stored, withFeatures).select().from(stored);
+  return row;
 }
 
 /** Inserts or replaces computed features (re-running the features step is idempotent). */
