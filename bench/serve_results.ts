@@ -125,6 +125,18 @@ const loggedText = (logged: ServingBench["logged"]) =>
     logged.answered.toLocaleString("en-US")
   } 2xx answers`;
 
+/** Why the hello-world ratio and PGlite's memory are out of reach, in this run's numbers. */
+const limits = (bench: ServingBench) => {
+  const hello = bench.hello.max.requestsPerSecond;
+  return `Bounds: the hello-world's single event loop answers a request every ${
+    (1e6 / hello).toFixed(1)
+  } µs, so half its rate leaves ${
+    (2e6 / hello).toFixed(0)
+  } µs per request for HTTP, validation, encoding, scoring and logging together, while encoding and scoring one ticket alone take tens of microseconds (the Training section's "full prediction as served"). Embedded PGlite's WebAssembly memory starts at 128 MB, resident once it opens, beside the ${
+    bench.hello.rssIdleMB.toFixed(0)
+  } MB of a bare Deno + Hono process.`;
+};
+
 /** The "## Serving" section. */
 export function servingSection(bench: ServingBench): string {
   const servers = serversOf(bench);
@@ -161,9 +173,9 @@ ${bench.seconds} s open loop (it never waits for a response) from Deno's \`fetch
 request from its send to the end of its body; timers sent requests up to ${ms(lag)} ms late (p99).
 Errors: non-2xx, socket errors and timeouts in every phase. RSS (1 MB = 10^6 bytes): VmRSS after
 the start and one prediction; VmHWM, the peak resident memory, which the load tests set; VmRSS after
-them, once every server has idled through the later phases (V8 shrinks its heap when idle). Start to first prediction: from spawning
-the start task's command (artifacts in the workspace, database migrated) to the first 200 of a
-prediction, \`/ready\` polled every 10 ms; median of 5 runs. Load average ${
+them, once every server has idled through the later phases (V8 shrinks its heap when idle). Start
+to first prediction: from spawning the start task's command (artifacts in the workspace's local DVC
+cache, which the server reads first; database migrated) to the first 200 of a prediction, \`/ready\` polled every 10 ms; median of 5 runs. Load average ${
     loads(bench.loadAverage.start)
   } at the start, ${loads(bench.loadAverage.end)} at the end (1 / 5 / 15 min): other work on the
 machine skews the numbers.`;
@@ -177,6 +189,8 @@ machine skews the numbers.`;
     ...checkServingTargets(bench).map((t) =>
       `| ${t.target} | ${t.measured} | ${t.met ? "✓" : "✗"} |`
     ),
+    "",
+    limits(bench),
     "",
     `| server | max req/s (median) | rounds (req/s) | p50 / p99 at max (ms) | p50 / p99 at ${bench.rate} req/s (ms) | errors | RSS idle / peak / after (MB) |`,
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
