@@ -54,8 +54,8 @@ async function loadOne(
 async function loadTfjsNetwork(artifacts: NetworkArtifacts): Promise<Network> {
   // A computed specifier keeps tfjs out of the module graph loaded at startup.
   const module = new URL("../ml/tfjs_network.ts", import.meta.url).href;
-  const { loadTfjsNetwork } = await import(module);
-  return loadTfjsNetwork(artifacts);
+  const tfjs: typeof import("../ml/tfjs_network.ts") = await import(module);
+  return tfjs.loadTfjsNetwork(artifacts);
 }
 
 /**
