@@ -67,6 +67,10 @@ export async function startServer(
     write: async (entries) => logPredictions((await databaseReady).db, entries),
     spillDir: host.spillDir,
     logger,
+    // Embedded PGlite writes on the event loop: smaller batches keep each pause short (p99 at
+    // saturation about 40 -> 18 ms, for 5% less throughput). A remote database takes the
+    // default 500, which suits it better.
+    ...(config.DATABASE_URL ? {} : { maxBatch: 100 }),
   });
   const { app, runtime } = await assembleApp(config, databaseReady, logger, source, writer);
   const database = await databaseReady;
