@@ -51,17 +51,15 @@ export async function startServer(
     cacheDir: config.DVC_CACHE_DIR,
     remoteUrl: config.DVC_REMOTE_URL,
     env: Deno.env.toObject(),
-    ...(host.keepRemoteObjects
+    keepRemoteObjects: host.keepRemoteObjects
       ? {
-        keepRemoteObjects: {
-          onStoreError: (error: unknown) =>
-            logger.warn("Cannot keep a model file fetched from the DVC remote in the cache", {
-              cacheDir: config.DVC_CACHE_DIR,
-              reason: error instanceof Error ? error.message : String(error),
-            }),
-        },
+        onStoreError: (error) =>
+          logger.warn("Cannot keep a model file fetched from the DVC remote in the cache", {
+            cacheDir: config.DVC_CACHE_DIR,
+            reason: error instanceof Error ? error.message : String(error),
+          }),
       }
-      : {}),
+      : undefined,
   });
   const writer = createPredictionLogWriter({
     write: async (entries) => logPredictions((await databaseReady).db, entries),

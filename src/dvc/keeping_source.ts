@@ -6,14 +6,13 @@
  */
 import { chmod, mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { md5Hex } from "./md5.ts";
-import { digestOf, objectKey } from "./object_key.ts";
+import { objectKey } from "./object_key.ts";
 import type { ObjectSource } from "./object_source.ts";
 
 /**
- * `source`, storing each object it returns with the right md5 in the cache at `cacheDir`
- * (DVC's layout, read-only as DVC leaves its cache files). Storing is best effort: a failure
- * goes to `onStoreError` and the bytes are still returned.
+ * `source`, storing each object it returns, once `fetchObject` has verified its md5, in the
+ * cache at `cacheDir` (DVC's layout, read-only as DVC leaves its cache files). Storing is best
+ * effort: a failure goes to `onStoreError` and the bytes are still returned.
  */
 export function keepingInCache(
   source: ObjectSource,
@@ -22,13 +21,8 @@ export function keepingInCache(
 ): ObjectSource {
   return {
     description: source.description,
-    async get(request, signal) {
-      const result = await source.get(request, signal);
-      if (result.found && md5Hex(result.bytes) === digestOf(request.hash)) {
-        await storeObject(cacheDir, request.hash, result.bytes).catch(onStoreError);
-      }
-      return result;
-    },
+    get: (request, signal) => source.get(request, signal),
+    verified: (request, bytes) => storeObject(cacheDir, request.hash, bytes).catch(onStoreError),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ObjectSource {
   readonly description: string;
   /** Looks the object up. May throw; the error is recorded as the reason it was skipped. */
   get(request: ObjectRequest, signal?: AbortSignal): Promise<SourceResult>;
+  /** Told of bytes this source returned once their md5 is verified (to cache them, say). */
+  verified?(request: ObjectRequest, bytes: Uint8Array): Promise<void>;
 }
 
 /** Options of {@link fetchObject}. */
@@ -70,7 +72,10 @@ export async function fetchObject(
       continue;
     }
     const actual = md5Hex(result.bytes);
-    if (actual === expected) return { bytes: result.bytes, source: source.description };
+    if (actual === expected) {
+      await source.verified?.(request, result.bytes);
+      return { bytes: result.bytes, source: source.description };
+    }
     attempts.push({ source: source.description, reason: `md5 mismatch (got ${actual})` });
     corrupt ??= { actual, source: source.description };
     options.onMismatch?.(

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { readdir, rm } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../src/config.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
@@ -17,27 +17,9 @@ import { pushTrainedModels } from "../support/model_remote.ts";
 import { sampleTicket as ticket, seedCustomer as customer } from "../support/payloads.ts";
 import { freePort, runDeno, waitUntilReady } from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
-import { run } from "../support/workspace.ts";
+import { copyTracked } from "../support/workspace.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-
-/** Copies the tracked files under `paths`, as a clean checkout would give them to `docker build`. */
-async function copyTracked(paths: string[], into: string): Promise<void> {
-  const listed = await run(repoRoot, "git", ["ls-files", "-z", "--", ...paths]);
-  const files = listed.split("\0").filter(Boolean);
-  for (const path of paths) {
-    assert.ok(files.some((f) => f === path || f.startsWith(`${path}/`)), `${path} is tracked`);
-  }
-  for (const path of files) {
-    const to = join(into, path);
-    await Deno.mkdir(dirname(to), { recursive: true });
-    try {
-      await Deno.copyFile(join(repoRoot, path), to);
-    } catch (error) {
-      if (!(error instanceof Deno.errors.NotFound)) throw error; // Deleted, not yet staged.
-    }
-  }
-}
 
 /**
  * Every path under `root`, files with their size and modification time, to notice any write.
@@ -74,7 +56,11 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
   let server: Deno.ChildProcess | undefined;
   let output: Promise<string> | undefined;
   try {
-    await copyTracked(image.copies, app);
+    // What a clean checkout gives `docker build`: the tracked files under each COPY source.
+    const files = await copyTracked(repoRoot, app, image.copies);
+    for (const path of image.copies) {
+      assert.ok(files.some((f) => f === path || f.startsWith(`${path}/`)), `${path} is tracked`);
+    }
     // The build stage as the Dockerfile runs it; node_modules comes from Deno's global cache,
     // which the suite's setup has filled (a couple of seconds, no network).
     const installed = await runArgv(image.build, app, {

@@ -5,11 +5,11 @@
  * cleanly at the pipeline's next step.
  */
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { configVariables } from "../../src/config.ts";
 import { topics, urgencies } from "../../src/models/ticket_triage/schema.ts";
-import { run } from "../support/workspace.ts";
+import { copyTracked, run } from "../support/workspace.ts";
 import { seedCustomer as customer } from "../support/payloads.ts";
 import { freePort } from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
@@ -23,21 +23,7 @@ const ticket = { subject: "VPN down", body: "The VPN disconnects every hour", ch
  * since DVC refuses to work outside one.
  */
 async function freshClone(dir: string): Promise<void> {
-  const listed = await run(projectRoot, "git", ["ls-files", "-z"]);
-  for (const path of listed.split("\0").filter(Boolean)) {
-    const from = join(projectRoot, path);
-    const to = join(dir, path);
-    let info: Deno.FileInfo;
-    try {
-      info = await Deno.lstat(from);
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound) continue; // Deleted but not yet staged.
-      throw error;
-    }
-    await Deno.mkdir(dirname(to), { recursive: true });
-    if (info.isSymlink) await Deno.symlink(await Deno.readLink(from), to);
-    else await Deno.copyFile(from, to);
-  }
+  await copyTracked(projectRoot, dir);
   const git = ["-c", "user.name=tests", "-c", "user.email=tests@example.com"];
   await run(dir, "git", ["init", "--quiet"]);
   await run(dir, "git", [...git, "add", "--all"]);
@@ -94,45 +80,52 @@ class ServerProcess {
     return `\n--- stdout ---\n${tail(this.stdout)}\n--- stderr ---\n${tail(this.stderr)}`;
   }
 
-  /** Polls `/ready` until 200; fails with the output when the process exits or time runs out. */
-  async waitReady(timeoutMs: number): Promise<void> {
+  /**
+   * Calls `probe` every `intervalMs` until it gives a value; fails with the output when the
+   * process exits first or `timeoutMs` runs out (`what` names the wait).
+   */
+  async #until<T>(
+    what: string,
+    timeoutMs: number,
+    intervalMs: number,
+    probe: () => Promise<T | undefined>,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+      const value = await probe();
+      if (value !== undefined) return value;
       if (this.exited) assert.fail(`the server exited (${this.exited.code})${this.transcript()}`);
-      const ok = await fetch(`${this.base}/ready`).then(
-        async (response) => (await response.body?.cancel(), response.ok),
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
-    assert.fail(`not ready within ${timeoutMs / 1000} s${this.transcript()}`);
+    assert.fail(`${what} within ${timeoutMs / 1000} s${this.transcript()}`);
+  }
+
+  /** Polls `/ready` until 200; fails with the output when the process exits or time runs out. */
+  async waitReady(timeoutMs: number): Promise<void> {
+    await this.#until("not ready", timeoutMs, 500, () =>
+      fetch(`${this.base}/ready`).then(
+        async (response) => (await response.body?.cancel(), response.ok || undefined),
+        () => undefined,
+      ));
   }
 
   /** Waits for a log line whose message matches; fails with the output otherwise. */
   async waitForMessage(pattern: RegExp, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (this.messages().some((m) => pattern.test(m.message))) return;
-      if (this.exited) assert.fail(`the server exited (${this.exited.code})${this.transcript()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail(`no log line matching ${pattern} within ${timeoutMs / 1000} s${this.transcript()}`);
+    await this.#until(
+      `no log line matching ${pattern}`,
+      timeoutMs,
+      100,
+      () => Promise.resolve(this.messages().some((m) => pattern.test(m.message)) || undefined),
+    );
   }
 
   /** The first `/ready` answer once the server listens (connections refused until then). */
-  async firstReadiness(timeoutMs: number): Promise<{ status: number; body: ReadyBody }> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (this.exited) assert.fail(`the server exited (${this.exited.code})${this.transcript()}`);
-      const answer = await fetch(`${this.base}/ready`).then(
+  firstReadiness(timeoutMs: number): Promise<{ status: number; body: ReadyBody }> {
+    return this.#until("not listening", timeoutMs, 100, () =>
+      fetch(`${this.base}/ready`).then(
         async (response) => ({ status: response.status, body: await response.json() }),
         () => undefined,
-      );
-      if (answer) return answer;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail(`not listening within ${timeoutMs / 1000} s${this.transcript()}`);
+      ));
   }
 
   /** SIGTERM, then the exit status once both pipes are read to their end. */
