@@ -1,5 +1,6 @@
 /** Entry point for a laptop or a container: `deno task start`. */
 import { ConfigError, loadConfig } from "./config.ts";
+import { DatabaseInUse } from "./db/pglite_lock.ts";
 import { createLogger } from "./logger.ts";
 import { startServer } from "./server.ts";
 import { exitOnStopSignals } from "./stop_signals.ts";
@@ -16,7 +17,8 @@ if (import.meta.main) {
     });
     exitOnStopSignals(server, logger);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    // What the user can fix gets its message alone; anything else keeps its stack.
+    if (!(error instanceof ConfigError || error instanceof DatabaseInUse)) throw error;
     console.error(error.message);
     Deno.exit(2);
   }

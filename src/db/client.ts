@@ -7,6 +7,7 @@ import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { type DirectoryLock, lockDatabaseDirectory } from "./pglite_lock.ts";
 import * as schema from "./schema.ts";
 
 /** A drizzle database over either driver; repositories take this type. */
@@ -52,8 +53,12 @@ export function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> 
 const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 async function openPglite(dir: string): Promise<DatabaseHandle> {
-  if (!dir.includes("://")) await mkdir(dir, { recursive: true });
-  const client = await PGlite.create(dir, { startParams: pgliteStartParams });
+  const lock = dir.includes("://") ? undefined : await lockDirectory(dir);
+  const client = await PGlite.create(dir, { startParams: pgliteStartParams })
+    .catch((error) => {
+      lock?.release();
+      throw error;
+    });
   const db = drizzlePglite({ client, schema });
   return {
     kind: "pglite",
@@ -61,8 +66,13 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     migrate: () => migratePglite(db, { migrationsFolder }),
     queryRows: (query) => rowsOf(db.execute(query)),
     ping: async () => void await client.query("select 1"),
-    close: () => client.close(),
+    close: () => client.close().finally(() => lock?.release()),
   };
+}
+
+async function lockDirectory(dir: string): Promise<DirectoryLock> {
+  await mkdir(dir, { recursive: true });
+  return lockDatabaseDirectory(dir);
 }
 
 function openNeon(url: string, wsProxy: string | undefined): DatabaseHandle {
