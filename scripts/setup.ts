@@ -1,6 +1,7 @@
 /**
- * One-time setup of a checkout: the Python virtualenv with the `dvc` CLI, npm packages,
- * and migrations on the configured database. Safe to run again; it skips what is done.
+ * One-time setup of a checkout: the Python virtualenv with the `dvc` CLI (and the S3 server
+ * the tests push to), npm packages, and migrations on the configured database. Safe to run
+ * again; it skips what is done.
  */
 import { existsSync } from "node:fs";
 import { loadConfig } from "../src/config.ts";
@@ -32,20 +33,25 @@ async function step(title: string, action: () => Promise<void>): Promise<void> {
 /** Creates `.venv` (if needed) and installs the pinned Python tools, the `dvc` CLI first. */
 export async function installPythonTools(): Promise<void> {
   if (!existsSync(venvPython)) await run("python3", ["-m", "venv", ".venv"]);
-  await run(venvPython, [
+  await pipInstall("scripts/requirements.txt");
+  await run(`${root}.venv/bin/dvc`, ["--version"]);
+}
+
+function pipInstall(requirements: string): Promise<void> {
+  return run(venvPython, [
     "-m",
     "pip",
     "install",
     "--quiet",
     "--disable-pip-version-check",
     "-r",
-    "scripts/requirements.txt",
+    requirements,
   ]);
-  await run(`${root}.venv/bin/dvc`, ["--version"]);
 }
 
 if (import.meta.main) {
   await step("Python virtualenv with the dvc CLI (.venv)", installPythonTools);
+  await step("the tests' S3 server (moto, into .venv)", () => pipInstall("tests/requirements.txt"));
   await step("npm packages (node_modules)", () => run(Deno.execPath(), ["install"]));
   await step("database migrations", async () => {
     const database = await openDatabase(loadConfig(Deno.env.toObject()));

@@ -98,7 +98,7 @@ export function canonicalRequest(
 }
 
 /** The inputs of {@link deriveSignature}. */
-export interface SignatureInput {
+interface SignatureInput {
   canonicalRequest: string;
   /** `YYYYMMDDTHHMMSSZ`. */
   amzDate: string;
@@ -108,7 +108,7 @@ export interface SignatureInput {
 }
 
 /** The hex signature of a canonical request (string to sign, then the derived key's HMAC). */
-export function deriveSignature(input: SignatureInput): string {
+function deriveSignature(input: SignatureInput): string {
   const day = input.amzDate.slice(0, 8);
   const scope = `${day}/${input.region}/${input.service}/aws4_request`;
   const stringToSign = ["AWS4-HMAC-SHA256", input.amzDate, scope, sha256Hex(input.canonicalRequest)]

@@ -51,8 +51,9 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
   const app = await Deno.makeTempDir({ dir: "/var/tmp", prefix: "container-app-" });
   // The container's /tmp: a fresh directory of the real /tmp, so parallel runs don't collide.
   const tmp = await Deno.makeTempDir({ dir: "/tmp", prefix: "container-tmp-" });
-  const pushed = await pushTrainedModels();
-  const remote = serveDirectory(pushed.remoteParent);
+  const remoteParent = await Deno.makeTempDir({ prefix: "dvc-http-remote-" });
+  const pushed = await pushTrainedModels({ url: join(remoteParent, "dvc") });
+  const remote = serveDirectory(remoteParent);
   let server: Deno.ChildProcess | undefined;
   let output: Promise<string> | undefined;
   try {
@@ -164,7 +165,7 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
     await rm(app, { recursive: true, force: true });
     await rm(tmp, { recursive: true, force: true });
     await rm(pushed.workspace.root, { recursive: true, force: true });
-    await rm(pushed.remoteParent, { recursive: true, force: true });
+    await rm(remoteParent, { recursive: true, force: true });
   }
 });
 

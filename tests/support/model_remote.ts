@@ -1,36 +1,47 @@
-/** Trained models versioned with the real dvc CLI and pushed to a directory remote. */
+/** Trained models versioned with the real dvc CLI and pushed to a DVC remote. */
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { dvcFileHash, runDvc } from "../../src/dvc/cli.ts";
 import { type ModelPointer, readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { type TrainedWorkspace, trainedWorkspace } from "./trained_models.ts";
 
-/** The workspace, the remote (`<remoteParent>/dvc`) and the pointer pinned to what was pushed. */
+/** A DVC remote: its URL and the `dvc remote modify --local` options it needs. */
+export interface DvcRemote {
+  url: string;
+  options?: Record<string, string>;
+}
+
+/** `dvc remote add` in the project at `root`, then the remote's options (kept in config.local). */
+export async function addDvcRemote(
+  root: string,
+  name: string,
+  remote: DvcRemote,
+  { asDefault = false } = {},
+): Promise<void> {
+  await runDvc(root, ["remote", "add", ...(asDefault ? ["--default"] : []), name, remote.url]);
+  for (const [option, value] of Object.entries(remote.options ?? {})) {
+    await runDvc(root, ["remote", "modify", "--local", name, option, value]);
+  }
+}
+
+/** The workspace and the pointer pinned to what was pushed. */
 export interface PushedModels {
   workspace: TrainedWorkspace;
-  remoteParent: string;
   modelsMd5: string;
   pointer: ModelPointer;
 }
 
 /**
- * Trains both models, `dvc add models` and `dvc push` to `<remoteParent>/dvc`, then pins
+ * Trains both models, `dvc add models` and `dvc push` to `remote`, then pins
  * `models_dvc_md5` in the workspace pointer as `deno task register --promote` does. The
  * workspace keeps the pointer and `models.dvc` but neither `models/` nor a DVC cache, so
  * every artifact has to come from the remote.
  */
-export async function pushTrainedModels(): Promise<PushedModels> {
+export async function pushTrainedModels(remote: DvcRemote): Promise<PushedModels> {
   const workspace = await trainedWorkspace();
-  const remoteParent = await Deno.makeTempDir({ prefix: "dvc-http-remote-" });
   await runDvc(workspace.root, ["init", "--no-scm", "--quiet"]);
   await runDvc(workspace.root, ["add", "--quiet", "models"]);
-  await runDvc(workspace.root, [
-    "remote",
-    "add",
-    "--default",
-    "storage",
-    join(remoteParent, "dvc"),
-  ]);
+  await addDvcRemote(workspace.root, "storage", remote, { asDefault: true });
   await runDvc(workspace.root, ["push", "--quiet"]);
   const modelsMd5 = await dvcFileHash(join(workspace.root, "models.dvc"));
   const pointer = { ...(await readPointer(workspace.pointerPath))!, models_dvc_md5: modelsMd5 };
@@ -38,5 +49,5 @@ export async function pushTrainedModels(): Promise<PushedModels> {
   await rm(join(workspace.root, "models"), { recursive: true });
   await rm(join(workspace.root, ".dvc", "cache"), { recursive: true });
   await rm(join(workspace.root, ".dvc", "tmp"), { recursive: true, force: true });
-  return { workspace, remoteParent, modelsMd5, pointer };
+  return { workspace, modelsMd5, pointer };
 }
