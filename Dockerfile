@@ -7,7 +7,10 @@ COPY deno.json deno.lock ./
 COPY src ./src
 COPY kb ./kb
 COPY gitops ./gitops
-RUN deno install --entrypoint src/main.ts
+COPY scripts/image_build.ts ./scripts/image_build.ts
+COPY scripts/module_graph.ts ./scripts/module_graph.ts
+# node_modules with the server's packages only (about 75 MB, not 700): see the script.
+RUN deno run -A scripts/image_build.ts
 
 FROM denoland/deno:distroless-2.9.6
 WORKDIR /app

@@ -1,7 +1,7 @@
 /**
  * The container image, as far as a machine without a Docker engine can run it: the Dockerfile
  * is parsed, its build stage reproduced in a directory (the tracked files it copies, then its
- * RUN), and its CMD run there with its ENV and permission flags, models coming from an HTTP DVC
+ * RUN, which installs the server's packages only), and its CMD run there with its ENV and permission flags, models coming from an HTTP DVC
  * remote. The HEALTHCHECK command is run against it too. The test follows the Dockerfile, so
  * editing one without the other fails here.
  */
@@ -70,6 +70,10 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
       ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
     });
     assert.equal(installed.code, 0, `${image.build.join(" ")} failed:\n${installed.output}`);
+    // The server's packages only: neither the pipeline's tfjs nor the dev tools.
+    const packages = await readdir(join(app, "node_modules"));
+    assert.ok(packages.includes("hono") && packages.includes("@electric-sql"), "server packages");
+    assert.deepEqual(packages.filter((p) => /^(@tensorflow|drizzle-kit)$/.test(p)), []);
 
     // The promoted pointer is committed to gitops/ in production, so the image carries it.
     const pointerPath = loadConfig(image.env).MODEL_POINTER_PATH;
@@ -135,6 +139,11 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
     const churn = await fetch(`${base}/v1/models/churn/predict`, postJson(customer));
     assert.equal(churn.status, 200, await churn.clone().text());
     assert.ok((await churn.json()).prediction_id);
+
+    // The docs page's browser bundle survives the image's pruned dependencies.
+    const docsScript = await fetch(`${base}/docs/scalar.js`);
+    assert.equal(docsScript.status, 200);
+    assert.ok((await docsScript.arrayBuffer()).byteLength > 1_000_000, "the Scalar bundle");
 
     // The HEALTHCHECK runs with the container's environment, PORT included.
     const health = await runArgv(image.healthcheck, app, env);
