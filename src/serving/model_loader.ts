@@ -54,7 +54,12 @@ async function loadOne(
 async function loadTfjsNetwork(artifacts: NetworkArtifacts): Promise<Network> {
   // A computed specifier keeps tfjs out of the module graph loaded at startup.
   const module = new URL("../ml/tfjs_network.ts", import.meta.url).href;
-  const tfjs: typeof import("../ml/tfjs_network.ts") = await import(module);
+  const tfjs: typeof import("../ml/tfjs_network.ts") = await import(module).catch((error) => {
+    throw new Error(
+      `This network needs tfjs, which this installation lacks (the container image ships ` +
+        `the server's packages only): ${error instanceof Error ? error.message : error}`,
+    );
+  });
   return tfjs.loadTfjsNetwork(artifacts);
 }
 
