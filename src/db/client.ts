@@ -89,7 +89,10 @@ function openNeon(url: string, wsProxy: string | undefined): DatabaseHandle {
   // the pool listens only to idle clients, and a checked-out client (inside a transaction)
   // would otherwise emit an unhandled "error". The failed query still rejects, and the
   // dead client is discarded when released.
-  pool.on("error", (error: Error) => console.error(`Database pool error: ${error.message}`));
+  let closing = false;
+  pool.on("error", (error: Error) => {
+    if (!closing) console.error(`Database pool error: ${error.message}`);
+  });
   pool.on("connect", (client: PoolClient) => client.on("error", () => {}));
   const db = drizzleNeon({ client: pool, schema });
   return {
@@ -98,7 +101,10 @@ function openNeon(url: string, wsProxy: string | undefined): DatabaseHandle {
     migrate: () => migrateNeon(db, { migrationsFolder }),
     queryRows: (query) => rowsOf(db.execute(query)),
     ping: async () => void await db.execute(sql`select 1`),
-    close: () => pool.end(),
+    close: () => {
+      closing = true; // idle sockets torn down by the close are no news
+      return pool.end();
+    },
   };
 }
 
