@@ -23,6 +23,6 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
 # The distroless image's ENTRYPOINT is ["/tini", "--", "/bin/deno"], so CMD holds deno's arguments.
 # --cached-only: this stage has none of the build stage's DENO_DIR, and without the flag Deno
 # fetches npm metadata on every start although node_modules is complete. --optimize-for-size, as
-# in `deno task start`: a third to a half less peak resident memory for about a sixth less peak
+# in `deno task start`: a third to a half less peak resident memory for a tenth to a sixth less peak
 # throughput (bench/RESULTS.md).
 CMD ["run", "--cached-only", "--v8-flags=--optimize-for-size", "--allow-net", "--allow-env", "--allow-read", "--allow-write=/tmp", "--allow-sys", "src/main.ts"]

@@ -127,12 +127,17 @@ const loggedText = (logged: ServingBench["logged"]) =>
 
 /** Why the hello-world ratio and PGlite's memory are out of reach, in this run's numbers. */
 const limits = (bench: ServingBench) => {
-  const hello = bench.hello.max.requestsPerSecond;
+  const perRequest = 1e6 / bench.hello.max.requestsPerSecond;
+  const embedded = bench.ours.rssIdleMB - bench.postgres.rssIdleMB;
   return `Bounds: the hello-world's single event loop answers a request every ${
-    (1e6 / hello).toFixed(1)
-  } µs, so half its rate leaves ${
-    (2e6 / hello).toFixed(0)
-  } µs per request for HTTP, validation, encoding, scoring and logging together, while encoding and scoring one ticket alone take tens of microseconds (the Training section's "full prediction as served"). Embedded PGlite's WebAssembly memory starts at 128 MB, resident once it opens, beside the ${
+    perRequest.toFixed(1)
+  } µs, its HTTP exchange alone. Half its rate leaves ${
+    (2 * perRequest).toFixed(0)
+  } µs per request: the same HTTP exchange, then ${
+    perRequest.toFixed(1)
+  } µs for validation, encoding, scoring and logging together, while encoding and scoring one ticket alone take tens of microseconds (the Training section's "full prediction as served"). Embedded PGlite (the Postgres engine compiled to WebAssembly: its code, its memory, its compiler's buffers) idles ${
+    embedded.toFixed(0)
+  } MB above the same server on Postgres, itself above the ${
     bench.hello.rssIdleMB.toFixed(0)
   } MB of a bare Deno + Hono process.`;
 };
