@@ -26,13 +26,6 @@ async function install(): Promise<void> {
   if (!success) throw new Error(`deno install --entrypoint ${entry} failed`);
 }
 
-/** deno.json's imports that resolve to one of `packages`. */
-function importsOf(imports: Record<string, string>, packages: Set<string>) {
-  return Object.fromEntries(
-    Object.entries(imports).filter(([, target]) => packages.has(npmPackageName(target) ?? "")),
-  );
-}
-
 if (import.meta.main) {
   await install();
   const served = new Set(
@@ -40,10 +33,10 @@ if (import.meta.main) {
   );
   const bundle = await readFile(docsBundle);
   const config = JSON.parse(await readFile("deno.json", "utf8"));
-  const dropped = Object.keys(config.imports).filter((name) =>
-    !served.has(npmPackageName(config.imports[name]) ?? "")
-  );
-  config.imports = importsOf(config.imports, served);
+  const imports = Object.entries<string>(config.imports);
+  const isServed = ([, target]: [string, string]) => served.has(npmPackageName(target) ?? "");
+  const dropped = imports.filter((entry) => !isServed(entry)).map(([name]) => name);
+  config.imports = Object.fromEntries(imports.filter(isServed));
   await writeFile("deno.json", JSON.stringify(config, null, 2) + "\n");
   await rm("node_modules", { recursive: true });
   await install();

@@ -1,4 +1,3 @@
-import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { neonConfig, Pool, type PoolClient } from "@neondatabase/serverless";
 import { type SQL, sql } from "drizzle-orm";
@@ -7,7 +6,7 @@ import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { type DirectoryLock, lockDatabaseDirectory } from "./pglite_lock.ts";
+import { lockDatabaseDirectory } from "./pglite_lock.ts";
 import * as schema from "./schema.ts";
 
 /** A drizzle database over either driver; repositories take this type. */
@@ -53,7 +52,7 @@ export function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> 
 const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 async function openPglite(dir: string): Promise<DatabaseHandle> {
-  const lock = dir.includes("://") ? undefined : await lockDirectory(dir);
+  const lock = dir.includes("://") ? undefined : await lockDatabaseDirectory(dir);
   const client = await PGlite.create(dir, { startParams: pgliteStartParams })
     .catch((error) => {
       lock?.release();
@@ -68,11 +67,6 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     ping: async () => void await client.query("select 1"),
     close: () => client.close().finally(() => lock?.release()),
   };
-}
-
-async function lockDirectory(dir: string): Promise<DirectoryLock> {
-  await mkdir(dir, { recursive: true });
-  return lockDatabaseDirectory(dir);
 }
 
 function openNeon(url: string, wsProxy: string | undefined): DatabaseHandle {

@@ -7,6 +7,7 @@
  * exits, so a crash leaves nothing stale behind.
  */
 
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Another process holds the embedded database directory. */
@@ -26,8 +27,12 @@ export interface DirectoryLock {
   release(): void;
 }
 
-/** Takes the lock of `dir` (the file `pglite.lock` in it) or throws {@link DatabaseInUse}. */
+/**
+ * Takes the lock of `dir` (the file `pglite.lock` in it, creating the directory if needed) or
+ * throws {@link DatabaseInUse}.
+ */
 export async function lockDatabaseDirectory(dir: string): Promise<DirectoryLock> {
+  await mkdir(dir, { recursive: true });
   const file = await Deno.open(join(dir, "pglite.lock"), { create: true, write: true });
   if (!(await file.tryLock(true))) {
     file.close();

@@ -1,8 +1,9 @@
 /**
  * The container image, as far as a machine without a Docker engine can run it: the Dockerfile
  * is parsed, its build stage reproduced in a directory (the tracked files it copies, then its
- * RUN, which installs the server's packages only), and its CMD run there with its ENV and permission flags, models coming from an HTTP DVC
- * remote. The HEALTHCHECK command is run against it too. The test follows the Dockerfile, so
+ * RUN, which installs the server's packages only), and its CMD run there with its ENV and
+ * permission flags, models coming from an HTTP DVC remote. The HEALTHCHECK command is run
+ * against it too. The test follows the Dockerfile, so
  * editing one without the other fails here.
  */
 import assert from "node:assert/strict";
