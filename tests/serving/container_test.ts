@@ -15,9 +15,8 @@ import { writePointer } from "../../src/gitops/pointer.ts";
 import { serveDirectory } from "../dvc/http_dir_server.ts";
 import { parseDockerfile } from "../support/dockerfile.ts";
 import { pushTrainedModels } from "../support/model_remote.ts";
-import { sampleTicket as ticket, seedCustomer as customer } from "../support/payloads.ts";
-import { freePort, runDeno, waitUntilReady } from "../support/server_process.ts";
-import { postJson } from "../support/test_app.ts";
+import { assertServesPushedModels } from "../support/served_models.ts";
+import { freePort, isolatedEnv, runDeno, waitUntilReady } from "../support/server_process.ts";
 import { copyTracked } from "../support/workspace.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -64,12 +63,8 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
       assert.ok(files.some((f) => f === path || f.startsWith(`${path}/`)), `${path} is tracked`);
     }
     // The build stage as the Dockerfile runs it; node_modules comes from Deno's global cache,
-    // which the suite's setup has filled (a couple of seconds, no network).
-    const installed = await runArgv(image.build, app, {
-      PATH: Deno.env.get("PATH") ?? "",
-      HOME: Deno.env.get("HOME") ?? "",
-      ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
-    });
+    // which the suite's setup has filled (a couple of seconds), and what is missing from npm.
+    const installed = await runArgv(image.build, app, isolatedEnv({}));
     assert.equal(installed.code, 0, `${image.build.join(" ")} failed:\n${installed.output}`);
     // The server's packages only: neither the pipeline's tfjs nor the dev tools.
     const packages = await readdir(join(app, "node_modules"));
@@ -128,23 +123,7 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
         throw new Error(`the CMD exited (${status.code}) before ready:\n${await output}`);
       }),
     ]);
-    const { checks } = await ready.json();
-    assert.deepEqual(checks, {
-      database: "ok",
-      "model:ticket-triage": `ok (${pushed.workspace.versions["ticket-triage"]})`,
-      "model:churn": `ok (${pushed.workspace.versions.churn})`,
-    });
-    const triage = await fetch(`${base}/v1/models/ticket-triage/predict`, postJson(ticket));
-    assert.equal(triage.status, 200, await triage.clone().text());
-    assert.ok((await triage.json()).prediction_id);
-    const churn = await fetch(`${base}/v1/models/churn/predict`, postJson(customer));
-    assert.equal(churn.status, 200, await churn.clone().text());
-    assert.ok((await churn.json()).prediction_id);
-
-    // The docs page's browser bundle survives the image's pruned dependencies.
-    const docsScript = await fetch(`${base}/docs/scalar.js`);
-    assert.equal(docsScript.status, 200);
-    assert.ok((await docsScript.arrayBuffer()).byteLength > 1_000_000, "the Scalar bundle");
+    await assertServesPushedModels(base, ready, pushed);
 
     // The HEALTHCHECK runs with the container's environment, PORT included.
     const health = await runArgv(image.healthcheck, app, env);

@@ -1,5 +1,7 @@
-/** What `container_test.ts` runs of the repository's Dockerfile, parsed strictly. */
+/** What the container tests run of the repository's Dockerfile, parsed strictly. */
 export interface Image {
+  /** The Deno version both stages' base images are tagged with. */
+  denoVersion: string;
   /** Repository paths the build stage copies to the same place under its WORKDIR. */
   copies: string[];
   /** The build stage's RUN, split into arguments. */
@@ -50,6 +52,7 @@ export function parseDockerfile(text: string): Image {
   };
 
   const image: Partial<Image> & { copies: string[]; env: Record<string, string> } = {
+    denoVersion: version,
     copies: [],
     env: {},
   };

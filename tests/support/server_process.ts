@@ -10,9 +10,24 @@ export function freePort(): number {
   return port;
 }
 
-/** Only the given variables, plus where to find programs, home and Deno's cache. */
+/** How this machine reaches the package registries: its proxies and the CAs it trusts. */
+const networkVariables = [
+  "HTTPS_PROXY",
+  "HTTP_PROXY",
+  "NO_PROXY",
+  "DENO_CERT",
+  "DENO_TLS_CA_STORE",
+  "NODE_EXTRA_CA_CERTS",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+];
+
+/**
+ * Only the given variables, plus where to find programs, home, Deno's cache and the network
+ * settings (a package missing from the cache is downloaded as on the host).
+ */
 export function isolatedEnv(vars: Record<string, string>): Record<string, string> {
-  const keep = ["HOME", "DENO_DIR", "PATH"].flatMap((name) => {
+  const keep = ["HOME", "DENO_DIR", "PATH", ...networkVariables].flatMap((name) => {
     const value = Deno.env.get(name);
     return value ? [[name, value]] : [];
   });
