@@ -20,6 +20,17 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
   });
   app.get(
     "/docs",
-    Scalar({ url: "/openapi.json", pageTitle: "Edge inference API", cdn: "/docs/scalar.js" }),
+    Scalar({
+      url: "/openapi.json",
+      pageTitle: "Edge inference API",
+      cdn: "/docs/scalar.js",
+      // Nothing from elsewhere: no web fonts, no hosted AI agent or MCP, no telemetry.
+      withDefaultFonts: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      telemetry: false,
+      showDeveloperTools: "never",
+      defaultOpenAllTags: true,
+    }),
   );
 }

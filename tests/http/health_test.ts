@@ -69,6 +69,10 @@ Deno.test("GET /openapi.json documents the health routes", async () => {
     assert.equal(document.openapi, "3.1.0");
     assert.ok(document.paths["/health"].get);
     assert.ok(document.paths["/ready"].get.responses["503"]);
+    // Probes need no key, unlike the API (the document's default).
+    assert.deepEqual(document.security, [{ bearer: [] }]);
+    assert.deepEqual(document.paths["/health"].get.security, []);
+    assert.deepEqual(document.paths["/ready"].get.security, []);
   } finally {
     await database.close();
   }

@@ -14,6 +14,8 @@ export const liveness = createRoute({
   path: "/health",
   tags: ["Health"],
   summary: "Liveness: the process answers",
+  // Probes carry no key: both answer without one even when API keys are configured.
+  security: [],
   responses: {
     200: { content: { "application/json": { schema: Liveness } }, description: "Alive" },
   },
@@ -24,6 +26,7 @@ export const readiness = createRoute({
   path: "/ready",
   tags: ["Health"],
   summary: "Readiness: every configured model is loaded and the database answers",
+  security: [],
   responses: {
     200: { content: { "application/json": { schema: Readiness } }, description: "Ready" },
     503: {

@@ -1,0 +1,99 @@
+/**
+ * The interactive docs in a real browser (Debian's Chromium driven by playwright-core): the
+ * page loads with nothing from outside the server and lists every operation, and its "Test
+ * Request" client sends the documented example, with the API key typed into the page, and
+ * shows the prediction. A third party integrates from this page alone. Without Chromium the
+ * test is reported as ignored, with the reason.
+ */
+import assert from "node:assert/strict";
+import { chromium, type Page } from "playwright-core";
+import { testApp } from "../support/test_app.ts";
+import { trainedWorkspace } from "../support/trained_models.ts";
+
+const chromiumPath = "/usr/bin/chromium";
+const chromiumMissing = await Deno.stat(chromiumPath)
+  .then(() => undefined, () => `no ${chromiumPath} (apt-get install chromium)`);
+if (chromiumMissing) console.warn(`docs_browser_test: ignored: ${chromiumMissing}`);
+
+/** Opens the operation from the sidebar, then its client, and sends the prefilled request. */
+async function sendFromDocs(page: Page, summary: string, method: string, path: string) {
+  await page.getByText(summary).first().click();
+  await page.locator("button", { hasText: `Test Request(${method} ${path})` }).click();
+  const answered = page.waitForResponse((response) => response.url().endsWith(path));
+  await page.getByRole("button", { name: /^Send/ }).first().click();
+  return await answered;
+}
+
+Deno.test({
+  name: "the docs page works offline, lists every operation and its client gets a prediction",
+  ignore: chromiumMissing !== undefined,
+  async fn() {
+    const apiKey = "docs-page-key";
+    const { app, close } = await testApp(await trainedWorkspace(), { API_KEYS: apiKey });
+    const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, app.fetch);
+    const base = `http://127.0.0.1:${server.addr.port}`;
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("console", (message) => {
+        // Failed loads are told by status below (the browser's own favicon probe aside).
+        if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+          problems.push(`console: ${message.text()}`);
+        }
+      });
+      page.on("response", (response) => {
+        if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+      });
+      // Anything from elsewhere (fonts, a CDN, telemetry) is refused and recorded.
+      await page.route(/.*/, (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${base}/`)) return route.continue();
+        problems.push(`request to ${url}`);
+        return route.abort();
+      });
+
+      await page.goto(`${base}/docs`);
+      const document = await (await fetch(`${base}/openapi.json`)).json();
+      const operations = Object.values(document.paths).flatMap((methods) =>
+        Object.values(methods as Record<string, { summary: string }>)
+      );
+      assert.equal(operations.length, 16);
+      for (const { summary } of operations) {
+        await page.getByText(summary).first().waitFor({ timeout: 10_000 });
+      }
+
+      const refused = await sendFromDocs(
+        page,
+        "Predict whether a customer will churn",
+        "post",
+        "/v1/models/churn/predict",
+      );
+      assert.equal(refused.status(), 401, "no key typed yet");
+      await page.getByText("401 Unauthorized").first().waitFor();
+      await page.keyboard.press("Escape");
+
+      // The key typed once in the page's Authentication box goes with every request.
+      await page.getByPlaceholder("Token").first().fill(apiKey);
+      const answered = await sendFromDocs(
+        page,
+        "Predict whether a customer will churn",
+        "post",
+        "/v1/models/churn/predict",
+      );
+      assert.equal(answered.request().headers().authorization, `Bearer ${apiKey}`);
+      assert.equal(answered.status(), 200, await answered.text());
+      const body = await answered.json();
+      assert.equal(body.model, "churn");
+      assert.equal(body.predictions.length, 1);
+      await page.getByText(body.predictions[0].prediction_id).waitFor();
+      await page.getByText("200 OK").first().waitFor();
+      assert.deepEqual(problems, [`401 ${base}/v1/models/churn/predict`], "only the refusal");
+    } finally {
+      await browser.close();
+      await server.shutdown();
+      await close();
+    }
+  },
+});
