@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { customerFeatures, customers } from "../schema.ts";
+import { inTransaction } from "../transaction.ts";
 import { chunked } from "./chunked.ts";
 import { excludedColumns } from "./excluded.ts";
 
@@ -11,7 +12,7 @@ export type CustomerFeatures = typeof customerFeatures.$inferSelect;
 
 /** Inserts or updates customers by id, in chunks inside one transaction. */
 export function upsertCustomers(db: Database, rows: readonly NewCustomer[]): Promise<void> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     for (const chunk of chunked(rows)) {
       await tx.insert(customers).values(chunk).onConflictDoUpdate({
         target: customers.id,
