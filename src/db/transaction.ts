@@ -4,7 +4,7 @@ import type { Database } from "./client.ts";
 import * as schema from "./schema.ts";
 
 /** The transaction handle `run` gets, as `db.transaction` gives it. */
-export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * `db.transaction(run)`, except that on the Neon pool the client is checked out here and
@@ -20,14 +20,13 @@ export async function inTransaction<T>(
   const pool = (db as { $client?: unknown }).$client;
   if (!(pool instanceof Pool)) return db.transaction(run);
   const client = await pool.connect();
-  let failure: Error | undefined;
+  let failed = true;
   try {
     const connection: Database = drizzle({ client, schema });
-    return await connection.transaction(run);
-  } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
-    throw error;
+    const result = await connection.transaction(run);
+    failed = false;
+    return result;
   } finally {
-    client.release(failure);
+    client.release(failed); // true destroys the client
   }
 }

@@ -13,8 +13,6 @@ import { run } from "./workspace.ts";
 export interface DenoBaseImages {
   build: string;
   final: string;
-  /** Whether they are stand-ins for the official images. */
-  standIns: boolean;
 }
 
 const recipes = new URL("./deno_base_images/", import.meta.url).pathname;
@@ -40,7 +38,7 @@ export async function denoBaseImages(version: string): Promise<DenoBaseImages> {
     final: `denoland/deno:distroless-${version}`,
   };
   if (await available(official.build) && await available(official.final)) {
-    return { ...official, standIns: false };
+    return official;
   }
   if (Deno.version.deno !== version) {
     throw new Error(
@@ -58,7 +56,7 @@ export async function denoBaseImages(version: string): Promise<DenoBaseImages> {
   if (!await hasImage(standIns.final)) {
     await buildStandIn("distroless", standIns.final, version, distrolessRootFs);
   }
-  return { ...standIns, standIns: true };
+  return standIns;
 }
 
 /** `dockerfile` with its FROM lines pointing at `images`; throws when a line is not there. */
@@ -120,7 +118,7 @@ async function debianRootFs(dir: string): Promise<void> {
   ]);
 }
 
-/** The distroless packages unpacked, the CA bundle generated and the users distroless has. */
+/** The distroless packages unpacked, and the users distroless has. */
 async function distrolessRootFs(dir: string): Promise<void> {
   const debs = await Deno.makeTempDir({ prefix: "distroless-debs-" });
   try {
@@ -130,8 +128,6 @@ async function distrolessRootFs(dir: string): Promise<void> {
   } finally {
     await rm(debs, { recursive: true, force: true });
   }
-  await mkdir(join(dir, "etc/ssl/certs"), { recursive: true });
-  await copyFile(hostCaBundle, join(dir, "etc/ssl/certs/ca-certificates.crt"));
   for (const home of ["root", "home/nonroot", "tmp"]) {
     await mkdir(join(dir, home), { recursive: true });
   }

@@ -1,15 +1,9 @@
 /** The Docker CLI, for the tests that build and run the image with a real engine. */
+import { run } from "./workspace.ts";
 
-/** Runs `docker args`; throws with what it printed when it fails. Returns its stdout. */
-export async function docker(args: string[]): Promise<string> {
-  const output = await new Deno.Command("docker", { args, stdout: "piped", stderr: "piped" })
-    .output();
-  const decoder = new TextDecoder();
-  if (output.code !== 0) {
-    const printed = decoder.decode(output.stdout) + decoder.decode(output.stderr);
-    throw new Error(`docker ${args.join(" ")} failed (${output.code}):\n${printed}`);
-  }
-  return decoder.decode(output.stdout);
+/** Runs `docker args`; throws with its stderr when it fails. Returns its stdout. */
+export function docker(args: string[]): Promise<string> {
+  return run(Deno.cwd(), "docker", args);
 }
 
 /** Why no engine answers (no CLI, no daemon), or undefined when one does. */

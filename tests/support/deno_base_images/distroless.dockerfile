@@ -9,5 +9,7 @@ ARG DENO_VERSION
 ENV DENO_DIR=/deno-dir/ DENO_INSTALL_ROOT=/usr/local DENO_VERSION=${DENO_VERSION}
 COPY deno /bin/deno
 COPY tini /tini
+# The generated CA bundle distroless ships: this machine's.
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 ENTRYPOINT ["/tini", "--", "/bin/deno"]
 CMD ["eval", "console.log('Welcome to Deno!')"]
