@@ -22,7 +22,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
   CMD ["deno", "eval", "const r = await fetch(`http://127.0.0.1:${Deno.env.get('PORT') ?? 8000}/health`); Deno.exit(r.ok ? 0 : 1)"]
 # The distroless image's ENTRYPOINT is ["/tini", "--", "/bin/deno"], so CMD holds deno's arguments.
 # --cached-only: this stage has none of the build stage's DENO_DIR, and without the flag Deno
-# fetches npm metadata on every start although node_modules is complete. --optimize-for-size, as
-# in `deno task start`: a third to a half less peak resident memory for a tenth to a sixth less peak
-# throughput (bench/RESULTS.md).
-CMD ["run", "--cached-only", "--v8-flags=--optimize-for-size", "--allow-net", "--allow-env", "--allow-read", "--allow-write=/tmp", "--allow-sys", "src/main.ts"]
+# fetches npm metadata on every start although node_modules is complete. The V8 flags are those of
+# `deno task start` (README, "Memory"): a heap sized to the live data, and embedded PGlite's
+# WebAssembly kept on V8's baseline compiler.
+CMD ["run", "--cached-only", "--v8-flags=--optimize-for-size,--no-wasm-dynamic-tiering,--no-wasm-tier-up", "--allow-net", "--allow-env", "--allow-read", "--allow-write=/tmp", "--allow-sys", "src/main.ts"]

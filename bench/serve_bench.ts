@@ -8,6 +8,7 @@
  *   deno task bench:serve [--rate 100] [--seconds 10] [--rounds 3] [--keep DIR]
  *     [--postgres postgres://postgres@127.0.0.1:5432]
  */
+import { cp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { initTensorflow } from "../src/ml/backend.ts";
@@ -24,6 +25,7 @@ import {
   startServer,
   startToFirstPrediction,
   withV8Defaults,
+  withWasmOptimised,
 } from "./serve_servers.ts";
 import {
   loggedPredictions,
@@ -62,6 +64,9 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     const specs = serverSpecs(ws);
     postgres = await startPostgres(options.postgres, ws);
     const oursPg = oursOnPostgres(specs.ours, postgres.url, postgres.wsProxy);
+    const optimisedDir = `${ws.pglite}-wasm-optimised`;
+    await rm(optimisedDir, { recursive: true, force: true }); // from a kept earlier run
+    await cp(ws.pglite, optimisedDir, { recursive: true });
     const startToFirst = { pglite: [] as number[], postgres: [] as number[] };
     for (let run = 0; run < 5; run++) {
       startToFirst.pglite.push(await startToFirstPrediction(specs.ours, ws));
@@ -74,9 +79,17 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     const postgresRowsBefore = await loggedPostgres(postgres);
 
     const start = Deno.loadavg();
-    console.log("Starting the five servers (FastAPI trains at startup) ...");
+    console.log("Starting the six servers (FastAPI trains at startup) ...");
     const all: Running[] = [];
-    for (const spec of [specs.ours, oursPg, withV8Defaults(oursPg), specs.hello, specs.fastapi]) {
+    const specsInOrder = [
+      specs.ours,
+      withWasmOptimised(specs.ours, optimisedDir),
+      oursPg,
+      withV8Defaults(oursPg),
+      specs.hello,
+      specs.fastapi,
+    ];
+    for (const spec of specsInOrder) {
       const server = await startServer(spec, ws);
       await predictOnce(server, spec);
       const url = `http://127.0.0.1:${server.port}${spec.predict}`;
@@ -84,7 +97,7 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     }
     const results = await measure(all, script, options);
     const end = Deno.loadavg();
-    for (const running of all.slice(0, 3)) await stopServer(running.server);
+    for (const running of all.slice(0, 4)) await stopServer(running.server);
     const answered = (r: Running) => 1 + r.runs.reduce((sum, run) => sum + run.ok, 0);
     const rows = (await loggedPredictions(ws)) - rowsBefore;
     return {
@@ -95,14 +108,15 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
       seconds: options.seconds,
       startToFirst,
       ours: results.get(all[0])!,
-      postgres: results.get(all[1])!,
-      postgresV8Defaults: results.get(all[2])!,
-      hello: results.get(all[3])!,
-      fastapi: results.get(all[4])!,
+      oursWasmOptimised: results.get(all[1])!,
+      postgres: results.get(all[2])!,
+      postgresV8Defaults: results.get(all[3])!,
+      hello: results.get(all[4])!,
+      fastapi: results.get(all[5])!,
       logged: { rows, answered: answered(all[0]) },
       postgresLogged: {
         rows: (await loggedPostgres(postgres)) - postgresRowsBefore,
-        answered: answered(all[1]) + answered(all[2]),
+        answered: answered(all[2]) + answered(all[3]),
       },
     };
   } catch (error) {

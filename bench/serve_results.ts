@@ -5,6 +5,7 @@
 import type { FixedRateResult } from "./serve_fixed_rate.ts";
 import type { LoadResult } from "./serve_load.ts";
 import type { Target } from "./train_results.ts";
+import { startTaskV8Flags } from "./serve_workspace.ts";
 
 const drains = (bench: ServingBench) =>
   [bench.ours, bench.postgres, bench.postgresV8Defaults].map((s) =>
@@ -42,6 +43,8 @@ export interface ServingBench {
   startToFirst: { pglite: number[]; postgres: number[] };
   /** Ours on embedded PGlite, and on Postgres through the WebSocket proxy. */
   ours: ServerBench;
+  /** Ours on PGlite without the start task's WebAssembly flags. */
+  oursWasmOptimised: ServerBench;
   postgres: ServerBench;
   /** Ours on Postgres without the start task's `--optimize-for-size`. */
   postgresV8Defaults: ServerBench;
@@ -55,6 +58,7 @@ export interface ServingBench {
 
 const serversOf = (bench: ServingBench) => [
   bench.ours,
+  bench.oursWasmOptimised,
   bench.postgres,
   bench.postgresV8Defaults,
   bench.hello,
@@ -79,6 +83,7 @@ const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(" / ");
 export function checkServingTargets(bench: ServingBench): Target[] {
   const rows: [string, ServerBench, number[]?][] = [
     ["PGlite", bench.ours, bench.startToFirst.pglite],
+    ["PGlite, WebAssembly optimised", bench.oursWasmOptimised],
     ["Postgres", bench.postgres, bench.startToFirst.postgres],
     ["Postgres, V8 defaults", bench.postgresV8Defaults],
   ];
@@ -125,7 +130,7 @@ const loggedText = (logged: ServingBench["logged"]) =>
     logged.answered.toLocaleString("en-US")
   } 2xx answers`;
 
-/** Why the hello-world ratio and PGlite's memory are out of reach, in this run's numbers. */
+/** Why the hello-world ratio is out of reach, and what embedded PGlite costs, in this run's numbers. */
 const limits = (bench: ServingBench) => {
   const perRequest = 1e6 / bench.hello.max.requestsPerSecond;
   const embedded = bench.ours.rssIdleMB - bench.postgres.rssIdleMB;
@@ -135,7 +140,7 @@ const limits = (bench: ServingBench) => {
     (2 * perRequest).toFixed(0)
   } µs per request: the same HTTP exchange, then ${
     perRequest.toFixed(1)
-  } µs for validation, encoding, scoring and logging together, while encoding and scoring one ticket alone take tens of microseconds (the Training section's "full prediction as served"). Embedded PGlite (the Postgres engine compiled to WebAssembly: its code, its memory, its compiler's buffers) idles ${
+  } µs for validation, encoding, scoring and logging together, while encoding and scoring one ticket alone take tens of microseconds (the Training section's "full prediction as served"). Embedded PGlite (the Postgres engine compiled to WebAssembly: its code and its memory) idles ${
     embedded.toFixed(0)
   } MB above the same server on Postgres, itself above the ${
     bench.hello.rssIdleMB.toFixed(0)
@@ -147,19 +152,22 @@ export function servingSection(bench: ServingBench): string {
   const servers = serversOf(bench);
   const v = bench.versions;
   const lag = Math.max(...servers.map((s) => s.fixed.lagP99));
-  const text = `\`deno task bench:serve\`, ${bench.date}. The five servers were measured side by
+  const text = `\`deno task bench:serve\`, ${bench.date}. The six servers were measured side by
 side in one run on this machine, each alone on the CPUs in turn (the bench waits until no server
 uses more than 5% of a CPU before each phase), load generated on 127.0.0.1. Workspace: a
 temporary directory where \`pipelines/pipeline.ts --tickets 20000 --customers 10000\` ran. Ours is
-\`src/main.ts\` run there as \`deno task start\` runs it (\`--v8-flags=--optimize-for-size\`, embedded PGlite, \`LOG_LEVEL=warn\`, both models loaded by the local
+\`src/main.ts\` run there as \`deno task start\` runs it (\`${
+    startTaskV8Flags().join(" ")
+  }\`, embedded PGlite, \`LOG_LEVEL=warn\`, both models loaded by the local
 model pointer, every prediction logged to the database) answering
 \`POST /v1/models/ticket-triage/predict\` with one ticket per request. "Ours, Postgres" is the same
 server with \`DATABASE_URL\` set to a scratch database on the local Postgres (created for the run,
 dropped at the end) and \`DATABASE_WS_PROXY\` pointing at \`scripts/ws_proxy.ts\` run as its own
 process: the Neon serverless driver, as in production, so its logging costs the server
 serialisation and a WebSocket send while Postgres and the proxy use other CPUs. "V8 defaults" is
-that server without \`--optimize-for-size\` (\`deno run -A src/main.ts\`): V8 then sizes its heap
-for speed, several times the live data under load. The hello-world is
+that server without those flags (\`deno run -A src/main.ts\`): V8 then sizes its heap for speed,
+several times the live data under load. "WebAssembly optimised" is ours on PGlite (a copy of the
+same database) without the flags that keep PGlite's WebAssembly on V8's baseline compiler. The hello-world is
 \`bench/hello_hono.ts\` (\`Deno.serve\` + \`new Hono()\`, fixed JSON, body not read). FastAPI is
 \`bench/fastapi_service.py\`: TfidfVectorizer + LogisticRegression per head trained at startup on
 the workspace's \`data/tickets.jsonl\`, pydantic input, synchronous route, one uvicorn worker

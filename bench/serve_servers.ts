@@ -103,8 +103,26 @@ export function withV8Defaults(ours: ServerSpec): ServerSpec {
   return {
     ...ours,
     name: `${ours.name}-v8-defaults`,
-    label: "ours, Postgres, V8 defaults: same, without `--optimize-for-size`",
+    label: "ours, Postgres, V8 defaults: same, without the start task's V8 flags",
     args: () => denoRun("src/main.ts"),
+  };
+}
+
+/**
+ * Ours on PGlite with V8's optimising compiler for WebAssembly (the start task's flags without
+ * the `wasm` ones): the throughput side of that trade-off. PGlite locks its directory, so this
+ * server gets a copy of the workspace's database in `pgliteDir`.
+ */
+export function withWasmOptimised(ours: ServerSpec, pgliteDir: string): ServerSpec {
+  const flags = startTaskV8Flags().map((arg) =>
+    arg.split(",").filter((flag) => !flag.includes("wasm")).join(",")
+  );
+  return {
+    ...ours,
+    name: `${ours.name}-wasm-optimised`,
+    label: `ours, PGlite, WebAssembly optimised: same, \`${flags.join(" ")}\` only`,
+    args: () => denoRun("src/main.ts", flags),
+    env: { ...ours.env, PGLITE_DIR: pgliteDir },
   };
 }
 

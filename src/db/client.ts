@@ -46,10 +46,15 @@ export function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> 
 }
 
 /**
- * The embedded database shares the server's process: Postgres's default 128 MB of shared
- * buffers would be most of its resident memory, and an embedded working set is small.
+ * The embedded database shares the server's process, and all its shared memory is resident:
+ * Postgres's default 128 MB of shared buffers would be most of the server's memory, and pages
+ * evicted from a small pool are read back from the OS's file cache. One backend runs, so the
+ * per-connection tables (locks, snapshots) need few slots.
  */
-const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+const pgliteStartParams = [
+  ...PGlite.defaultStartParams,
+  ...["-c", "shared_buffers=4MB", "-c", "max_connections=4"],
+];
 
 async function openPglite(dir: string): Promise<DatabaseHandle> {
   const lock = dir.includes("://") ? undefined : await lockDatabaseDirectory(dir);

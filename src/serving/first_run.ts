@@ -39,7 +39,7 @@ export async function buildMissingModels(
   const missing = runtime.registry.status().filter((s) => !s.champion);
   if (missing.length === 0) return;
   logger.warn(
-    "Pinned model artifacts cannot be had; building them with the pipeline (about a minute)",
+    "Pinned model artifacts cannot be had; building them with the pipeline (a minute or two)",
     {
       models: missing.map((s) => ({ name: s.name, problem: s.problem })),
     },
