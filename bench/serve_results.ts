@@ -8,7 +8,7 @@ import type { Target } from "./train_results.ts";
 import { startTaskV8Flags } from "./serve_workspace.ts";
 
 const drains = (bench: ServingBench) =>
-  [bench.ours, bench.postgres, bench.postgresV8Defaults].map((s) =>
+  [bench.ours, bench.oursWasmOptimised, bench.postgres, bench.postgresV8Defaults].map((s) =>
     `${s.label.split(":")[0]}: ${(s.max.drainSeconds ?? 0).toFixed(2)} s`
   ).join(", ");
 
@@ -46,7 +46,7 @@ export interface ServingBench {
   /** Ours on PGlite without the start task's WebAssembly flags. */
   oursWasmOptimised: ServerBench;
   postgres: ServerBench;
-  /** Ours on Postgres without the start task's `--optimize-for-size`. */
+  /** Ours on Postgres without the start task's V8 flags. */
   postgresV8Defaults: ServerBench;
   hello: ServerBench;
   fastapi: ServerBench;
