@@ -27,7 +27,10 @@ Deno.test("GET /health answers while the process lives", async () => {
     const response = await app.request("/health");
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: "ok" });
-    assert.ok(response.headers.get("x-request-id"));
+    // Generated ids are UUIDv7: time-ordered, like prediction ids.
+    assert.match(response.headers.get("x-request-id") ?? "", /^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    const caller = await app.request("/health", { headers: { "x-request-id": "caller-42" } });
+    assert.equal(caller.headers.get("x-request-id"), "caller-42");
   } finally {
     await database.close();
   }
