@@ -6,6 +6,7 @@
  */
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
+import { logNodeWarnings } from "./node_warnings.ts";
 import { startServer } from "./server.ts";
 import { exitOnStopSignals } from "./stop_signals.ts";
 
@@ -40,6 +41,7 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const logger = createLogger(config.LOG_LEVEL);
+  logNodeWarnings(logger);
   const server = await startServer(config, logger, {
     watchPointer: false,
     buildMissingModels: false,

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from "./config.ts";
 import { DatabaseInUse } from "./db/pglite_lock.ts";
 import { createLogger } from "./logger.ts";
+import { logNodeWarnings } from "./node_warnings.ts";
 import { startServer } from "./server.ts";
 import { exitOnStopSignals } from "./stop_signals.ts";
 
@@ -9,6 +10,7 @@ if (import.meta.main) {
   try {
     const config = loadConfig(Deno.env.toObject());
     const logger = createLogger(config.LOG_LEVEL);
+    logNodeWarnings(logger);
     const server = await startServer(config, logger, {
       watchPointer: true,
       buildMissingModels: config.AUTO_BUILD_MODELS,
