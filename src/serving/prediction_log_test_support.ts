@@ -1,6 +1,6 @@
 /** Fixtures of the prediction log writer's unit tests: entries, a fake store, small waits. */
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import type { Logger } from "../logger.ts";
+import { captureLogger } from "../logger_test_support.ts";
 import {
   createPredictionLogWriter,
   type PredictionLogWriterOptions,
@@ -78,12 +78,6 @@ export class FakeStore {
       this.inFlight--;
     }
   };
-}
-
-function captureLogger(): Logger & { lines: { level: string; message: string }[] } {
-  const lines: { level: string; message: string }[] = [];
-  const log = (level: string) => (message: string) => void lines.push({ level, message });
-  return { lines, debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 
 export function writerFor(store: FakeStore, options: Partial<PredictionLogWriterOptions> = {}) {

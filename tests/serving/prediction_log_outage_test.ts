@@ -13,7 +13,7 @@ import {
   logPredictions,
   type PredictionLogEntry,
 } from "../../src/db/repositories/predictions.ts";
-import type { Logger } from "../../src/logger.ts";
+import { captureLogger } from "../../src/logger_test_support.ts";
 import {
   createPredictionLogWriter,
   type PredictionLogWriter,
@@ -50,15 +50,6 @@ function entry(index: number): PredictionLogEntry {
       scores: { a: 0.9, b: 0.1 },
     })),
   };
-}
-
-type LogLine = { level: string; message: string; fields?: Record<string, unknown> };
-
-function captureLogger(): Logger & { lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    void lines.push({ level, message, fields });
-  return { lines, debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
