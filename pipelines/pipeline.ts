@@ -15,7 +15,7 @@ import { generationFlags, generationOptions, positiveInt, runMain, withDatabase 
 import { computeFeatures } from "./features.ts";
 import { generate, type GenerateOptions } from "./generate.ts";
 import { checkQuality } from "./quality.ts";
-import { printRegistrations, register } from "./register.ts";
+import { printRegistrations, register, type RegisterOptions } from "./register.ts";
 import { snapshot } from "./snapshot.ts";
 import { trainModel } from "./train.ts";
 
@@ -29,6 +29,10 @@ export interface PipelineOptions extends Omit<GenerateOptions, "drifted"> {
   log?: (line: string) => void;
   /** Stops the run before its next step (and training at its next epoch). */
   signal?: AbortSignal;
+  /** `dvc push` the new versions (default true). */
+  push?: boolean;
+  /** See {@link RegisterOptions.missingPinned}. */
+  missingPinned?: RegisterOptions["missingPinned"];
 }
 
 /** Runs steps 1-7 in `root`; returns the registered versions. */
@@ -68,7 +72,8 @@ export async function runPipeline(db: Database, options: PipelineOptions) {
       versions,
       pointerPath: options.pointerPath,
       promote: true,
-      push: true,
+      push: options.push ?? true,
+      missingPinned: options.missingPinned,
     }));
 }
 

@@ -12,7 +12,7 @@ import { loadConfig } from "../src/config.ts";
 import { dvcFileHash, runDvc } from "../src/dvc/cli.ts";
 import { readPointer, writePointer } from "../src/gitops/pointer.ts";
 import { formatVerdict } from "../src/ml/format_evaluation.ts";
-import { type GateVerdict, judge } from "../src/ml/gate.ts";
+import { type GateVerdict, judge, type PinnedEvaluations } from "../src/ml/gate.ts";
 import { writeMetrics } from "../src/ml/model_store.ts";
 import { readMetrics, versionDir } from "../src/ml/version_files.ts";
 import { runMain } from "./cli.ts";
@@ -23,6 +23,13 @@ export interface RegisterOptions {
   pointerPath: string;
   promote: boolean;
   push: boolean;
+  /**
+   * A pinned version missing from the workspace: "refuse" (the default) stops, since a new
+   * version must be compared with it (`dvc pull` first); "replace" judges on the baseline
+   * alone and lets a passing version take its place, for a first run's stand-in build on a
+   * machine no DVC remote serves.
+   */
+  missingPinned?: "refuse" | "replace";
 }
 
 /** A registered version and the gate's verdict on it. */
@@ -38,10 +45,12 @@ async function pinnedEvaluations(
   name: string,
   pinned: string | undefined,
   version: string,
-) {
+  missingPinned: RegisterOptions["missingPinned"],
+): Promise<PinnedEvaluations | undefined> {
   if (!pinned || pinned === version) return undefined;
   const dir = versionDir(root, name, pinned);
   if (!existsSync(join(dir, "metrics.json"))) {
+    if (missingPinned === "replace") return { version: pinned };
     throw new Error(
       `The pinned ${name} version ${pinned} is not in the workspace; run \`dvc pull\` to compare against it`,
     );
@@ -60,7 +69,13 @@ export async function register(
   for (const { name, version } of options.versions) {
     const dir = versionDir(root, name, version);
     const metrics = await readMetrics(dir);
-    const pinned = await pinnedEvaluations(root, name, pointer.models[name]?.version, version);
+    const pinned = await pinnedEvaluations(
+      root,
+      name,
+      pointer.models[name]?.version,
+      version,
+      options.missingPinned,
+    );
     const verdict = judge(metrics.heads, pinned);
     await writeMetrics(dir, { ...metrics, gate: verdict });
     registrations.push({ name, version, verdict, promoted: options.promote && verdict.promotable });
@@ -80,12 +95,13 @@ export async function register(
 /** Prints each verdict and what happened. */
 export function printRegistrations(
   result: { registrations: Registration[]; modelsHash: string },
+  log: (line: string) => void = console.log,
 ): void {
   for (const r of result.registrations) {
-    console.log(formatVerdict(r.name, r.version, r.verdict));
-    if (r.promoted) console.log(`  promoted: the model pointer now serves ${r.name} ${r.version}`);
+    log(formatVerdict(r.name, r.version, r.verdict));
+    if (r.promoted) log(`  promoted: the model pointer now serves ${r.name} ${r.version}`);
   }
-  console.log(`models.dvc md5 ${result.modelsHash}`);
+  log(`models.dvc md5 ${result.modelsHash}`);
 }
 
 if (import.meta.main) {

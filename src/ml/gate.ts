@@ -37,25 +37,38 @@ export interface GateVerdict {
 }
 
 /**
+ * The pinned version a new one is judged against; without `evaluations` it could not be had
+ * (a first run's stand-in build), so it is named but not compared.
+ */
+export interface PinnedEvaluations {
+  version: string;
+  evaluations?: readonly HeadEvaluation[];
+}
+
+/**
  * A new version is promotable when every head beats the baseline by the margin and is not
  * worse than the pinned version's same head beyond the tolerance.
  */
 export function judge(
   evaluations: readonly HeadEvaluation[],
-  pinned: { version: string; evaluations: readonly HeadEvaluation[] } | undefined,
+  pinned: PinnedEvaluations | undefined,
   policy = defaultGatePolicy,
 ): GateVerdict {
   const checks = evaluations.map((evaluation): GateCheck => {
     const { name, value } = gateMetric(evaluation);
     const baseline = baselineValue(evaluation);
     const margin = policy.margin[name as keyof typeof policy.margin];
-    const pinnedHead = pinned?.evaluations.find((e) => e.head === evaluation.head);
+    const pinnedHead = pinned?.evaluations?.find((e) => e.head === evaluation.head);
     const pinnedValue = pinnedHead ? gateMetric(pinnedHead).value : undefined;
     const fmt = (n: number) => n.toFixed(4);
     const versusBaseline = `${name} ${fmt(value)} vs baseline ${fmt(baseline)} (margin ${margin})`;
-    const versusPinned = pinnedValue === undefined
+    const versusPinned = !pinned
       ? "no other version pinned to compare with"
-      : `pinned ${pinned!.version} ${fmt(pinnedValue)} (tolerance ${policy.tolerance})`;
+      : !pinned.evaluations
+      ? `pinned ${pinned.version} could not be had, not compared`
+      : pinnedValue === undefined
+      ? `pinned ${pinned.version} has no ${evaluation.head} head to compare with`
+      : `pinned ${pinned.version} ${fmt(pinnedValue)} (tolerance ${policy.tolerance})`;
     const beatsBaseline = value >= baseline + margin;
     const keepsUp = pinnedValue === undefined || value >= pinnedValue - policy.tolerance;
     const verdict = !beatsBaseline

@@ -42,6 +42,22 @@ Deno.test("a model worse than the pinned version beyond the tolerance is refused
   assert.equal(judge([evaluation(95)], pinned).promotable, true);
 });
 
+Deno.test("a pinned version that could not be had is named but not compared", () => {
+  const verdict = judge([evaluation(90)], { version: "v1" });
+  assert.equal(verdict.promotable, true);
+  assert.equal(verdict.pinnedVersion, "v1");
+  assert.match(verdict.checks[0].reason, /^passes: .*; pinned v1 could not be had, not compared$/);
+  const refused = judge([evaluation(35)], { version: "v1" });
+  assert.equal(refused.promotable, false);
+});
+
+Deno.test("a head the pinned version lacks is judged on the baseline alone", () => {
+  const urgency = { ...evaluation(95), head: "urgency" };
+  const verdict = judge([evaluation(90)], { version: "v1", evaluations: [urgency] });
+  assert.equal(verdict.promotable, true);
+  assert.match(verdict.checks[0].reason, /pinned v1 has no topic head to compare with$/);
+});
+
 Deno.test("binary heads are gated on ROC AUC against the 0.5 of a constant scorer", () => {
   const binary = { ...evaluation(90), model: { ...evaluation(90).model, rocAuc: 0.55 } };
   const verdict = judge([binary], undefined);

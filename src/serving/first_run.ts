@@ -20,14 +20,17 @@ async function dvcOnPath(): Promise<boolean> {
 const firstRunOnly = {
   setup: new URL("../../scripts/setup.ts", import.meta.url).href,
   pipeline: new URL("../../pipelines/pipeline.ts", import.meta.url).href,
+  register: new URL("../../pipelines/register.ts", import.meta.url).href,
 };
 
 /**
  * On a fresh clone the pinned artifacts may not be reachable (no DVC remote from this
- * machine). Rather than serve nothing, say so and build them with the pipeline on embedded
- * defaults, then load them; later starts find them in the workspace. Aborting `signal` (a
- * shutdown) stops the pipeline before its next step or training epoch; the pointer is only
- * written at the end, so the next start builds again.
+ * machine). Rather than serve nothing, say so and build new versions with the pipeline on
+ * embedded defaults, judged on the baseline alone where a pinned version cannot be compared,
+ * and pin them in the pointer (a change `git diff` shows), then load them; later starts find
+ * them in the workspace. They stay in the local DVC cache: a stand-in built on one machine
+ * is not pushed. Aborting `signal` (a shutdown) stops the pipeline before its next step or
+ * training epoch; the pointer is only written at the end, so the next start builds again.
  */
 export async function buildMissingModels(
   config: Config,
@@ -55,15 +58,30 @@ export async function buildMissingModels(
   const { runPipeline }: typeof import("../../pipelines/pipeline.ts") = await import(
     firstRunOnly.pipeline
   );
-  await runPipeline(database.db, {
+  const { printRegistrations }: typeof import("../../pipelines/register.ts") = await import(
+    firstRunOnly.register
+  );
+  const log = (line: string) => logger.info(line);
+  const result = await runPipeline(database.db, {
     root: Deno.cwd(),
     remoteUrl: config.DVC_REMOTE_URL,
     pointerPath: config.MODEL_POINTER_PATH,
     tickets: 20_000,
     customers: 10_000,
     seed: 42,
-    log: (line) => logger.info(line),
+    log,
     signal,
+    push: false,
+    missingPinned: "replace",
   });
+  printRegistrations(result, log);
+  for (const { name, version, verdict, promoted } of result.registrations) {
+    if (!promoted || !verdict.pinnedVersion) continue;
+    logger.warn(`The model pointer now pins ${name} ${version}, built on this machine`, {
+      replaced: verdict.pinnedVersion,
+      pointer: config.MODEL_POINTER_PATH,
+      undo: "restore the pointer file (git checkout) and dvc pull once a remote serves it",
+    });
+  }
   await runtime.reload();
 }

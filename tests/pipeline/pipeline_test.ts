@@ -12,7 +12,7 @@ import { trainModel } from "../../pipelines/train.ts";
 import { createRandom } from "../../src/data/random.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { dvcFileHash, ensureDvcProject, runDvc } from "../../src/dvc/cli.ts";
-import { readPointer } from "../../src/gitops/pointer.ts";
+import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { initTensorflow } from "../../src/ml/backend.ts";
 import { DatasetRefusedError, readRows } from "../../src/ml/dataset.ts";
 import { loadVersion } from "../../src/ml/model_store.ts";
@@ -141,6 +141,38 @@ Deno.test("the pipeline versions data and models with the real dvc CLI", async (
       const pointer = await readPointer(join(first, pointerPath));
       assert.equal(pointer!.models["ticket-triage"].version, versions["ticket-triage"]);
     });
+
+    await t.step(
+      "a pinned version missing from the workspace stops registration unless replaced",
+      async () => {
+        const pointerFile = join(first, pointerPath);
+        const pointer = (await readPointer(pointerFile))!;
+        const missing = "20260101T000000Z-00000000";
+        await writePointer(pointerFile, {
+          ...pointer,
+          models: { ...pointer.models, churn: { version: missing } },
+        });
+        const churn = { versions: [{ name: "churn", version: versions.churn }], pointerPath };
+        await assert.rejects(
+          register(first, { ...churn, promote: true, push: false }),
+          new RegExp(
+            `The pinned churn version ${missing} is not in the workspace; run \`dvc pull\``,
+          ),
+        );
+        const { registrations: [replacing] } = await register(first, {
+          ...churn,
+          promote: true,
+          push: false,
+          missingPinned: "replace",
+        });
+        assert.equal(replacing.promoted, true);
+        assert.equal(replacing.verdict.pinnedVersion, missing);
+        for (const check of replacing.verdict.checks) {
+          assert.match(check.reason, new RegExp(`^passes: .*pinned ${missing} could not be had`));
+        }
+        assert.equal((await readPointer(pointerFile))!.models.churn.version, versions.churn);
+      },
+    );
   } finally {
     for (const dir of [remote, first, second, clone]) {
       await rm(dir, { recursive: true, force: true });

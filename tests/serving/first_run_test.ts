@@ -1,13 +1,14 @@
 /**
- * `deno task start` on a fresh clone whose pinned models no DVC remote can supply: the server
- * says so, builds both models with the pipeline on embedded defaults (showing progress), then
- * serves them; a later start reuses them without building again. Stopped mid-build, it exits
- * cleanly at the pipeline's next step.
+ * `deno task start` on a fresh clone whose models no DVC remote can supply: the server says
+ * so, builds both models with the pipeline on embedded defaults (showing progress), pins them
+ * in place of the versions it could not have, then serves them; a later start reuses them
+ * without building again. Stopped mid-build, it exits cleanly at the pipeline's next step.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { configVariables } from "../../src/config.ts";
+import { configVariables, loadConfig } from "../../src/config.ts";
+import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { topics, urgencies } from "../../src/models/ticket_triage/schema.ts";
 import { copyTracked, run } from "../support/workspace.ts";
 import { seedCustomer as customer } from "../support/payloads.ts";
@@ -24,14 +25,18 @@ const ticket = { subject: "VPN down", body: "The VPN disconnects every hour", ch
  */
 async function freshClone(dir: string): Promise<void> {
   await copyTracked(projectRoot, dir);
-  const git = ["-c", "user.name=tests", "-c", "user.email=tests@example.com"];
   await run(dir, "git", ["init", "--quiet"]);
-  await run(dir, "git", [...git, "add", "--all"]);
-  await run(dir, "git", [...git, "-c", "commit.gpgsign=false", "commit", "--quiet", "-m", "clone"]);
+  await commitAll(dir, "clone");
   // Setup has already run here, as in CI: share its dvc CLI and npm packages.
   for (const name of [".venv", "node_modules"]) {
     await Deno.symlink(join(projectRoot, name), join(dir, name));
   }
+}
+
+async function commitAll(dir: string, message: string): Promise<void> {
+  const git = ["-c", "user.name=tests", "-c", "user.email=tests@example.com"];
+  await run(dir, "git", [...git, "add", "--all"]);
+  await run(dir, "git", [...git, "-c", "commit.gpgsign=false", "commit", "--quiet", "-m", message]);
 }
 
 /** What `/ready` answers. */
@@ -221,6 +226,20 @@ Deno.test("a fresh clone builds its missing models on first start and reuses the
     assert.ok(stopped.includes("Stopped building the models: the server is shutting down"));
     assert.ok(!stopped.includes("▶ register"), server.transcript());
 
+    // Then the clone's pointer pins versions that no remote serves, as after a promotion
+    // committed elsewhere: the build pins its own versions in their place.
+    const pointerPath = loadConfig({}).MODEL_POINTER_PATH;
+    const unreachable: Record<string, string> = {
+      "ticket-triage": "20260101T000000Z-00000000",
+      churn: "20260101T000000Z-11111111",
+    };
+    await writePointer(join(clone, pointerPath), {
+      models: Object.fromEntries(
+        Object.entries(unreachable).map(([name, version]) => [name, { version }]),
+      ),
+    });
+    await commitAll(clone, "promote versions built elsewhere");
+
     server = new ServerProcess(clone, base, env);
     // It listens before building, so `/ready` explains the wait instead of refusing.
     const during = await server.firstReadiness(60_000);
@@ -233,10 +252,9 @@ Deno.test("a fresh clone builds its missing models on first start and reuses the
     const building = first.findIndex((m) => /cannot be had.*building/i.test(m));
     assert.ok(building >= 0, `no "building" line${server.transcript()}`);
     const warning = server.messages()[building];
-    assert.deepEqual(
-      (warning.models as { name: string }[]).map((m) => m.name).sort(),
-      ["churn", "ticket-triage"],
-    );
+    const missing = warning.models as { name: string; problem: string }[];
+    assert.deepEqual(missing.map((m) => m.name).sort(), ["churn", "ticket-triage"]);
+    for (const { name, problem } of missing) assert.ok(problem.includes(unreachable[name]));
     const listening = first.findIndex((m) => m.startsWith("Listening on"));
     for (const step of ["generate", "snapshot", "train ticket-triage", "train churn", "register"]) {
       const at = first.indexOf(`▶ ${step}`);
@@ -246,6 +264,18 @@ Deno.test("a fresh clone builds its missing models on first start and reuses the
     const versions = await servedVersions(base);
     assert.deepEqual(Object.keys(versions).sort(), ["churn", "ticket-triage"]);
     await assertPredictions(base, versions);
+    const pointer = await readPointer(join(clone, pointerPath));
+    const messages = server.messages();
+    for (const [name, version] of Object.entries(versions)) {
+      assert.notEqual(version, unreachable[name]);
+      assert.equal(pointer?.models[name].version, version);
+      const message = `The model pointer now pins ${name} ${version}, built on this machine`;
+      const line = messages.find((m) => m.message === message);
+      assert.equal(line?.replaced, unreachable[name], server.transcript());
+    }
+    assert.equal(await run(clone, "git", ["diff", "--name-only"]), `${pointerPath}\n`);
+    // A stand-in built on one machine stays in its local cache.
+    assert.deepEqual(await Array.fromAsync(Deno.readDir(remote)), []);
     assert.equal((await server.stop()).code, 0, server.transcript());
 
     // A few seconds unloaded; the margin is for a busy machine, not for another build.
