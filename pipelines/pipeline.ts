@@ -29,6 +29,8 @@ export interface PipelineOptions extends Omit<GenerateOptions, "drifted"> {
   log?: (line: string) => void;
   /** Stops the run before its next step (and training at its next epoch). */
   signal?: AbortSignal;
+  /** The models to check, train and register (default: every model of the catalog). */
+  models?: readonly string[];
   /** `dvc push` the new versions (default true). */
   push?: boolean;
   /** See {@link RegisterOptions.missingPinned}. */
@@ -52,11 +54,12 @@ export async function runPipeline(db: Database, options: PipelineOptions) {
   await step("features", () => computeFeatures(db));
   const data = await step("snapshot", () => snapshot(db, options.root));
   log(`  data.dvc md5 ${data.dataHash}`);
-  const reports = await step("quality", () => checkQuality(options.root, Object.keys(catalog)));
+  const models = options.models ?? Object.keys(catalog);
+  const reports = await step("quality", () => checkQuality(options.root, models));
   for (const report of reports) log(formatQualityReport(report));
   if (reports.some((report) => !report.passed)) throw new Error("The dataset was refused");
   const versions: { name: string; version: string }[] = [];
-  for (const name of Object.keys(catalog)) {
+  for (const name of models) {
     const trained = await step(`train ${name}`, () =>
       trainModel(options.root, name, {
         seed: options.seed,

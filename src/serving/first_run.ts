@@ -25,10 +25,11 @@ const firstRunOnly = {
 
 /**
  * On a fresh clone the pinned artifacts may not be reachable (no DVC remote from this
- * machine). Rather than serve nothing, say so and build new versions with the pipeline on
- * embedded defaults, judged on the baseline alone where a pinned version cannot be compared,
- * and pin them in the pointer (a change `git diff` shows), then load them; later starts find
- * them in the workspace. They stay in the local DVC cache: a stand-in built on one machine
+ * machine). Rather than serve nothing, say so and build new versions of the missing models
+ * (only those: a served model keeps its pin) with the pipeline on embedded defaults, judged
+ * on the baseline alone where a pinned version cannot be compared, and pin them in the
+ * pointer (a change `git diff` shows), then load them; later starts find them in the
+ * workspace. They stay in the local DVC cache: a stand-in built on one machine
  * is not pushed. Aborting `signal` (a shutdown) stops the pipeline before its next step or
  * training epoch; the pointer is only written at the end, so the next start builds again.
  */
@@ -69,6 +70,7 @@ export async function buildMissingModels(
     tickets: 20_000,
     customers: 10_000,
     seed: 42,
+    models: missing.map((s) => s.name),
     log,
     signal,
     push: false,

@@ -39,6 +39,17 @@ async function commitAll(dir: string, message: string): Promise<void> {
   await run(dir, "git", [...git, "-c", "commit.gpgsign=false", "commit", "--quiet", "-m", message]);
 }
 
+const pointerPath = loadConfig({}).MODEL_POINTER_PATH;
+
+/** Commits a pointer pinning `versions`, as a promotion made elsewhere would. */
+async function pinAndCommit(clone: string, versions: Record<string, string>): Promise<void> {
+  const path = join(clone, pointerPath);
+  const pointer = await readPointer(path) ?? { models: {} };
+  for (const [name, version] of Object.entries(versions)) pointer.models[name] = { version };
+  await writePointer(path, pointer);
+  await commitAll(clone, "promote versions built elsewhere");
+}
+
 /** What `/ready` answers. */
 interface ReadyBody {
   status: string;
@@ -228,17 +239,11 @@ Deno.test("a fresh clone builds its missing models on first start and reuses the
 
     // Then the clone's pointer pins versions that no remote serves, as after a promotion
     // committed elsewhere: the build pins its own versions in their place.
-    const pointerPath = loadConfig({}).MODEL_POINTER_PATH;
     const unreachable: Record<string, string> = {
       "ticket-triage": "20260101T000000Z-00000000",
       churn: "20260101T000000Z-11111111",
     };
-    await writePointer(join(clone, pointerPath), {
-      models: Object.fromEntries(
-        Object.entries(unreachable).map(([name, version]) => [name, { version }]),
-      ),
-    });
-    await commitAll(clone, "promote versions built elsewhere");
+    await pinAndCommit(clone, unreachable);
 
     server = new ServerProcess(clone, base, env);
     // It listens before building, so `/ready` explains the wait instead of refusing.
@@ -285,6 +290,20 @@ Deno.test("a fresh clone builds its missing models on first start and reuses the
     assert.ok(!again.some((m) => /building|^▶/i.test(m)), `rebuilt${server.transcript()}`);
     assert.deepEqual(await servedVersions(base), versions);
     await assertPredictions(base, versions);
+    assert.equal((await server.stop()).code, 0, server.transcript());
+
+    // Only churn's pin cannot be had: only churn is built, ticket-triage keeps its version.
+    await pinAndCommit(clone, { churn: unreachable.churn });
+    server = new ServerProcess(clone, base, env);
+    await server.waitReady(3 * 60_000);
+    const partial = server.messages().map((m) => m.message);
+    assert.ok(partial.includes("▶ train churn"), server.transcript());
+    assert.ok(!partial.includes("▶ train ticket-triage"), server.transcript());
+    const rebuilt = await servedVersions(base);
+    assert.equal(rebuilt["ticket-triage"], versions["ticket-triage"]);
+    assert.notEqual(rebuilt.churn, versions.churn);
+    assert.notEqual(rebuilt.churn, unreachable.churn);
+    await assertPredictions(base, rebuilt);
     assert.equal((await server.stop()).code, 0, server.transcript());
   } finally {
     await server?.kill();
