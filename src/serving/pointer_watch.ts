@@ -14,6 +14,8 @@ export function watchPointer(
   const target = resolve(pointerPath);
   let watcher: Deno.FsWatcher;
   try {
+    // A fresh clone lacks the folder until a first run or a promotion writes the pointer.
+    Deno.mkdirSync(dirname(target), { recursive: true });
     watcher = Deno.watchFs(dirname(target));
   } catch (error) {
     logger.warn("Not watching the model pointer (use POST /admin/reload)", {

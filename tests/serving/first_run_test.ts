@@ -236,6 +236,10 @@ Deno.test("a fresh clone builds its missing models on first start and reuses the
     assert.ok(!stopped.slice(shutdown).some((m) => m.startsWith("▶")), server.transcript());
     assert.ok(stopped.includes("Stopped building the models: the server is shutting down"));
     assert.ok(!stopped.includes("▶ register"), server.transcript());
+    // The clone had no folder for the pointer: it was made and watched, so the pointer the
+    // build writes, and any later promotion, is served without a restart.
+    assert.ok(!stopped.some((m) => m.startsWith("Not watching")), server.transcript());
+    assert.ok((await Deno.stat(join(clone, pointerPath, ".."))).isDirectory);
 
     // Then the clone's pointer pins versions that no remote serves, as after a promotion
     // committed elsewhere: the build pins its own versions in their place.
