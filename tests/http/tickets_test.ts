@@ -44,6 +44,26 @@ Deno.test("POST /v1/tickets stores, triages and suggests a reply in the ticket's
   }
 });
 
+Deno.test("a terse ticket is answered in its language: accents and function words decide", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    for (
+      const [ticket, language, greeting] of [
+        [{ subject: "Imprimante bloquée", body: "Bourrage papier au 3e étage" }, "fr", "Bonjour"],
+        [{ subject: "Printer jammed", body: "Paper jam on the 3rd floor" }, "en", "Hello"],
+      ] as const
+    ) {
+      const response = await app.request("/v1/tickets", postJson(ticket));
+      assert.equal(response.status, 201);
+      const result = await response.json();
+      assert.equal(result.language, language, ticket.subject);
+      assert.ok(result.suggested_reply.text.startsWith(greeting), result.suggested_reply.text);
+    }
+  } finally {
+    await close();
+  }
+});
+
 Deno.test("unknown or malformed ticket ids are 404 and 422", async () => {
   const { app, close } = await testApp(workspace);
   try {

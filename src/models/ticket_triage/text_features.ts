@@ -4,58 +4,29 @@
  * languages, and a stop-word vote for the language.
  */
 
-const frenchMarkers = new Set([
-  "le",
-  "la",
-  "les",
-  "des",
-  "est",
-  "pas",
-  "je",
-  "nous",
-  "vous",
-  "une",
-  "sur",
-  "avec",
-  "pour",
-  "mon",
-  "ma",
-  "mes",
-  "ne",
-  "plus",
-  "depuis",
-  "bonjour",
-  "merci",
-  "cordialement",
-  "il",
-  "dans",
-]);
-const englishMarkers = new Set([
-  "the",
-  "is",
-  "not",
-  "i",
-  "we",
-  "you",
-  "my",
-  "on",
-  "with",
-  "for",
-  "can",
-  "cannot",
-  "since",
-  "hello",
-  "hi",
-  "thanks",
-  "regards",
-  "it",
-  "in",
-  "to",
-  "and",
-  "of",
-  "this",
-  "please",
-]);
+/**
+ * Function words (and a few everyday words) of one language that are rare in the other,
+ * as `normalizeText` leaves them: elisions such as "l'écran" and "qu'il" become "l" and "qu".
+ * Shared ones ("a", "on", "plus") are left out.
+ */
+const frenchMarkers = new Set(
+  ("le la les l un une des du de au aux et ou est sont suis ai avons avez pas ne n je j nous " +
+    "vous il elle ils qu que qui ce cette ces mon ma mes ton ta votre vos notre nos son sa ses " +
+    "leur sur avec pour dans par sans chez mais aussi tres tout tous toutes rien jamais encore " +
+    "toujours deja depuis quand comme ca cela peux peut pouvez bonjour merci cordialement hier " +
+    "matin soir aujourd fonctionne marche impossible")
+    .split(" "),
+);
+const englishMarkers = new Set(
+  ("the an is are was were be been has have had do does don doesn didn isn won can cannot i me " +
+    "my we our you your it its this that there what when will would could should not no of to " +
+    "in at from with for and but or since after every all any please hello hi thanks regards " +
+    "yesterday today morning working keeps still")
+    .split(" "),
+);
+
+/** Letters French writes and English almost never does. */
+const frenchLetters = /[àâçéèêëîïôùûüÿœ]/gi;
 
 const nonAscii = /[\u0080-\uffff]/;
 
@@ -80,10 +51,14 @@ export function extractTerms(normalized: string): string[] {
   return terms;
 }
 
-/** "fr" when French function words outnumber English ones, else "en". */
-export function detectLanguage(normalized: string): "en" | "fr" {
-  let score = 0;
-  for (const word of normalized.split(" ")) {
+/**
+ * "fr" when French evidence outweighs English, else "en": a vote of marker words, each
+ * accented letter counting for French too (typed "Écran noir au démarrage" has no marker
+ * word but three accents). `text` is the raw text, before `normalizeText`.
+ */
+export function detectLanguage(text: string): "en" | "fr" {
+  let score = text.match(frenchLetters)?.length ?? 0;
+  for (const word of normalizeText(text).split(" ")) {
     if (frenchMarkers.has(word)) score++;
     else if (englishMarkers.has(word)) score--;
   }

@@ -21,12 +21,29 @@ Deno.test("terms are words of two or more letters plus bigrams", () => {
   assert.deepEqual(extractTerms("vpn is a down"), ["vpn", "is", "down", "vpn is", "is down"]);
 });
 
-Deno.test("the language vote tells French from English", () => {
-  assert.equal(
-    detectLanguage(normalizeText("Bonjour, je ne peux plus me connecter depuis ce matin")),
-    "fr",
-  );
-  assert.equal(detectLanguage(normalizeText("Hello, I cannot log in since this morning")), "en");
+Deno.test("the language vote tells French from English, terse tickets included", () => {
+  const tickets: [string, "en" | "fr"][] = [
+    ["Bonjour, je ne peux plus me connecter depuis ce matin", "fr"],
+    ["Hello, I cannot log in since this morning", "en"],
+    ["Imprimante bloquée. L imprimante du 3e étage affiche un bourrage papier, urgent", "fr"],
+    ["Imprimante HS au 2e, bourrage papier", "fr"],
+    ["Mot de passe expire", "fr"],
+    ["Écran noir au démarrage", "fr"],
+    ["VPN coupé toutes les heures", "fr"],
+    ["Outlook ne synchronise plus", "fr"],
+    ["AutoCAD plante au démarrage. AutoCAD se fige puis se ferme sans aucun message.", "fr"],
+    ["Impossible d'imprimer", "fr"],
+    ["Accès refusé au partage", "fr"],
+    ["VPN drops every hour", "en"],
+    ["Printer jammed on 3rd floor", "en"],
+    ["Password expired, locked out", "en"],
+    ["Laptop screen flickering", "en"],
+    ["Outlook not syncing since yesterday", "en"],
+    ["Café wifi portal not loading", "en"],
+    ["Access denied to the share", "en"],
+    ["Meeting room screen in Genève keeps going black", "en"],
+  ];
+  for (const [text, language] of tickets) assert.equal(detectLanguage(text), language, text);
 });
 
 Deno.test("the channel becomes a pseudo-word", () => {

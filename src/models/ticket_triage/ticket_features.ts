@@ -1,14 +1,14 @@
 import { detectLanguage, extractTerms, ticketText } from "./text_features.ts";
 
 /** Version of the stored ticket features; bump when the text pipeline changes. */
-export const ticketFeatureVersion = "1";
+export const ticketFeatureVersion = "2";
 
 /** The `ticket_features` values of a ticket (same text function the model uses). */
 export function ticketFeatureValues(ticket: { subject: string; body: string; channel?: string }) {
   const text = ticketText(ticket);
   return {
     text,
-    language: detectLanguage(text),
+    language: detectLanguage(`${ticket.subject} ${ticket.body}`),
     tokenCount: extractTerms(text).length,
     featureVersion: ticketFeatureVersion,
   };
