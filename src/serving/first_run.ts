@@ -29,9 +29,9 @@ const firstRunOnly = {
  * (only those: a served model keeps its pin) with the pipeline on embedded defaults, judged
  * on the baseline alone where a pinned version cannot be compared, and pin them in the
  * pointer (a change `git diff` shows), then load them; later starts find them in the
- * workspace. They stay in the local DVC cache: a stand-in built on one machine
- * is not pushed. Aborting `signal` (a shutdown) stops the pipeline before its next step or
- * training epoch; the pointer is only written at the end, so the next start builds again.
+ * workspace. They stay in the local DVC cache: a stand-in built on one machine is not
+ * pushed. Aborting `signal` (a shutdown) stops the pipeline before its next step or training
+ * epoch; the pointer is only written at the end, so the next start builds again.
  */
 export async function buildMissingModels(
   config: Config,
