@@ -26,7 +26,15 @@ const header = "# Model versions served by this environment. Promotion changes t
 /** Reads a pointer file; undefined when it does not exist, an error when it is invalid. */
 export async function readPointer(path: string): Promise<ModelPointer | undefined> {
   if (!existsSync(path)) return undefined;
-  const parsed = ModelPointer.safeParse(parse(await readFile(path, "utf8")));
+  let document: unknown;
+  try {
+    document = parse(await readFile(path, "utf8"));
+  } catch (error) {
+    // The YAML error's first line says what and where (a conflicted merge, a typo).
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new Error(`Invalid model pointer ${path}: not valid YAML: ${reason}`);
+  }
+  const parsed = ModelPointer.safeParse(document);
   if (!parsed.success) {
     throw new Error(`Invalid model pointer ${path}: ${z.prettifyError(parsed.error)}`);
   }

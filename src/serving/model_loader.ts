@@ -70,26 +70,36 @@ async function loadTfjsNetwork(artifacts: NetworkArtifacts): Promise<Network> {
  */
 export async function syncWithPointer(context: LoaderContext): Promise<string[]> {
   const { registry, logger } = context;
+  // What `/ready` shows for a model the pointer cannot give a new champion; the served one, if
+  // any, stays (and the model stays ready).
+  const keepServing = (name: string, problem: string) => {
+    const current = registry.champion(name);
+    registry.setProblem(name, current ? `${problem}; still serving ${current.version}` : problem);
+  };
   let pointer;
   try {
     pointer = await readPointer(context.pointerPath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.error("Cannot read the model pointer", { path: context.pointerPath, reason });
-    for (const name of registry.configured) registry.setProblem(name, reason);
+    for (const name of registry.configured) keepServing(name, reason);
     return [];
   }
   const swapped: string[] = [];
   for (const name of registry.configured) {
     const pinned = pointer?.models[name];
     if (!pinned) {
-      registry.setProblem(name, `no version pinned for "${name}" in ${context.pointerPath}`);
+      keepServing(name, `no version pinned for "${name}" in ${context.pointerPath}`);
       continue;
     }
     for (const role of ["champion", "challenger"] as const) {
       const version = role === "champion" ? pinned.version : pinned.challenger;
       const current = role === "champion" ? registry.champion(name) : registry.challenger(name);
-      if (version === current?.version) continue;
+      if (version === current?.version) {
+        // Pinned again after a refused load or an unreadable pointer (a reverted promotion).
+        if (role === "champion") registry.setProblem(name, undefined);
+        continue;
+      }
       if (!version) {
         registry.swap(role, undefined, name);
         continue;
@@ -116,12 +126,7 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
         const reason = error instanceof Error ? error.message : String(error);
         const message = `Cannot load model "${name}" version ${version}: ${reason}`;
         logger.error(message, { model: name, version, role });
-        if (role === "champion") {
-          registry.setProblem(
-            name,
-            current ? `${message}; still serving ${current.version}` : message,
-          );
-        }
+        if (role === "champion") keepServing(name, message);
         void context.recordDeployment({
           modelName: name,
           version,

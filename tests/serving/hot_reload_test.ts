@@ -142,8 +142,49 @@ Deno.test("a corrupt artifact is refused; the server keeps its version and /read
     assert.ok(
       history.some((d) => d.version === bad && d.event === "refused" && /md5/.test(d.reason ?? "")),
     );
+
+    // The bad promotion reverted: the version served all along is pinned again, all clear.
+    await pinChurn(workspace.versions.churn);
+    await runtime.reload();
+    const cleared = await (await app.request("/ready")).json();
+    assert.equal(cleared.checks["model:churn"], `ok (${workspace.versions.churn})`);
   } finally {
     await close();
     await pinChurn(workspace.versions.churn);
+  }
+});
+
+Deno.test("an unreadable pointer (a conflicted revert) keeps the served versions until fixed", async () => {
+  const { app, runtime, close } = await testApp(workspace);
+  const good = await readFile(workspace.pointerPath, "utf8");
+  try {
+    const conflicted = good.replace(
+      /^( +version: .*)$/m,
+      `<<<<<<< HEAD\n$1\n=======\n    version: 20260101T000000Z-00000000\n>>>>>>> parent`,
+    );
+    await writeFile(workspace.pointerPath, conflicted);
+    assert.deepEqual(await runtime.reload(), []);
+    const ready = await app.request("/ready");
+    assert.equal(ready.status, 200);
+    const { checks } = await ready.json();
+    for (const [name, version] of Object.entries(workspace.versions)) {
+      assert.match(
+        checks[`model:${name}`],
+        /^Invalid model pointer \S+model-pointer\.yaml: not valid YAML: .* at line 5, column 1:/,
+      );
+      assert.match(checks[`model:${name}`], new RegExp(`; still serving ${version}$`));
+    }
+    const response = await app.request("/v1/models/churn/predict", postJson(seed));
+    assert.equal((await response.json()).version, workspace.versions.churn);
+
+    await writeFile(workspace.pointerPath, good);
+    await runtime.reload();
+    const cleared = await (await app.request("/ready")).json();
+    for (const [name, version] of Object.entries(workspace.versions)) {
+      assert.equal(cleared.checks[`model:${name}`], `ok (${version})`);
+    }
+  } finally {
+    await writeFile(workspace.pointerPath, good);
+    await close();
   }
 });
