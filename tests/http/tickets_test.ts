@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { upsertCustomers } from "../../src/db/repositories/customers.ts";
 import { findPrediction } from "../../src/db/repositories/predictions.ts";
+import { findTicket, upsertTicketFeatures } from "../../src/db/repositories/tickets.ts";
+import { ticketFeatureVersion } from "../../src/models/ticket_triage/ticket_features.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { postJson, testApp } from "../support/test_app.ts";
 
@@ -45,7 +47,7 @@ Deno.test("POST /v1/tickets stores, triages and suggests a reply in the ticket's
 });
 
 Deno.test("a terse ticket is answered in its language: accents and function words decide", async () => {
-  const { app, close } = await testApp(workspace);
+  const { app, database, close } = await testApp(workspace);
   try {
     for (
       const [ticket, language, greeting] of [
@@ -58,6 +60,16 @@ Deno.test("a terse ticket is answered in its language: accents and function word
       const result = await response.json();
       assert.equal(result.language, language, ticket.subject);
       assert.ok(result.suggested_reply.text.startsWith(greeting), result.suggested_reply.text);
+
+      // Features stored by an older text pipeline (version 1 took every terse ticket for
+      // English) are computed afresh when the ticket is triaged again.
+      const stored = (await findTicket(database.db, result.ticket_id))!.features!;
+      await upsertTicketFeatures(database.db, [{ ...stored, language: "en", featureVersion: "1" }]);
+      const again = await app.request(`/v1/tickets/${result.ticket_id}/triage`, { method: "POST" });
+      assert.equal((await again.json()).language, language, ticket.subject);
+      const refreshed = (await findTicket(database.db, result.ticket_id))!.features!;
+      assert.equal(refreshed.featureVersion, ticketFeatureVersion);
+      assert.equal(refreshed.language, language);
     }
   } finally {
     await close();

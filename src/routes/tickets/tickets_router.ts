@@ -13,6 +13,7 @@ import { type KbSearcher, type LlmConfig, suggestReply } from "../../kb/mod.ts";
 import {
   inputFromFeatureText,
   ticketFeatureValues,
+  ticketFeatureVersion,
 } from "../../models/ticket_triage/ticket_features.ts";
 import type { Topic, Urgency } from "../../models/ticket_triage/schema.ts";
 import { type TicketTriage, ticketTriageServing } from "../../models/ticket_triage/serving.ts";
@@ -117,7 +118,8 @@ export function ticketsRouter(deps: TicketsDependencies) {
       const ticket = await fromDatabase(() => findTicket(deps.db, id));
       if (!ticket) throw new NotFoundError("ticket", id);
       let features = ticket.features;
-      if (!features) {
+      // Missing, or made by an older text pipeline: computed afresh and stored.
+      if (features?.featureVersion !== ticketFeatureVersion) {
         const values = ticketFeatureValues(ticket);
         await fromDatabase(() => upsertTicketFeatures(deps.db, [{ ticketId: id, ...values }]));
         features = { ticketId: id, ...values, computedAt: new Date() };
