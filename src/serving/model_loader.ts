@@ -100,13 +100,32 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
         if (role === "champion") registry.setProblem(name, undefined);
         continue;
       }
+      // The version swapped out, so `model_deployments` shows when each one stopped serving.
+      const recordUnloaded = (unloaded: string, reason: string) =>
+        void context.recordDeployment({
+          modelName: name,
+          version: unloaded,
+          role,
+          event: "unloaded",
+          reason,
+          environment: context.environment,
+        });
       if (!version) {
-        registry.swap(role, undefined, name);
+        if (current) {
+          registry.swap(role, undefined, name);
+          recordUnloaded(current.version, "no longer pinned");
+          logger.info(`Unloaded model "${name}" ${role} ${current.version}: no longer pinned`, {
+            model: name,
+            version: current.version,
+            role,
+          });
+        }
         continue;
       }
       try {
         const served = await loadOne(context, name, version, pointer?.models_dvc_md5);
         registry.swap(role, served, name);
+        if (current) recordUnloaded(current.version, `replaced by ${version}`);
         if (role === "champion") registry.setProblem(name, undefined);
         swapped.push(`${name}@${version}`);
         logger.info(`Loaded model "${name}" version ${version} as ${role}`, {

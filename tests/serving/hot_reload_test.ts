@@ -68,6 +68,12 @@ Deno.test("hot reload under load: zero failed requests, responses switch version
     assert.ok(seen.slice(firstNew + 8).every((v) => v === next));
     const history = await listDeployments(database.db, "churn");
     assert.ok(history.some((d) => d.version === next && d.event === "loaded"));
+    assert.ok(
+      history.some((d) =>
+        d.version === workspace.versions.churn && d.event === "unloaded" &&
+        d.reason === `replaced by ${next}`
+      ),
+    );
   } finally {
     watcher.close();
     await server.shutdown();
@@ -79,7 +85,7 @@ Deno.test("hot reload under load: zero failed requests, responses switch version
 Deno.test("a challenger scores the same requests and is logged beside the champion", async () => {
   const challenger = await copyVersion("shadow");
   await pinChurn(workspace.versions.churn, challenger);
-  const { app, logged, flush, close } = await testApp(workspace);
+  const { app, database, runtime, logged, flush, close } = await testApp(workspace);
   try {
     const body = await (await app.request("/v1/models/churn/predict", postJson(seed))).json();
     assert.equal(body.version, workspace.versions.churn);
@@ -89,6 +95,18 @@ Deno.test("a challenger scores the same requests and is logged beside the champi
     const roles = logged[0].outputs.map((o) => `${o.role}:${o.modelVersion}`);
     assert.deepEqual(roles, [`champion:${workspace.versions.churn}`, `challenger:${challenger}`]);
     assert.equal(logged[0].request.id, body.prediction_id);
+
+    // Dropping the challenger from the pointer unloads it, and the history says so.
+    await pinChurn(workspace.versions.churn);
+    await runtime.reload();
+    assert.equal(runtime.registry.challenger("churn"), undefined);
+    const history = await listDeployments(database.db, "churn");
+    assert.ok(
+      history.some((d) =>
+        d.version === challenger && d.role === "challenger" && d.event === "unloaded" &&
+        d.reason === "no longer pinned"
+      ),
+    );
   } finally {
     await close();
     await pinChurn(workspace.versions.churn);
