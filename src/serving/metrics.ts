@@ -87,6 +87,18 @@ export function createServerMetrics(
       }
     },
   });
+  new Gauge({
+    name: "model_load_problem",
+    help: "1 while a model's pinned version cannot be served (refused load, unreadable " +
+      "pointer, nothing pinned; /ready says why), else 0: an older version may still serve",
+    labelNames: ["model"],
+    registers: [registry],
+    collect() {
+      for (const status of models.status()) {
+        this.set({ model: status.name }, status.problem ? 1 : 0);
+      }
+    },
+  });
   const writerGauge = (name: string, help: string, read: (s: WriterStats) => number) =>
     new Gauge({
       name,

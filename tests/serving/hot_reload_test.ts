@@ -156,6 +156,12 @@ Deno.test("a corrupt artifact is refused; the server keeps its version and /read
     );
     const response = await app.request("/v1/models/churn/predict", postJson(seed));
     assert.equal((await response.json()).version, workspace.versions.churn);
+    const problem = async () =>
+      (await (await app.request("/metrics")).text()).match(
+        /model_load_problem\{model="churn"\} (\d)/,
+      )
+        ?.[1];
+    assert.equal(await problem(), "1");
     const history = await listDeployments(database.db, "churn");
     assert.ok(
       history.some((d) => d.version === bad && d.event === "refused" && /md5/.test(d.reason ?? "")),
@@ -166,6 +172,7 @@ Deno.test("a corrupt artifact is refused; the server keeps its version and /read
     await runtime.reload();
     const cleared = await (await app.request("/ready")).json();
     assert.equal(cleared.checks["model:churn"], `ok (${workspace.versions.churn})`);
+    assert.equal(await problem(), "0");
   } finally {
     await close();
     await pinChurn(workspace.versions.churn);
