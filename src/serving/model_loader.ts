@@ -132,6 +132,7 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
           model: name,
           version,
           role,
+          ...(current ? { replaced: current.version } : {}),
         });
         void context.recordDeployment({
           modelName: name,
