@@ -17,14 +17,20 @@ export interface HttpSourceOptions {
   fetch?: typeof fetch;
 }
 
-/** Reads objects of the DVC remote at `url` (`http://` or `https://`). */
+/**
+ * Reads objects of the DVC remote at `url` (`http://` or `https://`). Credentials in the URL
+ * (`https://user:password@host/dvc`, what DVC's `auth basic` sends) become an `authorization`
+ * header and leave the URL, so no message or log line carries the password.
+ */
 export function httpSource(url: string, options: HttpSourceOptions = {}): ObjectSource {
-  const base = url.replace(/\/+$/, "");
+  const { base, authorization } = splitCredentials(url);
+  const headers = new Headers(options.headers);
+  if (authorization && !headers.has("authorization")) headers.set("authorization", authorization);
   return {
-    description: `remote ${redactCredentials(base)}`,
+    description: `remote ${base}`,
     get(request: ObjectRequest, signal?: AbortSignal): Promise<SourceResult> {
       return httpGetObject(`${base}/${objectKey(request.hash)}`, {
-        headers: options.headers,
+        headers,
         signal,
         timeoutMs: options.timeoutMs ?? 60_000,
         fetch: options.fetch,
@@ -33,7 +39,17 @@ export function httpSource(url: string, options: HttpSourceOptions = {}): Object
   };
 }
 
-/** `url` with any `user:password@` replaced by `***@`, for messages. */
-export function redactCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
+/** The URL without `user:password@` (and trailing slashes), and their Basic authorization. */
+function splitCredentials(url: string): { base: string; authorization?: string } {
+  const parsed = new URL(url);
+  const trimmed = (href: string) => href.replace(/\/+$/, "");
+  if (!parsed.username && !parsed.password) return { base: trimmed(parsed.href) };
+  const pair = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  const bytes = new TextEncoder().encode(pair);
+  return {
+    base: trimmed(parsed.href),
+    authorization: `Basic ${btoa(String.fromCharCode(...bytes))}`,
+  };
 }

@@ -9,13 +9,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1; `hang` names paths that never get an answer until close. */
-export function serveDirectory(root: string, hang: (path: string) => boolean = () => false) {
+/**
+ * Serves `root` on 127.0.0.1; `hang` names paths that never get an answer until close;
+ * with `authorization`, a request without that exact header gets 401.
+ */
+export function serveDirectory(
+  root: string,
+  hang: (path: string) => boolean = () => false,
+  authorization?: string,
+) {
   const requests: string[] = [];
   const release = Promise.withResolvers<void>();
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
     const path = decodeURIComponent(new URL(req.url).pathname);
     requests.push(path);
+    if (authorization && req.headers.get("authorization") !== authorization) {
+      return new Response("unauthorized", { status: 401 });
+    }
     if (hang(path)) {
       await release.promise;
       return new Response("too late", { status: 503 });

@@ -181,6 +181,37 @@ Deno.test("native loading from workspace, cache, local and HTTP remotes", async 
       );
     });
 
+    await t.step("credentials in an HTTP remote's URL are sent, never shown", async () => {
+      // A non-ASCII password goes as its UTF-8 bytes, as curl and DVC send it.
+      const basic = `Basic ${
+        btoa(String.fromCharCode(...new TextEncoder().encode("dvc:pässword")))
+      }`;
+      const guarded = serveDirectory(project.remoteDir, () => false, basic);
+      const withCredentials = guarded.url.replace("http://", "http://dvc:p%C3%A4ssword@");
+      try {
+        const source = remoteSource(withCredentials);
+        assert.equal(source.description, `remote ${guarded.url}`);
+        const files = await readTrackedFiles({
+          dvcFile: project.dvcFile,
+          prefix: versionPrefix,
+          sources: [source],
+        });
+        assert.deepEqual(files, expectedVersion);
+        const refused = remoteSource(guarded.url.replace("http://", "http://dvc:wrong@"));
+        await assert.rejects(
+          readTrackedFiles({ dvcFile: project.dvcFile, prefix: versionPrefix, sources: [refused] }),
+          (error: unknown) => {
+            assert.ok(error instanceof MissingArtifactError, String(error));
+            assert.match(error.message, /HTTP 401 \(unauthorized\)/);
+            assert.ok(!/wrong|p%C3%A4ssword|dvc:/.test(error.message), error.message);
+            return true;
+          },
+        );
+      } finally {
+        await guarded.close();
+      }
+    });
+
     await t.step("a missing object names what and where", async () => {
       const remote = join(project.root, "remote-missing");
       await cp(project.remoteDir, remote, { recursive: true });
