@@ -21,7 +21,7 @@ export interface LoaderContext {
   source: ArtifactSource;
   logger: Logger;
   environment: string;
-  /** Records a load or refusal in `model_deployments` (best effort, never awaited). */
+  /** Records a load, refusal or unload in `model_deployments` (best effort, never awaited). */
   recordDeployment(event: NewModelDeployment): Promise<void>;
 }
 
@@ -64,98 +64,100 @@ async function loadTfjsNetwork(artifacts: NetworkArtifacts): Promise<Network> {
 }
 
 /**
+ * What `/ready` shows for a model whose pinned version cannot be served; the version it serves,
+ * if any, stays (and the model stays ready).
+ */
+function keepServing(registry: ModelRegistry, name: string, problem: string): void {
+  const current = registry.champion(name);
+  registry.setProblem(name, current ? `${problem}; still serving ${current.version}` : problem);
+}
+
+/**
+ * Brings one role of one model to the pinned `version` (none: unload); true when it swapped
+ * a version in. Every change and refusal is logged and recorded in `model_deployments`.
+ */
+async function syncRole(
+  context: LoaderContext,
+  name: string,
+  role: "champion" | "challenger",
+  version: string | undefined,
+  modelsMd5: string | undefined,
+): Promise<boolean> {
+  const { registry, logger, environment } = context;
+  const current = role === "champion" ? registry.champion(name) : registry.challenger(name);
+  if (version === current?.version) {
+    // Pinned again after a refused load or an unreadable pointer (a reverted promotion).
+    if (role === "champion") registry.setProblem(name, undefined);
+    return false;
+  }
+  const record = (event: Omit<NewModelDeployment, "modelName" | "role" | "environment">) =>
+    void context.recordDeployment({ modelName: name, role, environment, ...event });
+  if (!version) {
+    if (current) {
+      registry.swap(role, undefined, name);
+      record({ version: current.version, event: "unloaded", reason: "no longer pinned" });
+      logger.info(`Unloaded model "${name}" ${role} ${current.version}: no longer pinned`, {
+        model: name,
+        version: current.version,
+        role,
+      });
+    }
+    return false;
+  }
+  try {
+    const served = await loadOne(context, name, version, modelsMd5);
+    registry.swap(role, served, name);
+    if (current) {
+      record({ version: current.version, event: "unloaded", reason: `replaced by ${version}` });
+    }
+    if (role === "champion") registry.setProblem(name, undefined);
+    logger.info(`Loaded model "${name}" version ${version} as ${role}`, {
+      model: name,
+      version,
+      role,
+      ...(current ? { replaced: current.version } : {}),
+    });
+    record({ version, event: "loaded", dataHash: served.card.data_hash });
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `Cannot load model "${name}" version ${version}: ${reason}`;
+    logger.error(message, { model: name, version, role });
+    if (role === "champion") keepServing(registry, name, message);
+    record({ version, event: "refused", reason });
+    return false;
+  }
+}
+
+/**
  * Reads the model pointer and loads every pinned version that is not already served. A
  * version that cannot be had or is corrupt is refused with a log line; the registry keeps
  * serving what it has, and `/ready` reports the reason. Returns the versions it swapped in.
  */
 export async function syncWithPointer(context: LoaderContext): Promise<string[]> {
   const { registry, logger } = context;
-  // What `/ready` shows for a model the pointer cannot give a new champion; the served one, if
-  // any, stays (and the model stays ready).
-  const keepServing = (name: string, problem: string) => {
-    const current = registry.champion(name);
-    registry.setProblem(name, current ? `${problem}; still serving ${current.version}` : problem);
-  };
   let pointer;
   try {
     pointer = await readPointer(context.pointerPath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.error("Cannot read the model pointer", { path: context.pointerPath, reason });
-    for (const name of registry.configured) keepServing(name, reason);
+    for (const name of registry.configured) keepServing(registry, name, reason);
     return [];
   }
   const swapped: string[] = [];
   for (const name of registry.configured) {
     const pinned = pointer?.models[name];
     if (!pinned) {
-      keepServing(name, `no version pinned for "${name}" in ${context.pointerPath}`);
+      keepServing(registry, name, `no version pinned for "${name}" in ${context.pointerPath}`);
       continue;
     }
-    for (const role of ["champion", "challenger"] as const) {
-      const version = role === "champion" ? pinned.version : pinned.challenger;
-      const current = role === "champion" ? registry.champion(name) : registry.challenger(name);
-      if (version === current?.version) {
-        // Pinned again after a refused load or an unreadable pointer (a reverted promotion).
-        if (role === "champion") registry.setProblem(name, undefined);
-        continue;
-      }
-      // The version swapped out, so `model_deployments` shows when each one stopped serving.
-      const recordUnloaded = (unloaded: string, reason: string) =>
-        void context.recordDeployment({
-          modelName: name,
-          version: unloaded,
-          role,
-          event: "unloaded",
-          reason,
-          environment: context.environment,
-        });
-      if (!version) {
-        if (current) {
-          registry.swap(role, undefined, name);
-          recordUnloaded(current.version, "no longer pinned");
-          logger.info(`Unloaded model "${name}" ${role} ${current.version}: no longer pinned`, {
-            model: name,
-            version: current.version,
-            role,
-          });
-        }
-        continue;
-      }
-      try {
-        const served = await loadOne(context, name, version, pointer?.models_dvc_md5);
-        registry.swap(role, served, name);
-        if (current) recordUnloaded(current.version, `replaced by ${version}`);
-        if (role === "champion") registry.setProblem(name, undefined);
-        swapped.push(`${name}@${version}`);
-        logger.info(`Loaded model "${name}" version ${version} as ${role}`, {
-          model: name,
-          version,
-          role,
-          ...(current ? { replaced: current.version } : {}),
-        });
-        void context.recordDeployment({
-          modelName: name,
-          version,
-          role,
-          event: "loaded",
-          dataHash: served.card.data_hash,
-          environment: context.environment,
-        });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        const message = `Cannot load model "${name}" version ${version}: ${reason}`;
-        logger.error(message, { model: name, version, role });
-        if (role === "champion") keepServing(name, message);
-        void context.recordDeployment({
-          modelName: name,
-          version,
-          role,
-          event: "refused",
-          reason,
-          environment: context.environment,
-        });
-      }
+    const md5 = pointer?.models_dvc_md5;
+    if (await syncRole(context, name, "champion", pinned.version, md5)) {
+      swapped.push(`${name}@${pinned.version}`);
+    }
+    if (await syncRole(context, name, "challenger", pinned.challenger, md5)) {
+      swapped.push(`${name}@${pinned.challenger}`);
     }
   }
   return swapped;
