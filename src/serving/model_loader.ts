@@ -1,4 +1,5 @@
 import type { NewModelDeployment } from "../db/repositories/deployments.ts";
+import { dirHashOfFiles } from "../dvc/md5.ts";
 import { readPointer } from "../gitops/pointer.ts";
 import type { Logger } from "../logger.ts";
 import { compileNetwork, type Network } from "../ml/compiled_network.ts";
@@ -47,7 +48,8 @@ async function loadOne(
     network = await loadTfjsNetwork(artifacts);
   }
   const threshold = stored.metrics.heads.find((head) => head.threshold !== undefined)?.threshold;
-  return { name, version, entry, ...stored, network, threshold, loadedAt: new Date() };
+  const modelHash = dirHashOfFiles([...files].map(([relpath, bytes]) => ({ relpath, bytes })));
+  return { name, version, modelHash, entry, ...stored, network, threshold, loadedAt: new Date() };
 }
 
 /** tfjs only for a model the compiled pass cannot score, so a server normally never loads it. */
@@ -117,7 +119,12 @@ async function syncRole(
       role,
       ...(current ? { replaced: current.version } : {}),
     });
-    record({ version, event: "loaded", dataHash: served.card.data_hash });
+    record({
+      version,
+      event: "loaded",
+      modelHash: served.modelHash,
+      dataHash: served.card.data_hash,
+    });
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

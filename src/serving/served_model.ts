@@ -7,6 +7,8 @@ import { type HeadOutput, headOutput } from "./head_output.ts";
 export interface ServedModel {
   name: string;
   version: string;
+  /** DVC hash of the version's folder (`models/<name>/<version>`), as `dvc add` gives it. */
+  modelHash: string;
   entry: CatalogEntry;
   /** The network serving scores with: compiled to plain JS, or tfjs when it cannot be. */
   network: Network;

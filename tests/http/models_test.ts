@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { dirHashOfPath } from "../../src/dvc/md5.ts";
+import { versionDir } from "../../src/ml/version_files.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { postJson, testApp } from "../support/test_app.ts";
 
@@ -24,6 +26,10 @@ Deno.test("models are listed with their versions, metrics and classes", async ()
     assert.deepEqual(churn.classes, { churn: ["0", "1"] });
     assert.ok(churn.metrics.churn.roc_auc > 0.5);
     assert.equal(typeof churn.threshold, "number");
+    // The hash `dvc add` gives the version's folder (dirHashOfPath is held to the CLI's).
+    for (const { name, version, model_hash } of models) {
+      assert.equal(model_hash, await dirHashOfPath(versionDir(workspace.root, name, version)));
+    }
     const unknown = await app.request("/v1/models/nope");
     assert.equal(unknown.status, 404);
     assert.equal((await unknown.json()).error.code, "not_found");

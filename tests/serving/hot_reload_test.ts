@@ -67,7 +67,8 @@ Deno.test("hot reload under load: zero failed requests, responses switch version
     // Requests sent after the swap never see the old version again (8 may be in flight).
     assert.ok(seen.slice(firstNew + 8).every((v) => v === next));
     const history = await listDeployments(database.db, "churn");
-    assert.ok(history.some((d) => d.version === next && d.event === "loaded"));
+    const loaded = history.find((d) => d.version === next && d.event === "loaded");
+    assert.match(loaded?.modelHash ?? "", /^[0-9a-f]{32}\.dir$/);
     assert.ok(
       history.some((d) =>
         d.version === workspace.versions.churn && d.event === "unloaded" &&

@@ -31,6 +31,7 @@ function modelInfo(registry: ModelRegistry, served: ServedModel) {
       ? { challenger: registry.challenger(served.name)!.version }
       : {}),
     data_hash: served.card.data_hash,
+    model_hash: served.modelHash,
     metrics: Object.fromEntries(served.metrics.heads.map((h) => [h.head, {
       accuracy: h.model.accuracy,
       macro_f1: h.model.macro.f1,

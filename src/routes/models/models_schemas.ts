@@ -14,6 +14,9 @@ export const ModelInfo = z.object({
   version: z.string().openapi({ example: "20261122T042440Z-6dfaa8e2" }),
   challenger: z.string().optional(),
   data_hash: z.string().describe("md5 of the training data file"),
+  model_hash: z.string().openapi({ example: "0b1f7e3f8a5c2d4e6f708192a3b4c5d6.dir" }).describe(
+    "DVC hash of the version's folder, models/<name>/<version>: what `dvc add` would record",
+  ),
   metrics: z.record(z.string(), HeadMetrics),
   threshold: z.number().optional(),
   classes: z.record(z.string(), z.array(z.string())),
