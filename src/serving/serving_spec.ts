@@ -6,6 +6,8 @@ export interface ServingSpec {
   readonly name: string;
   readonly summary: string;
   readonly input: z.ZodType;
+  /** One valid input: the documented example of the predict route. */
+  readonly example: Readonly<Record<string, unknown>>;
   readonly output: z.ZodType;
   /** The API response fields of one instance, from its head outputs and the threshold. */
   respond(outputs: readonly HeadOutput[], threshold: number | undefined): Record<string, unknown>;

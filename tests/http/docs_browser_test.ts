@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { chromium, type Page } from "playwright-core";
+import { churnExample } from "../../src/models/churn/schema.ts";
 import { testApp } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 
@@ -84,10 +85,11 @@ Deno.test({
       );
       assert.equal(answered.request().headers().authorization, `Bearer ${apiKey}`);
       assert.equal(answered.status(), 200, await answered.text());
+      // The first documented example: one customer, the seed's payload.
+      assert.deepEqual(answered.request().postDataJSON(), churnExample);
       const body = await answered.json();
       assert.equal(body.model, "churn");
-      assert.equal(body.predictions.length, 1);
-      await page.getByText(body.predictions[0].prediction_id).waitFor();
+      await page.getByText(body.prediction_id).waitFor();
       await page.getByText("200 OK").first().waitFor();
       assert.deepEqual(problems, [`401 ${base}/v1/models/churn/predict`], "only the refusal");
     } finally {

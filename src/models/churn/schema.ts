@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { customers } from "../../db/schema.ts";
 
+/** The seed's payload, accepted verbatim: the documented example. */
+export const churnExample = {
+  tenure: 12,
+  monthly_charges: 65.5,
+  total_charges: 786.0,
+  contract_type: "Month-to-month",
+  payment_method: "Electronic check",
+} as const;
+
 /** Contract types (from the database schema). */
 export const contractTypes = customers.contractType.enumValues;
 /** Payment methods (from the database schema). */
@@ -17,14 +26,6 @@ export const ChurnInput = z.object({
   usage_minutes: z.number().min(0).max(1_000_000).optional(),
   age: z.number().int().min(16).max(120).optional(),
   income: z.number().min(0).max(100_000_000).optional(),
-}).openapi("ChurnInput", {
-  example: {
-    tenure: 12,
-    monthly_charges: 65.5,
-    total_charges: 786.0,
-    contract_type: "Month-to-month",
-    payment_method: "Electronic check",
-  },
-});
+}).openapi("ChurnInput", { example: churnExample });
 
 export type ChurnInput = z.infer<typeof ChurnInput>;

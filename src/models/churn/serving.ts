@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { ServingSpec } from "../../serving/serving_spec.ts";
-import { ChurnInput } from "./schema.ts";
+import { churnExample, ChurnInput } from "./schema.ts";
 
 /** The churn prediction of one customer. */
 export const ChurnPrediction = z.object({
@@ -17,6 +17,7 @@ export const churnServing: ServingSpec = {
   name: "churn",
   summary: "Predict whether a customer will churn",
   input: ChurnInput,
+  example: churnExample,
   output: ChurnPrediction,
   respond: ([output], threshold) => ({
     prediction: output.label === "1" ? 1 : 0,

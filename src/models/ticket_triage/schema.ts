@@ -23,17 +23,18 @@ export type Topic = (typeof topics)[number];
 export type Urgency = (typeof urgencies)[number];
 export type Channel = (typeof channels)[number];
 
+/** The documented example ticket. */
+export const ticketExample = {
+  subject: "VPN down for the whole finance team",
+  body: "Since 9am nobody in finance can connect to the VPN. Payroll is due today.",
+  channel: "email",
+} as const;
+
 /** One ticket to triage, as clients send it. */
 export const TicketInput = z.object({
   subject: z.string().trim().min(1).max(300),
   body: z.string().trim().min(1).max(20_000),
   channel: z.enum(channels).optional(),
-}).openapi("TicketInput", {
-  example: {
-    subject: "VPN down for the whole finance team",
-    body: "Since 9am nobody in finance can connect to the VPN. Payroll is due today.",
-    channel: "email",
-  },
-});
+}).openapi("TicketInput", { example: ticketExample });
 
 export type TicketInput = z.infer<typeof TicketInput>;

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { ServingSpec } from "../../serving/serving_spec.ts";
-import { TicketInput, topics, urgencies } from "./schema.ts";
+import { ticketExample, TicketInput, topics, urgencies } from "./schema.ts";
 
 const headAnswer = (classes: readonly string[], example: string) =>
   z.object({
@@ -20,6 +20,7 @@ export const ticketTriageServing: ServingSpec = {
   name: "ticket-triage",
   summary: "Classify an IT support ticket (English or French) by topic and urgency",
   input: TicketInput,
+  example: ticketExample,
   output: TicketTriage,
   respond: (outputs) =>
     Object.fromEntries(

@@ -59,6 +59,14 @@ export function predictRoute(spec: ServingSpec, maxBatch: number) {
               z.object({ instances: z.array(spec.input).min(1).max(maxBatch) }),
               spec.input,
             ]),
+            // Named, so the docs offer both shapes and send the single instance first.
+            examples: {
+              one: { summary: "One instance", value: spec.example },
+              batch: {
+                summary: `A batch (at most ${maxBatch} instances)`,
+                value: { instances: [spec.example, spec.example] },
+              },
+            },
           },
         },
       },
