@@ -95,3 +95,48 @@ Deno.test("V2 infer rejects bad tensors with 422", async () => {
     await close();
   }
 });
+
+Deno.test("V2 model readiness, and versioned paths answer only for the version served", async () => {
+  const { app, runtime, close } = await testApp(workspace);
+  try {
+    const served = workspace.versions.churn;
+    const ready = await app.request("/v2/models/churn/ready");
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), { name: "churn", ready: true });
+    assert.equal((await app.request("/v2/models/nope/ready")).status, 404);
+
+    const pinned = `/v2/models/churn/versions/${served}`;
+    assert.deepEqual(await (await app.request(`${pinned}/ready`)).json(), {
+      name: "churn",
+      ready: true,
+    });
+    assert.deepEqual((await (await app.request(pinned)).json()).versions, [served]);
+    const inferred = await app.request(`${pinned}/infer`, postJson({ inputs: churnTensors(1) }));
+    assert.equal(inferred.status, 200);
+    assert.equal((await inferred.json()).model_version, served);
+
+    const other = "/v2/models/churn/versions/20260101T000000Z-00000000";
+    for (
+      const response of [
+        await app.request(other),
+        await app.request(`${other}/ready`),
+        await app.request(`${other}/infer`, postJson({ inputs: churnTensors(1) })),
+      ]
+    ) {
+      assert.equal(response.status, 404);
+      const { error } = await response.json();
+      assert.equal(
+        error.message,
+        `Model "churn" serves version ${served}, not 20260101T000000Z-00000000`,
+      );
+    }
+
+    // Not loaded: not ready, with the model named.
+    runtime.registry.swap("champion", undefined, "churn");
+    const unloaded = await app.request("/v2/models/churn/ready");
+    assert.equal(unloaded.status, 503);
+    assert.deepEqual(await unloaded.json(), { name: "churn", ready: false });
+  } finally {
+    await close();
+  }
+});

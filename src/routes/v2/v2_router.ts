@@ -1,6 +1,7 @@
 import { createRouter } from "../../app/create_router.ts";
 import { fieldErrors } from "../../app/field_errors.ts";
-import { DomainError } from "../../errors.ts";
+import { DomainError, NotFoundError } from "../../errors.ts";
+import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { PredictionSink } from "../../serving/prediction_sink.ts";
@@ -9,60 +10,103 @@ import {
   instancesFromTensors,
   outputTensors,
 } from "../../serving/inference_tensors.ts";
+import type { ServedModel } from "../../serving/served_model.ts";
 import { requireModel } from "../models/models_router.ts";
-import { infer, live, metadata, ready } from "./v2_routes.ts";
+import { latestModelRoutes, live, ready, versionedModelRoutes } from "./v2_routes.ts";
+import type { InferRequest } from "./v2_schemas.ts";
 
-/** Open Inference Protocol (V2): health, model metadata, infer. */
+/** The champion a V2 path names: 404 for an unknown model or, when pinned, another version. */
+function servedFor(
+  registry: ModelRegistry,
+  { name, version }: { name: string; version?: string },
+): ServedModel {
+  const served = requireModel(registry, name);
+  if (version !== undefined && version !== served.version) {
+    throw new DomainError(
+      404,
+      "not_found",
+      `Model "${name}" serves version ${served.version}, not ${version}`,
+    );
+  }
+  return served;
+}
+
+function modelMetadata(served: ServedModel) {
+  const { codec, serving } = served.entry;
+  return {
+    name: served.name,
+    versions: [served.version],
+    platform: "tensorflow-js",
+    inputs: inputMetadata(serving.input),
+    outputs: codec.heads.flatMap((head) => [
+      { name: `${head.name}_label`, datatype: "BYTES", shape: [-1] },
+      { name: `${head.name}_probabilities`, datatype: "FP32", shape: [-1, head.classes.length] },
+    ]),
+  };
+}
+
+/** Validates the column tensors into instances and scores them (422 for bad values). */
+function inferResponse(
+  served: ServedModel,
+  request: InferRequest,
+  deps: { registry: ModelRegistry; sink: PredictionSink; maxBatch: number; requestId: string },
+) {
+  const instances = instancesFromTensors(request.inputs);
+  if (instances.length === 0 || instances.length > deps.maxBatch) {
+    throw new DomainError(422, "invalid_input", `A request holds 1 to ${deps.maxBatch} instances`);
+  }
+  const fields = instances.flatMap((instance, row) => {
+    const parsed = served.entry.serving.input.safeParse(instance);
+    return parsed.success ? [] : fieldErrors(parsed.error.issues, ["instances", row]);
+  });
+  if (fields.length > 0) {
+    throw new DomainError(422, "invalid_input", "Request is invalid", { fields });
+  }
+  const validated = instances.map((i) =>
+    served.entry.serving.input.parse(i) as Record<string, unknown>
+  );
+  const predictions = predict(deps.registry, deps.sink, served, validated, {
+    requestId: deps.requestId,
+  });
+  return {
+    model_name: served.name,
+    model_version: served.version,
+    ...(request.id ? { id: request.id } : {}),
+    outputs: outputTensors(served.entry.codec.heads, predictions),
+  };
+}
+
+/** Open Inference Protocol (V2): health, and per model metadata, readiness and inference. */
 export function v2Router(registry: ModelRegistry, sink: PredictionSink, maxBatch: number) {
-  return createRouter()
+  const router = createRouter()
     .openapi(live, (c) => c.json({ live: true }, 200))
     .openapi(ready, (c) => {
       const isReady = registry.status().every((s) => s.champion);
       return isReady ? c.json({ ready: true }, 200) : c.json({ ready: false }, 503);
-    })
-    .openapi(metadata, (c) => {
-      const served = requireModel(registry, c.req.valid("param").name);
-      const { codec, serving } = served.entry;
-      return c.json({
-        name: served.name,
-        versions: [served.version],
-        platform: "tensorflow-js",
-        inputs: inputMetadata(serving.input),
-        outputs: codec.heads.flatMap((head) => [
-          { name: `${head.name}_label`, datatype: "BYTES", shape: [-1] },
-          {
-            name: `${head.name}_probabilities`,
-            datatype: "FP32",
-            shape: [-1, head.classes.length],
-          },
-        ]),
-      }, 200);
-    })
-    .openapi(infer, (c) => {
-      const served = requireModel(registry, c.req.valid("param").name);
-      const request = c.req.valid("json");
-      const instances = instancesFromTensors(request.inputs);
-      if (instances.length === 0 || instances.length > maxBatch) {
-        throw new DomainError(422, "invalid_input", `A request holds 1 to ${maxBatch} instances`);
-      }
-      const fields = instances.flatMap((instance, row) => {
-        const parsed = served.entry.serving.input.safeParse(instance);
-        return parsed.success ? [] : fieldErrors(parsed.error.issues, ["instances", row]);
-      });
-      if (fields.length > 0) {
-        throw new DomainError(422, "invalid_input", "Request is invalid", { fields });
-      }
-      const validated = instances.map((i) =>
-        served.entry.serving.input.parse(i) as Record<string, unknown>
-      );
-      const predictions = predict(registry, sink, served, validated, {
-        requestId: c.get("requestId"),
-      });
-      return c.json({
-        model_name: served.name,
-        model_version: served.version,
-        ...(request.id ? { id: request.id } : {}),
-        outputs: outputTensors(served.entry.codec.heads, predictions),
-      }, 200);
     });
+  for (const routes of [latestModelRoutes, versionedModelRoutes]) {
+    router
+      .openapi(
+        routes.metadata,
+        (c) => c.json(modelMetadata(servedFor(registry, c.req.valid("param"))), 200),
+      )
+      .openapi(routes.ready, (c) => {
+        const params: { name: string; version?: string } = c.req.valid("param");
+        if (!(params.name in catalog)) throw new NotFoundError("model", params.name);
+        if (!registry.champion(params.name)) {
+          return c.json({ name: params.name, ready: false }, 503);
+        }
+        servedFor(registry, params); // 404 when the path pins another version
+        return c.json({ name: params.name, ready: true }, 200);
+      })
+      .openapi(routes.infer, (c) => {
+        const served = servedFor(registry, c.req.valid("param"));
+        const requestId = c.get("requestId");
+        return c.json(
+          inferResponse(served, c.req.valid("json"), { registry, sink, maxBatch, requestId }),
+          200,
+        );
+      });
+  }
+  return router;
 }

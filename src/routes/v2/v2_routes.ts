@@ -1,7 +1,14 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, jsonResponse } from "../../app/error_schema.ts";
 import { ModelName } from "../models/models_schemas.ts";
-import { InferRequest, InferResponse, Live, ModelMetadata, Ready } from "./v2_schemas.ts";
+import {
+  InferRequest,
+  InferResponse,
+  Live,
+  ModelMetadata,
+  ModelReady,
+  Ready,
+} from "./v2_schemas.ts";
 
 export const live = createRoute({
   method: "get",
@@ -23,38 +30,77 @@ export const ready = createRoute({
   },
 });
 
-export const metadata = createRoute({
-  method: "get",
-  path: "/v2/models/{name}",
-  tags: ["Open Inference Protocol (V2)"],
-  summary: "Model metadata: versions, input and output tensors",
-  request: { params: ModelName },
-  responses: {
-    200: jsonResponse(ModelMetadata, "Metadata"),
-    401: errorResponse("Missing or invalid API key"),
-    404: errorResponse("Unknown model"),
-    503: errorResponse("Model not loaded"),
-  },
+/** `{name}` and `{version}` of the versioned V2 paths. */
+const ModelVersion = ModelName.extend({
+  version: z.string().openapi({
+    param: { name: "version", in: "path" },
+    example: "20261122T042440Z-6dfaa8e2",
+  }),
 });
 
-export const infer = createRoute({
-  method: "post",
-  path: "/v2/models/{name}/infer",
-  tags: ["Open Inference Protocol (V2)"],
-  summary: "Inference with named column tensors, one per input field, all of shape [n]",
-  request: {
-    params: ModelName,
-    body: { required: true, content: { "application/json": { schema: InferRequest } } },
-  },
-  responses: {
-    200: jsonResponse(
-      InferResponse,
-      "Per head `<head>_label` and `<head>_probabilities`, and `prediction_id`",
-    ),
-    401: errorResponse("Missing or invalid API key"),
-    404: errorResponse("Unknown model"),
-    413: errorResponse("Body too large"),
-    422: errorResponse("Invalid tensors or values"),
-    503: errorResponse("Model not loaded"),
-  },
-});
+/**
+ * The per-model V2 routes, at `/v2/models/{name}` or, `versioned`, at
+ * `/v2/models/{name}/versions/{version}`: a client pinning a version gets 404 unless it is
+ * the one served.
+ */
+function modelRoutes(versioned: boolean) {
+  const base = versioned ? "/v2/models/{name}/versions/{version}" : "/v2/models/{name}";
+  const params = versioned ? ModelVersion : ModelName;
+  const of = versioned ? " (of the version served)" : "";
+  const unknown = errorResponse(
+    versioned ? "Unknown model, or not the version served" : "Unknown model",
+  );
+  const tags = ["Open Inference Protocol (V2)"];
+  return {
+    metadata: createRoute({
+      method: "get",
+      path: base,
+      tags,
+      summary: `Model metadata${of}: versions, input and output tensors`,
+      request: { params },
+      responses: {
+        200: jsonResponse(ModelMetadata, "Metadata"),
+        401: errorResponse("Missing or invalid API key"),
+        404: unknown,
+        503: errorResponse("Model not loaded"),
+      },
+    }),
+    ready: createRoute({
+      method: "get",
+      path: `${base}/ready`,
+      tags,
+      summary: `Model readiness${of}`,
+      request: { params },
+      responses: {
+        200: jsonResponse(ModelReady, "Ready"),
+        401: errorResponse("Missing or invalid API key"),
+        404: unknown,
+        503: jsonResponse(ModelReady, "Not loaded"),
+      },
+    }),
+    infer: createRoute({
+      method: "post",
+      path: `${base}/infer`,
+      tags,
+      summary: `Inference${of} with named column tensors, one per input field, all of shape [n]`,
+      request: {
+        params,
+        body: { required: true, content: { "application/json": { schema: InferRequest } } },
+      },
+      responses: {
+        200: jsonResponse(
+          InferResponse,
+          "Per head `<head>_label` and `<head>_probabilities`, and `prediction_id`",
+        ),
+        401: errorResponse("Missing or invalid API key"),
+        404: unknown,
+        413: errorResponse("Body too large"),
+        422: errorResponse("Invalid tensors or values"),
+        503: errorResponse("Model not loaded"),
+      },
+    }),
+  };
+}
+
+export const latestModelRoutes = modelRoutes(false);
+export const versionedModelRoutes = modelRoutes(true);

@@ -47,5 +47,7 @@ export const ModelMetadata = z.object({
 
 export const Live = z.object({ live: z.boolean() }).openapi("V2Live");
 export const Ready = z.object({ ready: z.boolean() }).openapi("V2Ready");
+export const ModelReady = z.object({ name: z.string(), ready: z.boolean() })
+  .openapi("V2ModelReady");
 
 export type InferRequest = z.infer<typeof InferRequest>;
