@@ -54,6 +54,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** A bad value as an error echoes it: quoted, and without a URL's `user:password@`. */
+function shown(value: unknown): string {
+  return JSON.stringify(value).replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s"]*@/gi, "$1***@");
+}
+
 /**
  * Parses the configuration from an environment map (e.g. `Deno.env.toObject()`).
  * Empty strings count as unset so `FOO=` in a `.env` file falls back to the default.
@@ -66,7 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => ({
       variable: String(issue.path[0]),
-      message: `${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
+      message: `${issue.message} (got ${shown(present[String(issue.path[0])])})`,
     })));
   }
   return parsed.data;

@@ -59,6 +59,12 @@ for (const [variable, value] of Object.entries(badValues)) {
   });
 }
 
+Deno.test("a bad URL is echoed without its password", () => {
+  const error = configErrorOf({ DATABASE_URL: "postgress://app:s3cret@db.example.com/app" });
+  assert.match(error.message, /\(got "postgress:\/\/\*\*\*@db\.example\.com\/app"\)$/);
+  assert.ok(!error.message.includes("s3cret"));
+});
+
 Deno.test("every bad variable is listed at once", () => {
   const variables = configErrorOf(badValues).problems.map((p) => p.variable);
   assert.deepEqual(variables.sort(), Object.keys(badValues).sort());
