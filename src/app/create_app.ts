@@ -104,7 +104,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
     }),
   );
   app.route("/", customersRouter(deps.database.db, deps.registry, deps.sink));
-  app.route("/", feedbackRouter(deps.database.db));
+  app.route("/", feedbackRouter(deps.database.db, deps.sink));
   app.route("/", v2Router(deps.registry, deps.sink, config.MAX_BATCH_SIZE));
   app.route("/", adminRouter(deps.registry, deps.reloadModels));
 

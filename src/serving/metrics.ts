@@ -156,6 +156,7 @@ export function createServerMetrics(
         }
         sink.enqueue(entry);
       },
+      flush: (options) => sink.flush(options),
     }),
   };
 }

@@ -16,7 +16,7 @@ async function appWithDatabase() {
     database,
     logger,
     workspaceSource("/nonexistent"),
-    { enqueue: () => {} },
+    { enqueue: () => {}, flush: () => Promise.resolve() },
   );
   return { app, database };
 }

@@ -32,13 +32,14 @@ export async function testApp(
   await database.migrate();
   const logged: PredictionLogEntry[] = [];
   const writes: Promise<void>[] = [];
+  const flush = async () => void await Promise.all(writes);
   const { app, runtime } = await assembleApp(config, database, logger, source, {
     enqueue: (entry) => {
       logged.push(entry);
       writes.push(logPredictions(database.db, [entry]));
     },
+    flush,
   });
-  const flush = async () => void await Promise.all(writes);
   return {
     app,
     database,

@@ -7,6 +7,7 @@ import { recordFeedback } from "../../db/repositories/feedback.ts";
 import { findPrediction } from "../../db/repositories/predictions.ts";
 import { DomainError, NotFoundError } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
+import type { PredictionSink } from "../../serving/prediction_sink.ts";
 
 const FeedbackInput = z.object({
   prediction_id: z.uuid(),
@@ -37,17 +38,34 @@ const sendFeedback = createRoute({
   responses: {
     201: { content: { "application/json": { schema: FeedbackStored } }, description: "Stored" },
     401: errorResponse("Missing or invalid API key"),
-    404: errorResponse("Unknown prediction (or not yet written: retry shortly)"),
+    404: errorResponse("Unknown prediction"),
     422: errorResponse("Invalid body, head or label"),
-    503: errorResponse("The database did not answer; retry shortly"),
+    503: errorResponse(
+      "The database did not answer, or the prediction is still queued for it; retry shortly",
+    ),
   },
 });
 
+/** How long feedback waits for a prediction still in the log writer's queue. */
+const pendingPredictionWaitMs = 2_000;
+
 /** `/v1/feedback`. */
-export function feedbackRouter(db: Database) {
+export function feedbackRouter(db: Database, sink: PredictionSink) {
+  const find = (id: string) => fromDatabase(() => findPrediction(db, id));
   return createRouter().openapi(sendFeedback, async (c) => {
     const body = c.req.valid("json");
-    const prediction = await fromDatabase(() => findPrediction(db, body.prediction_id));
+    let prediction = await find(body.prediction_id);
+    if (!prediction) {
+      // Answered moments ago, or while the database was away: its trace may still be queued.
+      await sink.flush({ timeoutMs: pendingPredictionWaitMs }).catch(() => {
+        throw new DomainError(
+          503,
+          "prediction_log_pending",
+          "The prediction log is not written yet (is the database back?); retry shortly",
+        );
+      });
+      prediction = await find(body.prediction_id);
+    }
     if (!prediction) throw new NotFoundError("prediction", body.prediction_id);
     const heads = catalog[prediction.modelName]?.codec.heads ?? [];
     const head = heads.find((h) =>
