@@ -60,6 +60,13 @@ export function createServerMetrics(
     labelNames: ["model", "version", "role", "head", "label"],
     registers: [registry],
   });
+  const agreement = new Counter({
+    name: "challenger_agreement_total",
+    help: "Shadow scorings by model, head, champion and challenger versions, and whether " +
+      "the challenger predicted the champion's class",
+    labelNames: ["model", "head", "champion", "challenger", "agreed"],
+    registers: [registry],
+  });
   const modelLatency = new Histogram({
     name: "prediction_latency_seconds",
     help: "Model scoring time per instance by model and version",
@@ -138,6 +145,7 @@ export function createServerMetrics(
   const durationOf = childrenBy((...labels) => duration.labels(...labels));
   const predictionsOf = childrenBy((...labels) => predictions.labels(...labels));
   const modelLatencyOf = childrenBy((...labels) => modelLatency.labels(...labels));
+  const agreementOf = childrenBy((...labels) => agreement.labels(...labels));
   return {
     registry,
     middleware: async (c, next) => {
@@ -153,6 +161,11 @@ export function createServerMetrics(
         modelLatencyOf(model, version).observe(latencyMs / 1000);
         for (const { modelVersion, role, head, label } of entry.outputs) {
           predictionsOf(model, modelVersion, role, head, label).inc();
+          if (role !== "challenger") continue;
+          const champion = entry.outputs.find((o) => o.role === "champion" && o.head === head);
+          if (!champion) continue;
+          const agreed = String(champion.label === label);
+          agreementOf(model, head, champion.modelVersion, modelVersion, agreed).inc();
         }
         sink.enqueue(entry);
       },

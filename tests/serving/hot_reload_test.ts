@@ -96,6 +96,15 @@ Deno.test("a challenger scores the same requests and is logged beside the champi
     const roles = logged[0].outputs.map((o) => `${o.role}:${o.modelVersion}`);
     assert.deepEqual(roles, [`champion:${workspace.versions.churn}`, `challenger:${challenger}`]);
     assert.equal(logged[0].request.id, body.prediction_id);
+    // The online comparison on /metrics: same weights, so the challenger agreed.
+    const metrics = await (await app.request("/metrics")).text();
+    assert.ok(
+      metrics.includes(
+        `challenger_agreement_total{model="churn",head="churn",champion="${workspace.versions.churn}",` +
+          `challenger="${challenger}",agreed="true"} 1`,
+      ),
+      metrics,
+    );
 
     // Dropping the challenger from the pointer unloads it, and the history says so.
     await pinChurn(workspace.versions.churn);
