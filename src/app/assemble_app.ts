@@ -2,7 +2,7 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { Bm25Index, loadKnowledgeBase } from "../kb/mod.ts";
 import type { Logger } from "../logger.ts";
-import type { WriterStats } from "../serving/metrics.ts";
+import type { WriterStats } from "../serving/scrape_gauges.ts";
 import type { ArtifactSource } from "../serving/model_loader.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
 import { createModelRuntime, type ModelRuntime } from "../serving/runtime.ts";

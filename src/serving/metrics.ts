@@ -1,16 +1,8 @@
 import type { MiddlewareHandler } from "hono";
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, Histogram, Registry } from "prom-client";
 import type { ModelRegistry } from "./model_registry.ts";
 import type { PredictionSink } from "./prediction_sink.ts";
-
-/** Counters the log writer exposes, read at scrape time. */
-export interface WriterStats {
-  queued: number;
-  spilled: number;
-  written: number;
-  dropped: number;
-  failedWrites: number;
-}
+import { registerScrapeGauges, type WriterStats } from "./scrape_gauges.ts";
 
 /** The Prometheus registry of one app, and the hooks that feed it. */
 export interface ServerMetrics {
@@ -74,72 +66,7 @@ export function createServerMetrics(
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05],
     registers: [registry],
   });
-  new Gauge({
-    name: "model_loaded",
-    help: "1 for each model version being served, by role",
-    labelNames: ["model", "version", "role"],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const status of models.status()) {
-        if (status.champion) {
-          this.set({ model: status.name, version: status.champion.version, role: "champion" }, 1);
-        }
-        if (status.challenger) {
-          this.set(
-            { model: status.name, version: status.challenger.version, role: "challenger" },
-            1,
-          );
-        }
-      }
-    },
-  });
-  new Gauge({
-    name: "model_load_problem",
-    help: "1 while a model's pinned version cannot be served (refused load, unreadable " +
-      "pointer, nothing pinned; /ready says why), else 0: an older version may still serve",
-    labelNames: ["model"],
-    registers: [registry],
-    collect() {
-      for (const status of models.status()) {
-        this.set({ model: status.name }, status.problem ? 1 : 0);
-      }
-    },
-  });
-  const writerGauge = (name: string, help: string, read: (s: WriterStats) => number) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        this.set(read(writerStats()));
-      },
-    });
-  writerGauge(
-    "prediction_log_queue_depth",
-    "Predictions waiting to be written (memory)",
-    (s) => s.queued,
-  );
-  writerGauge(
-    "prediction_log_spilled",
-    "Predictions spilled to disk while the database is down",
-    (s) => s.spilled,
-  );
-  writerGauge(
-    "prediction_log_written_total",
-    "Predictions written to the database",
-    (s) => s.written,
-  );
-  writerGauge(
-    "prediction_log_dropped_total",
-    "Predictions dropped (no spill directory and a full buffer)",
-    (s) => s.dropped,
-  );
-  writerGauge(
-    "prediction_log_failed_writes_total",
-    "Failed database writes (retried)",
-    (s) => s.failedWrites,
-  );
+  registerScrapeGauges(registry, models, writerStats);
 
   const requestsOf = childrenBy((...labels) => requests.labels(...labels));
   const durationOf = childrenBy((...labels) => duration.labels(...labels));

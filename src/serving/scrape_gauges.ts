@@ -1,0 +1,89 @@
+/**
+ * The gauges `/metrics` reads at scrape time: which versions serve, which models have a load
+ * problem, and the prediction-log writer's counters.
+ */
+import { Gauge, type Registry } from "prom-client";
+import type { ModelRegistry } from "./model_registry.ts";
+
+/** Counters the log writer exposes, read at scrape time. */
+export interface WriterStats {
+  queued: number;
+  spilled: number;
+  written: number;
+  dropped: number;
+  failedWrites: number;
+}
+
+/** Registers the scrape-time gauges of one app in `registry`. */
+export function registerScrapeGauges(
+  registry: Registry,
+  models: ModelRegistry,
+  writerStats: () => WriterStats,
+): void {
+  new Gauge({
+    name: "model_loaded",
+    help: "1 for each model version being served, by role",
+    labelNames: ["model", "version", "role"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const status of models.status()) {
+        if (status.champion) {
+          this.set({ model: status.name, version: status.champion.version, role: "champion" }, 1);
+        }
+        if (status.challenger) {
+          this.set(
+            { model: status.name, version: status.challenger.version, role: "challenger" },
+            1,
+          );
+        }
+      }
+    },
+  });
+  new Gauge({
+    name: "model_load_problem",
+    help: "1 while a model's pinned version cannot be served (refused load, unreadable " +
+      "pointer, nothing pinned; /ready says why), else 0: an older version may still serve",
+    labelNames: ["model"],
+    registers: [registry],
+    collect() {
+      for (const status of models.status()) {
+        this.set({ model: status.name }, status.problem ? 1 : 0);
+      }
+    },
+  });
+  const writerGauge = (name: string, help: string, read: (s: WriterStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read(writerStats()));
+      },
+    });
+  writerGauge(
+    "prediction_log_queue_depth",
+    "Predictions waiting to be written (memory)",
+    (s) => s.queued,
+  );
+  writerGauge(
+    "prediction_log_spilled",
+    "Predictions spilled to disk while the database is down",
+    (s) => s.spilled,
+  );
+  writerGauge(
+    "prediction_log_written_total",
+    "Predictions written to the database",
+    (s) => s.written,
+  );
+  writerGauge(
+    "prediction_log_dropped_total",
+    "Predictions dropped (no spill directory and a full buffer)",
+    (s) => s.dropped,
+  );
+  writerGauge(
+    "prediction_log_failed_writes_total",
+    "Failed database writes (retried)",
+    (s) => s.failedWrites,
+  );
+}
