@@ -14,6 +14,23 @@ export interface WriterStats {
   failedWrites: number;
 }
 
+/** The log writer's counters, one gauge each: name, help, reading. */
+const writerGauges: [string, string, (stats: WriterStats) => number][] = [
+  ["prediction_log_queue_depth", "Predictions waiting to be written (memory)", (s) => s.queued],
+  [
+    "prediction_log_spilled",
+    "Predictions spilled to disk while the database is down",
+    (s) => s.spilled,
+  ],
+  ["prediction_log_written_total", "Predictions written to the database", (s) => s.written],
+  [
+    "prediction_log_dropped_total",
+    "Predictions dropped (no spill directory and a full buffer)",
+    (s) => s.dropped,
+  ],
+  ["prediction_log_failed_writes_total", "Failed database writes (retried)", (s) => s.failedWrites],
+];
+
 /** Registers the scrape-time gauges of one app in `registry`. */
 export function registerScrapeGauges(
   registry: Registry,
@@ -52,7 +69,7 @@ export function registerScrapeGauges(
       }
     },
   });
-  const writerGauge = (name: string, help: string, read: (s: WriterStats) => number) =>
+  for (const [name, help, read] of writerGauges) {
     new Gauge({
       name,
       help,
@@ -61,29 +78,5 @@ export function registerScrapeGauges(
         this.set(read(writerStats()));
       },
     });
-  writerGauge(
-    "prediction_log_queue_depth",
-    "Predictions waiting to be written (memory)",
-    (s) => s.queued,
-  );
-  writerGauge(
-    "prediction_log_spilled",
-    "Predictions spilled to disk while the database is down",
-    (s) => s.spilled,
-  );
-  writerGauge(
-    "prediction_log_written_total",
-    "Predictions written to the database",
-    (s) => s.written,
-  );
-  writerGauge(
-    "prediction_log_dropped_total",
-    "Predictions dropped (no spill directory and a full buffer)",
-    (s) => s.dropped,
-  );
-  writerGauge(
-    "prediction_log_failed_writes_total",
-    "Failed database writes (retried)",
-    (s) => s.failedWrites,
-  );
+  }
 }
