@@ -29,8 +29,9 @@ const envSchema = z.object({
   DVC_CACHE_DIR: z.string().min(1).default(".dvc/cache"),
   DVC_REMOTE_URL: z.string().min(1).default(".dvc-storage"),
   SPILL_DIR: z.string().min(1).default(".data/spill"),
+  /** Unset: build on embedded PGlite only, never into a shared database (DATABASE_URL). */
   AUTO_BUILD_MODELS: z.enum(["true", "false"], { error: 'must be "true" or "false"' })
-    .default("true").transform((value) => value === "true"),
+    .optional().transform((value) => value === undefined ? undefined : value === "true"),
   ALERT_WEBHOOK_URL: optionalUrl,
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: z.string().min(1).optional(),

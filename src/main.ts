@@ -13,7 +13,7 @@ if (import.meta.main) {
     logNodeWarnings(logger);
     const server = await startServer(config, logger, {
       watchPointer: true,
-      buildMissingModels: config.AUTO_BUILD_MODELS,
+      buildMissingModels: config.AUTO_BUILD_MODELS !== false,
       spillDir: config.SPILL_DIR,
       keepRemoteObjects: true,
     });

@@ -31,7 +31,9 @@ const firstRunOnly = {
  * pointer (a change `git diff` shows), then load them; later starts find them in the
  * workspace. They stay in the local DVC cache: a stand-in built on one machine is not
  * pushed. Aborting `signal` (a shutdown) stops the pipeline before its next step or training
- * epoch; the pointer is only written at the end, so the next start builds again.
+ * epoch; the pointer is only written at the end, so the next start builds again. With
+ * `DATABASE_URL` set it builds nothing unless `AUTO_BUILD_MODELS=true`: the pipeline's
+ * synthetic data must not land in a shared database.
  */
 export async function buildMissingModels(
   config: Config,
@@ -42,6 +44,15 @@ export async function buildMissingModels(
 ): Promise<void> {
   const missing = runtime.registry.status().filter((s) => !s.champion);
   if (missing.length === 0) return;
+  if (config.AUTO_BUILD_MODELS === undefined && config.DATABASE_URL) {
+    // The pipeline would write 20,000 synthetic tickets into what may be production data.
+    logger.warn(
+      "Pinned model artifacts cannot be had; not building them into the database of " +
+        "DATABASE_URL (set AUTO_BUILD_MODELS=true to allow it, or run the pipeline)",
+      { models: missing.map((s) => ({ name: s.name, problem: s.problem })) },
+    );
+    return;
+  }
   logger.warn(
     "Pinned model artifacts cannot be had; building them with the pipeline (a minute or two)",
     {
