@@ -1,10 +1,13 @@
+import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Logger } from "../logger.ts";
 
 /**
  * Re-reads the model pointer when its file changes (a `git pull` or an Argo CD sync writes
- * it). Watches the folder, since editors and git replace the file rather than modify it;
- * events are debounced so one change triggers one reload.
+ * it). Watches the folder, since editors and git replace the file rather than modify it, and
+ * a Kubernetes ConfigMap volume swaps a `..data` symlink beside it without any event naming
+ * the file: after any event there (debounced), the file's text is compared with the last
+ * seen, so one change triggers one reload and unrelated files none.
  */
 export function watchPointer(
   pointerPath: string,
@@ -12,6 +15,7 @@ export function watchPointer(
   logger: Logger,
 ): { close(): void } {
   const target = resolve(pointerPath);
+  const readText = () => readFile(target, "utf8").catch(() => undefined);
   let watcher: Deno.FsWatcher;
   try {
     // A fresh clone lacks the folder until a first run or a promotion writes the pointer.
@@ -23,12 +27,14 @@ export function watchPointer(
     });
     return { close: () => {} };
   }
+  let lastSeen = readText();
   let timer: ReturnType<typeof setTimeout> | undefined;
   (async () => {
-    for await (const event of watcher) {
-      if (!event.paths.some((path) => resolve(path) === target)) continue;
+    for await (const _event of watcher) {
       clearTimeout(timer);
-      timer = setTimeout(() => {
+      timer = setTimeout(async () => {
+        const [before, now] = [await lastSeen, await (lastSeen = readText())];
+        if (now === before) return;
         logger.info("Model pointer changed; reloading", { path: pointerPath });
         reload().catch((error) => logger.error("Reload failed", { reason: String(error) }));
       }, 200);
