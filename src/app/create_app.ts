@@ -20,6 +20,7 @@ import type { ModelRegistry } from "../serving/model_registry.ts";
 import { createServerMetrics } from "../serving/metrics.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
+import { accessLog } from "./access_log.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { type AppEnv, createRouter } from "./create_router.ts";
 import { mountDocs } from "./docs_page.ts";
@@ -74,6 +75,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   // Time-ordered like prediction ids, so the log's request-id index grows at its end instead
   // of taking inserts all over a large index (a caller's own X-Request-Id is kept).
   app.use(requestId({ generator: () => uuidv7() }));
+  app.use(accessLog(logger));
   app.use(metrics.middleware);
   if (config.CORS_ORIGINS.length > 0) app.use(cors({ origin: config.CORS_ORIGINS }));
   app.use(bodyLimit({

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { assembleApp } from "../../src/app/assemble_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
+import { captureLogger } from "../../src/logger_test_support.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 
 /** The app with no model pointer at all: the database works, no model can load. */
-async function appWithDatabase() {
+async function appWithDatabase(logger: Logger = createLogger("error")) {
   const config = loadConfig({ MODEL_POINTER_PATH: "/nonexistent/model-pointer.yaml" });
-  const logger = createLogger("error");
   const database = await openDatabase({ PGLITE_DIR: "memory://" });
   await database.migrate();
   const { app } = await assembleApp(
@@ -76,6 +76,29 @@ Deno.test("GET /openapi.json documents the health routes", async () => {
     assert.deepEqual(document.security, [{ bearer: [] }]);
     assert.deepEqual(document.paths["/health"].get.security, []);
     assert.deepEqual(document.paths["/ready"].get.security, []);
+  } finally {
+    await database.close();
+  }
+});
+
+Deno.test("every request leaves one access log line; probes only at debug", async () => {
+  const logger = captureLogger();
+  const { app, database } = await appWithDatabase(logger);
+  try {
+    const response = await app.request("/v1/models/churn/predict", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "crm-7" },
+      body: "{}",
+    });
+    await app.request("/health");
+    const lines = logger.lines.filter((line) => /^(GET|POST) /.test(line.message));
+    assert.deepEqual(lines.map((l) => [l.level, l.message]), [
+      ["info", `POST /v1/models/churn/predict ${response.status}`],
+      ["debug", "GET /health 200"],
+    ]);
+    assert.equal(lines[0].fields?.requestId, "crm-7");
+    assert.equal(lines[0].fields?.route, "/v1/models/churn/predict");
+    assert.equal(typeof lines[0].fields?.durationMs, "number");
   } finally {
     await database.close();
   }

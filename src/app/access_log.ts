@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from "hono";
+import type { Logger } from "../logger.ts";
+import type { AppEnv } from "./create_router.ts";
+
+/** Probes and scrapes that arrive every few seconds: logged at debug, not info. */
+const probePaths = new Set([
+  "/health",
+  "/ready",
+  "/metrics",
+  "/v2/health/live",
+  "/v2/health/ready",
+]);
+
+/**
+ * One structured line per request, after it is answered: method, path, matched route, status,
+ * duration and request id (the id `prediction_requests` keeps, to join the two).
+ */
+export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const { method, path } = c.req;
+    const log = probePaths.has(path) ? logger.debug : logger.info;
+    log(`${method} ${path} ${c.res.status}`, {
+      method,
+      path,
+      route: c.req.routePath,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      requestId: c.get("requestId"),
+    });
+  };
+}
