@@ -31,6 +31,7 @@ function servedFor(
   return served;
 }
 
+/** V2 model metadata of the version served: its tensors, one per input field and two per head. */
 function modelMetadata(served: ServedModel) {
   const { codec, serving } = served.entry;
   return {
