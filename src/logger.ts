@@ -10,10 +10,15 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** Whether a logger made with `minLevel` writes entries of `level`. */
+export function writes(minLevel: LogLevel, level: LogLevel): boolean {
+  return rank[level] >= rank[minLevel];
+}
+
 /** A logger that drops entries below `minLevel`. */
 export function createLogger(minLevel: LogLevel): Logger {
   const write = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
-    if (rank[level] < rank[minLevel]) return;
+    if (!writes(minLevel, level)) return;
     const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
     if (level === "error") console.error(line);
     else console.log(line);

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { Logger } from "../logger.ts";
+import { type Logger, type LogLevel, writes } from "../logger.ts";
 import type { AppEnv } from "./create_router.ts";
 
 /** Probes and scrapes that arrive every few seconds: logged at debug, not info. */
@@ -15,7 +15,9 @@ const probePaths = new Set([
  * One structured line per request, after it is answered: method, path, matched route, status,
  * duration and request id (the id `prediction_requests` keeps, to join the two).
  */
-export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
+export function accessLog(logger: Logger, minLevel: LogLevel): MiddlewareHandler<AppEnv> {
+  // Above info (the setting for peak throughput) no line is written: nothing to build per request.
+  if (!writes(minLevel, "info")) return (_c, next) => next();
   return async (c, next) => {
     const started = performance.now();
     await next();

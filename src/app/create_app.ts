@@ -75,7 +75,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   // Time-ordered like prediction ids, so the log's request-id index grows at its end instead
   // of taking inserts all over a large index (a caller's own X-Request-Id is kept).
   app.use(requestId({ generator: () => uuidv7() }));
-  app.use(accessLog(logger));
+  app.use(accessLog(logger, config.LOG_LEVEL));
   app.use(metrics.middleware);
   if (config.CORS_ORIGINS.length > 0) app.use(cors({ origin: config.CORS_ORIGINS }));
   app.use(bodyLimit({
