@@ -55,12 +55,14 @@ function readinessProbes({ database, registry }: AppDependencies): ReadinessProb
     },
     ...registry.configured.map((name) => ({
       name: `model:${name}`,
-      // Still serving an older version after a refused load is ready, with the reason shown.
+      // Still serving an older version after a refused load is ready, with the reason shown;
+      // so is a champion whose challenger was refused (no online comparison meanwhile).
       check: () => {
         const status = registry.status().find((s) => s.name === name);
         const ok = status?.champion !== undefined;
         const detail = status?.problem ?? (ok ? `ok (${status!.champion!.version})` : "not loaded");
-        return Promise.resolve({ ok, detail });
+        const challenger = status?.challengerProblem && `challenger: ${status.challengerProblem}`;
+        return Promise.resolve({ ok, detail: challenger ? `${detail}; ${challenger}` : detail });
       },
     })),
   ];

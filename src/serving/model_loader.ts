@@ -6,7 +6,7 @@ import { compileNetwork, type Network } from "../ml/compiled_network.ts";
 import { type NetworkArtifacts, UnsupportedNetwork } from "../ml/layers_topology.ts";
 import { parseVersion, type VersionFiles } from "../ml/version_files.ts";
 import { catalogEntry } from "../models/catalog.ts";
-import type { ModelRegistry } from "./model_registry.ts";
+import type { ModelRegistry, ModelRole } from "./model_registry.ts";
 import type { ServedModel } from "./served_model.ts";
 
 /** Where version files come from (workspace, DVC cache, DVC remote); verifies what it returns. */
@@ -81,20 +81,22 @@ function keepServing(registry: ModelRegistry, name: string, problem: string): vo
 async function syncRole(
   context: LoaderContext,
   name: string,
-  role: "champion" | "challenger",
+  role: ModelRole,
   version: string | undefined,
   modelsMd5: string | undefined,
 ): Promise<boolean> {
   const { registry, logger, environment } = context;
   const current = role === "champion" ? registry.champion(name) : registry.challenger(name);
   if (version === current?.version) {
-    // Pinned again after a refused load or an unreadable pointer (a reverted promotion).
-    if (role === "champion") registry.setProblem(name, undefined);
+    // Pinned again after a refused load or an unreadable pointer (a reverted promotion), or
+    // no longer pinned after a refused one.
+    registry.setProblem(name, undefined, role);
     return false;
   }
   const record = (event: Omit<NewModelDeployment, "modelName" | "role" | "environment">) =>
     void context.recordDeployment({ modelName: name, role, environment, ...event });
   if (!version) {
+    registry.setProblem(name, undefined, role);
     if (current) {
       registry.swap(role, undefined, name);
       record({ version: current.version, event: "unloaded", reason: "no longer pinned" });
@@ -112,7 +114,7 @@ async function syncRole(
     if (current) {
       record({ version: current.version, event: "unloaded", reason: `replaced by ${version}` });
     }
-    if (role === "champion") registry.setProblem(name, undefined);
+    registry.setProblem(name, undefined, role);
     logger.info(`Loaded model "${name}" version ${version} as ${role}`, {
       model: name,
       version,
@@ -131,6 +133,8 @@ async function syncRole(
     const message = `Cannot load model "${name}" version ${version}: ${reason}`;
     logger.error(message, { model: name, version, role });
     if (role === "champion") keepServing(registry, name, message);
+    // The champion answers on; the challenger it replaces, if any, is still compared.
+    else registry.setProblem(name, message, role);
     record({ version, event: "refused", reason });
     return false;
   }

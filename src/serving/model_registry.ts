@@ -1,11 +1,14 @@
 import type { ServedModel } from "./served_model.ts";
 
-/** Whether a configured model can serve, and why not. */
+export type ModelRole = "champion" | "challenger";
+
+/** Whether a configured model can serve, and why not (per role: a challenger may be refused). */
 export interface ModelStatus {
   name: string;
   champion?: { version: string; loadedAt: Date };
   challenger?: { version: string };
   problem?: string;
+  challengerProblem?: string;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface ModelStatus {
 export class ModelRegistry {
   #champions = new Map<string, ServedModel>();
   #challengers = new Map<string, ServedModel>();
-  #problems = new Map<string, string>();
+  #problems = { champion: new Map<string, string>(), challenger: new Map<string, string>() };
 
   constructor(readonly configured: readonly string[]) {}
 
@@ -28,7 +31,7 @@ export class ModelRegistry {
   }
 
   /** Serves `served` in `role`, disposing the version it replaces. */
-  swap(role: "champion" | "challenger", served: ServedModel | undefined, name: string): void {
+  swap(role: ModelRole, served: ServedModel | undefined, name: string): void {
     const map = role === "champion" ? this.#champions : this.#challengers;
     const previous = map.get(name);
     if (served) map.set(name, served);
@@ -36,10 +39,10 @@ export class ModelRegistry {
     if (previous && previous !== served) previous.network.dispose();
   }
 
-  /** Records why a model is not (or not fully) serving; undefined clears it. */
-  setProblem(name: string, problem: string | undefined): void {
-    if (problem) this.#problems.set(name, problem);
-    else this.#problems.delete(name);
+  /** Records why a role of a model is not (or not fully) serving; undefined clears it. */
+  setProblem(name: string, problem: string | undefined, role: ModelRole = "champion"): void {
+    if (problem) this.#problems[role].set(name, problem);
+    else this.#problems[role].delete(name);
   }
 
   status(): ModelStatus[] {
@@ -52,7 +55,12 @@ export class ModelRegistry {
           ? { champion: { version: champion.version, loadedAt: champion.loadedAt } }
           : {}),
         ...(challenger ? { challenger: { version: challenger.version } } : {}),
-        ...(this.#problems.has(name) ? { problem: this.#problems.get(name) } : {}),
+        ...(this.#problems.champion.has(name)
+          ? { problem: this.#problems.champion.get(name) }
+          : {}),
+        ...(this.#problems.challenger.has(name)
+          ? { challengerProblem: this.#problems.challenger.get(name) }
+          : {}),
       };
     });
   }

@@ -59,13 +59,15 @@ export function registerScrapeGauges(
   });
   new Gauge({
     name: "model_load_problem",
-    help: "1 while a model's pinned version cannot be served (refused load, unreadable " +
-      "pointer, nothing pinned; /ready says why), else 0: an older version may still serve",
-    labelNames: ["model"],
+    help: "1 while a model's pinned version cannot be served in that role (refused load, " +
+      "unreadable pointer, nothing pinned; /ready says why), else 0: an older version may " +
+      "still serve",
+    labelNames: ["model", "role"],
     registers: [registry],
     collect() {
       for (const status of models.status()) {
-        this.set({ model: status.name }, status.problem ? 1 : 0);
+        this.set({ model: status.name, role: "champion" }, status.problem ? 1 : 0);
+        this.set({ model: status.name, role: "challenger" }, status.challengerProblem ? 1 : 0);
       }
     },
   });

@@ -246,7 +246,7 @@ Deno.test("GET /metrics exposes requests, predictions per class and model load s
         }",role="champion"\\} 1`,
       ),
     );
-    assert.match(text, /model_load_problem\{model="churn"\} 0/);
+    assert.match(text, /model_load_problem\{model="churn",role="champion"\} 0/);
     assert.match(text, /prediction_log_queue_depth 0/);
     assert.match(text, /http_request_duration_seconds_bucket/);
   } finally {

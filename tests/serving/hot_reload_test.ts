@@ -123,6 +123,43 @@ Deno.test("a challenger scores the same requests and is logged beside the champi
   }
 });
 
+Deno.test("a challenger that cannot be loaded is refused: /ready stays 200 and says so", async () => {
+  const { app, database, runtime, close } = await testApp(workspace);
+  const missing = `${workspace.versions.churn}-missing`;
+  const challengerProblem = async () =>
+    (await (await app.request("/metrics")).text()).match(
+      /model_load_problem\{model="churn",role="challenger"\} (\d)/,
+    )?.[1];
+  try {
+    await pinChurn(workspace.versions.churn, missing);
+    await runtime.reload();
+    const ready = await app.request("/ready");
+    assert.equal(ready.status, 200);
+    const detail = (await ready.json()).checks["model:churn"];
+    assert.ok(detail.startsWith(`ok (${workspace.versions.churn}); challenger: `), detail);
+    assert.match(detail, new RegExp(`Cannot load model "churn" version ${missing}`));
+    assert.equal(await challengerProblem(), "1");
+    const history = await listDeployments(database.db, "churn");
+    assert.ok(
+      history.some((d) =>
+        d.version === missing && d.role === "challenger" && d.event === "refused"
+      ),
+    );
+    const response = await app.request("/v1/models/churn/predict", postJson(seed));
+    assert.equal((await response.json()).version, workspace.versions.churn);
+
+    // Unpinning the challenger clears the refusal.
+    await pinChurn(workspace.versions.churn);
+    await runtime.reload();
+    const cleared = await (await app.request("/ready")).json();
+    assert.equal(cleared.checks["model:churn"], `ok (${workspace.versions.churn})`);
+    assert.equal(await challengerProblem(), "0");
+  } finally {
+    await close();
+    await pinChurn(workspace.versions.churn);
+  }
+});
+
 Deno.test("a corrupt artifact is refused; the server keeps its version and /ready says why", async () => {
   const bad = await copyVersion("corrupt");
   await runDvc(workspace.root, ["init", "--no-scm", "--quiet"]).catch(() => {});
@@ -168,7 +205,7 @@ Deno.test("a corrupt artifact is refused; the server keeps its version and /read
     assert.equal((await response.json()).version, workspace.versions.churn);
     const problem = async () =>
       (await (await app.request("/metrics")).text()).match(
-        /model_load_problem\{model="churn"\} (\d)/,
+        /model_load_problem\{model="churn",role="champion"\} (\d)/,
       )
         ?.[1];
     assert.equal(await problem(), "1");

@@ -10,6 +10,9 @@ const ReloadResult = z.object({
     version: z.string().nullable(),
     challenger: z.string().nullable(),
     problem: z.string().nullable(),
+    challenger_problem: z.string().nullable().openapi({
+      description: "Why the pinned challenger is not the one compared (the champion serves on)",
+    }),
   })),
 }).openapi("ReloadResult");
 
@@ -34,6 +37,7 @@ export function adminRouter(registry: ModelRegistry, reloadModels: () => Promise
       version: s.champion?.version ?? null,
       challenger: s.challenger?.version ?? null,
       problem: s.problem ?? null,
+      challenger_problem: s.challengerProblem ?? null,
     }));
     return c.json({ swapped, models }, 200);
   });
