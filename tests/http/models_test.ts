@@ -154,6 +154,8 @@ Deno.test("API keys guard /v1 and /v2; admin keys guard /admin", async () => {
     assert.equal((await app.request("/v1/models", { headers: bearer("wrong") })).status, 401);
     assert.equal((await app.request("/v1/models", { headers: bearer("client-key") })).status, 200);
     assert.equal((await app.request("/health")).status, 200);
+    assert.equal((await app.request("/v2")).status, 401);
+    assert.equal((await app.request("/v2", { headers: bearer("client-key") })).status, 200);
     const predict = await app.request(
       "/v1/models/churn/predict",
       postJson(seedPayload, bearer("client-key")),

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import denoConfig from "../../deno.json" with { type: "json" };
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { postJson, testApp } from "../support/test_app.ts";
 
@@ -20,6 +21,11 @@ const churnTensors = (n: number) => [
 Deno.test("V2 health and model metadata", async () => {
   const { app, close } = await testApp(workspace);
   try {
+    assert.deepEqual(await (await app.request("/v2")).json(), {
+      name: "edge-inference",
+      version: denoConfig.version,
+      extensions: [],
+    });
     assert.deepEqual(await (await app.request("/v2/health/live")).json(), { live: true });
     assert.deepEqual(await (await app.request("/v2/health/ready")).json(), { ready: true });
     const metadata = await (await app.request("/v2/models/ticket-triage")).json();

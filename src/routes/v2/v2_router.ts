@@ -12,7 +12,14 @@ import {
 } from "../../serving/inference_tensors.ts";
 import type { ServedModel } from "../../serving/served_model.ts";
 import { requireModel } from "../models/models_router.ts";
-import { latestModelRoutes, live, ready, versionedModelRoutes } from "./v2_routes.ts";
+import { product } from "../../product.ts";
+import {
+  latestModelRoutes,
+  live,
+  ready,
+  serverMetadata,
+  versionedModelRoutes,
+} from "./v2_routes.ts";
 import type { InferRequest } from "./v2_schemas.ts";
 
 /** The champion a V2 path names: 404 for an unknown model or, when pinned, another version. */
@@ -77,9 +84,13 @@ function inferResponse(
   };
 }
 
-/** Open Inference Protocol (V2): health, and per model metadata, readiness and inference. */
+/**
+ * Open Inference Protocol (V2): server metadata and health, and per model metadata, readiness
+ * and inference.
+ */
 export function v2Router(registry: ModelRegistry, sink: PredictionSink, maxBatch: number) {
   const router = createRouter()
+    .openapi(serverMetadata, (c) => c.json({ ...product, extensions: [] }, 200))
     .openapi(live, (c) => c.json({ live: true }, 200))
     .openapi(ready, (c) => {
       const isReady = registry.status().every((s) => s.champion);

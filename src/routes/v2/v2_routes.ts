@@ -8,7 +8,19 @@ import {
   ModelMetadata,
   ModelReady,
   Ready,
+  ServerMetadata,
 } from "./v2_schemas.ts";
+
+export const serverMetadata = createRoute({
+  method: "get",
+  path: "/v2",
+  tags: ["Open Inference Protocol (V2)"],
+  summary: "Server metadata: name, version, protocol extensions (none)",
+  responses: {
+    200: jsonResponse(ServerMetadata, "Server metadata"),
+    401: errorResponse("Missing or invalid API key"),
+  },
+});
 
 export const live = createRoute({
   method: "get",

@@ -45,6 +45,14 @@ export const ModelMetadata = z.object({
   outputs: z.array(TensorMetadata),
 }).openapi("V2ModelMetadata");
 
+export const ServerMetadata = z.object({
+  name: z.string(),
+  version: z.string(),
+  extensions: z.array(z.string()),
+}).openapi("V2ServerMetadata", {
+  example: { name: "edge-inference", version: "0.1.0", extensions: [] },
+});
+
 export const Live = z.object({ live: z.boolean() }).openapi("V2Live");
 export const Ready = z.object({ ready: z.boolean() }).openapi("V2Ready");
 export const ModelReady = z.object({ name: z.string(), ready: z.boolean() })
