@@ -1,5 +1,33 @@
-/** The `code` each error status carries, as `onError` and the routers produce them. */
-const examples: Record<string, { code: string; message: string; details?: unknown }> = {
+/** The codes a 503 may carry, documented together on routes that can answer several. */
+export type UnavailableCode = "model_not_ready" | "database_unavailable" | "prediction_log_pending";
+
+interface ErrorExample {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** The example body of a 503 code; `model` names the route's model. */
+export function unavailableExample(code: UnavailableCode, model = "churn"): ErrorExample {
+  switch (code) {
+    case "model_not_ready":
+      return { code, message: `Model "${model}" is not loaded` };
+    case "database_unavailable":
+      return {
+        code,
+        message: "The database did not answer; retry shortly",
+        details: { reason: "Connection terminated unexpectedly" },
+      };
+    case "prediction_log_pending":
+      return {
+        code,
+        message: "The prediction log is not written yet (is the database back?); retry shortly",
+      };
+  }
+}
+
+/** The `code` each error status usually carries, as `onError` and the routers produce them. */
+const examples: Record<string, ErrorExample> = {
   "400": { code: "bad_request", message: "Malformed JSON in request body" },
   "401": {
     code: "unauthorized",
@@ -13,10 +41,13 @@ const examples: Record<string, { code: string; message: string; details?: unknow
     message: "Request is invalid",
     details: { fields: [{ path: "tenure", message: "Too small: expected number to be >=0" }] },
   },
-  "503": { code: "model_not_ready", message: 'Model "churn" is not loaded' },
+  "503": unavailableExample("model_not_ready"),
 };
 
-type Responses = Record<string, { content?: Record<string, { example?: unknown }> }>;
+type Responses = Record<
+  string,
+  { content?: Record<string, { example?: unknown; examples?: unknown }> }
+>;
 
 /**
  * Gives every error response of the OpenAPI document an example body, so a third party sees
@@ -28,7 +59,8 @@ export function withErrorExamples<T extends { paths?: object }>(document: T): T 
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const media = response.content?.["application/json"];
         const example = examples[status];
-        if (media && example && media.example === undefined && Number(status) >= 400) {
+        const documented = media?.example !== undefined || media?.examples !== undefined;
+        if (media && example && !documented && Number(status) >= 400) {
           media.example = { error: example };
         }
       }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { type UnavailableCode, unavailableExample } from "./error_examples.ts";
 
 /** The one error body every route returns: `{ error: { code, message, details? } }`. */
 export const ErrorBody = z.object({
@@ -16,9 +17,23 @@ export function errorBody(code: string, message: string, details?: unknown): Err
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-/** A `createRoute` response entry for an error status. */
-export function errorResponse(description: string) {
-  return jsonResponse(ErrorBody, description);
+/**
+ * A `createRoute` response entry for an error status. A 503 that may carry several codes
+ * names them (and the route's model), each documented by an example; otherwise the status's
+ * usual code is shown (`error_examples.ts`).
+ */
+export function errorResponse(
+  description: string,
+  unavailable?: { codes: UnavailableCode[]; model?: string },
+) {
+  if (!unavailable) return jsonResponse(ErrorBody, description);
+  const examples = Object.fromEntries(
+    unavailable.codes.map((code) => [
+      code,
+      { value: { error: unavailableExample(code, unavailable.model) } },
+    ]),
+  );
+  return { content: { "application/json": { schema: ErrorBody, examples } }, description };
 }
 
 /** A `createRoute` response entry with a JSON body. */

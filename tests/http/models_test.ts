@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { ErrorBody } from "../../src/app/error_schema.ts";
 import { dirHashOfPath } from "../../src/dvc/md5.ts";
 import { versionDir } from "../../src/ml/version_files.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
@@ -273,6 +274,7 @@ Deno.test("the OpenAPI document covers every route with examples for every error
         "/admin/reload",
       ]
     ) assert.ok(paths.includes(path), path);
+    const documented = new Map<string, (string | undefined)[]>();
     for (const [path, operations] of Object.entries(document.paths)) {
       for (
         const operation of Object.values(
@@ -281,7 +283,12 @@ Deno.test("the OpenAPI document covers every route with examples for every error
             {
               responses: Record<
                 string,
-                { content?: Record<string, { example?: { error: { code: string } } }> }
+                {
+                  content?: Record<string, {
+                    example?: ErrorBody;
+                    examples?: Record<string, { value: ErrorBody }>;
+                  }>;
+                }
               >;
             }
           >,
@@ -289,11 +296,21 @@ Deno.test("the OpenAPI document covers every route with examples for every error
       ) {
         for (const [status, response] of Object.entries(operation.responses)) {
           if (Number(status) < 400) continue;
-          const example = response.content?.["application/json"].example;
-          assert.ok(example?.error.code, `${path} ${status} has an example`);
+          const media = response.content?.["application/json"];
+          const codes = media?.examples
+            ? Object.values(media.examples).map((e) => e.value.error.code)
+            : [media?.example?.error.code];
+          assert.ok(codes.every(Boolean), `${path} ${status} has an example`);
+          documented.set(`${path} ${status}`, codes);
         }
       }
     }
+    // A 503 that can carry several codes documents each.
+    assert.deepEqual(documented.get("/v1/feedback 503"), [
+      "database_unavailable",
+      "prediction_log_pending",
+    ]);
+    assert.deepEqual(documented.get("/v1/models/churn/predict 503"), ["model_not_ready"]);
     assert.ok(document.components.schemas.ChurnInput.example);
     const docs = await app.request("/docs");
     assert.equal(docs.status, 200);

@@ -42,7 +42,9 @@ const churnById = createRoute({
     200: { content: { "application/json": { schema: CustomerChurn } }, description: "Prediction" },
     401: errorResponse("Missing or invalid API key"),
     404: errorResponse("Unknown customer"),
-    503: errorResponse("The churn model is not loaded, or the database did not answer"),
+    503: errorResponse("The churn model is not loaded, or the database did not answer", {
+      codes: ["model_not_ready", "database_unavailable"],
+    }),
   },
 });
 

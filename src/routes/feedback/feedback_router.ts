@@ -42,6 +42,7 @@ const sendFeedback = createRoute({
     422: errorResponse("Invalid body, head or label"),
     503: errorResponse(
       "The database did not answer, or the prediction is still queued for it; retry shortly",
+      { codes: ["database_unavailable", "prediction_log_pending"] },
     ),
   },
 });

@@ -4,7 +4,10 @@ import { TicketInput } from "../../models/ticket_triage/schema.ts";
 import { StoredTicket, TicketId, TriageResult } from "./tickets_schemas.ts";
 
 const unauthorized = errorResponse("Missing or invalid API key");
-const notReady = errorResponse("The ticket-triage model is not loaded, or the database is down");
+const notReady = errorResponse(
+  "The ticket-triage model is not loaded, or the database is down",
+  { codes: ["model_not_ready", "database_unavailable"], model: "ticket-triage" },
+);
 
 export const createTicket = createRoute({
   method: "post",
