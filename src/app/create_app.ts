@@ -24,7 +24,8 @@ import { accessLog } from "./access_log.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { type AppEnv, createRouter } from "./create_router.ts";
 import { mountDocs } from "./docs_page.ts";
-import { withErrorExamples } from "./error_examples.ts";
+import { withErrorDocs } from "./error_examples.ts";
+import { routeMethods } from "./route_methods.ts";
 import { errorBody } from "./error_schema.ts";
 import type { ReadinessProbe } from "./readiness.ts";
 
@@ -125,7 +126,8 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
       description: "Ticket triage and churn prediction, served from DVC-versioned models. " +
         "When API keys are configured, send `Authorization: Bearer <key>`.",
     },
-    security: [{ bearer: [] }],
+    // `/v1` and `/v2` need a key only when keys are configured; the document says which.
+    security: config.API_KEYS.length > 0 ? [{ bearer: [] }] : [],
     tags: [
       { name: "Health", description: "Liveness and readiness" },
       { name: "Model serving", description: "Served versions and predictions" },
@@ -138,7 +140,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   };
   app.get(
     "/openapi.json",
-    (c) => c.json(withErrorExamples(app.getOpenAPI31Document(documentConfig))),
+    (c) => c.json(withErrorDocs(app.getOpenAPI31Document(documentConfig))),
   );
   app.get(
     "/metrics",
@@ -149,9 +151,22 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   );
   mountDocs(app);
 
+  let methodsOf: ((path: string) => string[]) | undefined;
   // Any other model's predict path: a 404 naming the model rather than a bare "no route".
   // Not a `:name` route beside the per-model ones, which would cost Hono its fastest router.
   app.notFound((c) => {
+    methodsOf ??= routeMethods(app.routes);
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length > 0) {
+      c.header("allow", allowed.join(", "));
+      return c.json(
+        errorBody(
+          "method_not_allowed",
+          `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(" or ")}`,
+        ),
+        405,
+      );
+    }
     const model = c.req.method === "POST" ? unknownModelPredict.exec(c.req.path)?.[1] : undefined;
     const message = model
       ? new NotFoundError("model", model).message

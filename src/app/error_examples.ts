@@ -46,17 +46,41 @@ const examples: Record<string, ErrorExample> = {
 
 type Responses = Record<
   string,
-  { content?: Record<string, { example?: unknown; examples?: unknown }> }
+  {
+    description?: string;
+    content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }>;
+  }
 >;
 
+/** What the JSON body parser and the body limit answer on any route that takes a body. */
+const bodyErrors: Record<string, string> = {
+  "400": "Malformed JSON in the request body",
+  "413": "Body larger than MAX_BODY_BYTES",
+};
+
 /**
- * Gives every error response of the OpenAPI document an example body, so a third party sees
- * the exact shape of each error code without calling the API.
+ * Completes the error responses of the OpenAPI document: every operation with a request body
+ * lists 400 and 413, and every error response gets an example body, so a third party sees the
+ * exact shape of each error code without calling the API.
  */
-export function withErrorExamples<T extends { paths?: object }>(document: T): T {
+export function withErrorDocs<T extends { paths?: object }>(document: T): T {
   for (const operations of Object.values(document.paths ?? {}) as object[]) {
-    for (const operation of Object.values(operations) as { responses?: Responses }[]) {
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    for (
+      const operation of Object.values(operations) as {
+        requestBody?: unknown;
+        responses?: Responses;
+      }[]
+    ) {
+      const responses = operation.responses ??= {};
+      if (operation.requestBody) {
+        for (const [status, description] of Object.entries(bodyErrors)) {
+          responses[status] ??= {
+            description,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          };
+        }
+      }
+      for (const [status, response] of Object.entries(responses)) {
         const media = response.content?.["application/json"];
         const example = examples[status];
         const documented = media?.example !== undefined || media?.examples !== undefined;

@@ -7,8 +7,11 @@ import { captureLogger } from "../../src/logger_test_support.ts";
 import { workspaceSource } from "../../src/serving/workspace_source.ts";
 
 /** The app with no model pointer at all: the database works, no model can load. */
-async function appWithDatabase(logger: Logger = createLogger("error")) {
-  const config = loadConfig({ MODEL_POINTER_PATH: "/nonexistent/model-pointer.yaml" });
+async function appWithDatabase(
+  logger: Logger = createLogger("error"),
+  env: Record<string, string> = {},
+) {
+  const config = loadConfig({ MODEL_POINTER_PATH: "/nonexistent/model-pointer.yaml", ...env });
   const database = await openDatabase({ PGLITE_DIR: "memory://" });
   await database.migrate();
   const { app } = await assembleApp(
@@ -53,31 +56,46 @@ Deno.test("GET /ready is 503 with a reason per failing condition", async () => {
   assert.notEqual(body.checks.database, "ok");
 });
 
-Deno.test("unknown routes get the JSON error shape", async () => {
+Deno.test("unknown routes get a JSON 404; another method on a known path a 405", async () => {
   const { app, database } = await appWithDatabase();
   try {
     const response = await app.request("/v1/nothing-here");
     assert.equal(response.status, 404);
     const body = await response.json();
     assert.equal(body.error.code, "not_found");
+    // A known path with another method: 405 naming the methods it answers.
+    const wrongMethod = await app.request("/ready", { method: "DELETE" });
+    assert.equal(wrongMethod.status, 405);
+    assert.equal(wrongMethod.headers.get("allow"), "GET, HEAD");
+    assert.equal((await wrongMethod.json()).error.code, "method_not_allowed");
+    const getPredict = await app.request("/v1/models/churn/predict");
+    assert.equal(getPredict.status, 405);
+    assert.equal(getPredict.headers.get("allow"), "POST");
+    const paramPath = await app.request("/v1/tickets/42", { method: "PUT" });
+    assert.equal(paramPath.headers.get("allow"), "GET, HEAD");
+    assert.equal((await app.request("/v1/models/nope/predict", { method: "POST" })).status, 404);
   } finally {
     await database.close();
   }
 });
 
-Deno.test("GET /openapi.json documents the health routes", async () => {
-  const { app, database } = await appWithDatabase();
-  try {
-    const document = await (await app.request("/openapi.json")).json();
-    assert.equal(document.openapi, "3.1.0");
-    assert.ok(document.paths["/health"].get);
-    assert.ok(document.paths["/ready"].get.responses["503"]);
-    // Probes need no key, unlike the API (the document's default).
-    assert.deepEqual(document.security, [{ bearer: [] }]);
-    assert.deepEqual(document.paths["/health"].get.security, []);
-    assert.deepEqual(document.paths["/ready"].get.security, []);
-  } finally {
-    await database.close();
+Deno.test("GET /openapi.json documents the health routes and which routes need a key", async () => {
+  for (const apiKeys of ["", "client-key"]) {
+    const { app, database } = await appWithDatabase(undefined, { API_KEYS: apiKeys });
+    try {
+      const document = await (await app.request("/openapi.json")).json();
+      assert.equal(document.openapi, "3.1.0");
+      assert.ok(document.paths["/health"].get);
+      assert.ok(document.paths["/ready"].get.responses["503"]);
+      // The API needs a key only when keys are configured (the document's default); probes
+      // never do; /admin always does.
+      assert.deepEqual(document.security, apiKeys ? [{ bearer: [] }] : []);
+      assert.deepEqual(document.paths["/health"].get.security, []);
+      assert.deepEqual(document.paths["/ready"].get.security, []);
+      assert.deepEqual(document.paths["/admin/reload"].post.security, [{ bearer: [] }]);
+    } finally {
+      await database.close();
+    }
   }
 });
 

@@ -193,12 +193,19 @@ Deno.test("random JSON thrown at every route never gets a 500", async () => {
       "monthly_charges",
       "instances",
       "contract_type",
+      "comment",
+      "inputs",
       "x",
     ];
+    // Accents, control characters and U+0000 (which Postgres cannot store) among the text.
+    const text = () =>
+      ["é", "\u0000", "\u0007", " ", "a"][Math.floor(random() * 5)].repeat(
+        Math.floor(random() * 5),
+      ) + String(random());
     return [
       () => null,
       () => random() * 2e6 - 1e6,
-      () => "é".repeat(Math.floor(random() * 5)) + String(random()),
+      text,
       () => random() > 0.5,
       () => Math.floor(random() * 100) - 50,
       () => Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1)),
@@ -207,10 +214,30 @@ Deno.test("random JSON thrown at every route never gets a 500", async () => {
     ][pick]();
   };
   try {
-    const paths = ["/v1/models/churn/predict", "/v1/models/ticket-triage/predict", "/admin/reload"];
-    for (let i = 0; i < 300; i++) {
-      const path = paths[i % paths.length];
-      const response = await app.request(path, postJson(value(0)));
+    const paths = [
+      "/v1/models/churn/predict",
+      "/v1/models/ticket-triage/predict",
+      "/v1/tickets",
+      "/v1/feedback",
+      "/v2/models/ticket-triage/infer",
+      "/admin/reload",
+      "/v1/customers/{id}/churn",
+    ];
+    // Half the bodies are a valid one with one field replaced, to get past the first checks.
+    const valid: Record<string, object> = {
+      "/v1/models/churn/predict": JSON.parse(seedPayload),
+      "/v1/models/ticket-triage/predict": ticket,
+      "/v1/tickets": ticket,
+      "/v1/feedback": { prediction_id: crypto.randomUUID(), label: "network", comment: "ok" },
+    };
+    for (let i = 0; i < 700; i++) {
+      const id = encodeURIComponent(["\u0000", "C1", "é"][i % 3] + String(random()));
+      const route = paths[i % paths.length];
+      const path = route.replace("{id}", id);
+      const base = valid[route];
+      const field = base && Object.keys(base)[Math.floor(random() * Object.keys(base).length)];
+      const body = base && random() < 0.5 ? { ...base, [field]: value(1) } : value(0);
+      const response = await app.request(path, postJson(body));
       assert.ok(response.status < 500, `${path} answered ${response.status}`);
       await response.body?.cancel();
     }
@@ -311,6 +338,11 @@ Deno.test("the OpenAPI document covers every route with examples for every error
       "prediction_log_pending",
     ]);
     assert.deepEqual(documented.get("/v1/models/churn/predict 503"), ["model_not_ready"]);
+    // Every route with a body lists what the body parser and the body limit answer.
+    for (const path of ["/v1/feedback", "/v1/tickets", "/v2/models/{name}/infer"]) {
+      assert.deepEqual(documented.get(`${path} 400`), ["bad_request"], path);
+      assert.deepEqual(documented.get(`${path} 413`), ["payload_too_large"], path);
+    }
     assert.ok(document.components.schemas.ChurnInput.example);
     const docs = await app.request("/docs");
     assert.equal(docs.status, 200);

@@ -76,7 +76,7 @@ Deno.test("a terse ticket is answered in its language: accents and function word
   }
 });
 
-Deno.test("unknown or malformed ticket ids are 404 and 422", async () => {
+Deno.test("unknown or malformed ticket ids are 404 and 422; so is text Postgres cannot store", async () => {
   const { app, close } = await testApp(workspace);
   try {
     assert.equal((await app.request(`/v1/tickets/${crypto.randomUUID()}`)).status, 404);
@@ -89,6 +89,17 @@ Deno.test("unknown or malformed ticket ids are 404 and 422", async () => {
     assert.equal(invalid.status, 422);
     const fields = (await invalid.json()).error.details.fields.map((f: { path: string }) => f.path);
     assert.deepEqual(fields.sort(), ["body", "channel"]);
+    // U+0000, which Postgres cannot store, is refused up front: a 422, never a failed write.
+    const nul = { subject: "VPN\u0000", body: "down" };
+    for (const path of ["/v1/tickets", "/v1/models/ticket-triage/predict"]) {
+      const refused = await app.request(path, postJson(nul));
+      assert.equal(refused.status, 422, path);
+      const { details } = (await refused.json()).error;
+      assert.deepEqual(details.fields, [
+        { path: "subject", message: "must not contain the NUL character (U+0000)" },
+      ]);
+    }
+    assert.equal((await app.request("/v1/customers/C%00/churn", { method: "POST" })).status, 422);
   } finally {
     await close();
   }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { tickets } from "../../db/schema.ts";
+import { storable } from "../../db/storable_text.ts";
 
 /** Topic head classes, in the order of the model's outputs. */
 export const topics = [
@@ -32,8 +33,8 @@ export const ticketExample = {
 
 /** One ticket to triage, as clients send it. */
 export const TicketInput = z.object({
-  subject: z.string().trim().min(1).max(300),
-  body: z.string().trim().min(1).max(20_000),
+  subject: storable(z.string().trim().min(1).max(300)),
+  body: storable(z.string().trim().min(1).max(20_000)),
   channel: z.enum(channels).optional(),
 }).openapi("TicketInput", { example: ticketExample });
 

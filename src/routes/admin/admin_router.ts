@@ -21,6 +21,8 @@ const reload = createRoute({
   path: "/admin/reload",
   tags: ["Admin"],
   summary: "Re-read the model pointer and swap in any newly pinned version",
+  // Always behind an admin key (without ADMIN_API_KEYS the route refuses every call).
+  security: [{ bearer: [] }],
   responses: {
     200: { content: { "application/json": { schema: ReloadResult } }, description: "Reloaded" },
     401: errorResponse("Missing or invalid admin key"),

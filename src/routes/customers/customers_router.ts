@@ -3,6 +3,7 @@ import { createRouter } from "../../app/create_router.ts";
 import { fromDatabase } from "../../app/database_errors.ts";
 import { errorResponse } from "../../app/error_schema.ts";
 import type { Database } from "../../db/client.ts";
+import { storable } from "../../db/storable_text.ts";
 import {
   findCustomer,
   findCustomerFeatures,
@@ -32,7 +33,7 @@ const churnById = createRoute({
   summary: "Predict churn from the customer's stored features",
   request: {
     params: z.object({
-      id: z.string().min(1).max(100).openapi({
+      id: storable(z.string().min(1).max(100)).openapi({
         param: { name: "id", in: "path" },
         example: "C000042",
       }),
@@ -42,6 +43,7 @@ const churnById = createRoute({
     200: { content: { "application/json": { schema: CustomerChurn } }, description: "Prediction" },
     401: errorResponse("Missing or invalid API key"),
     404: errorResponse("Unknown customer"),
+    422: errorResponse("The id is longer than 100 characters, or holds U+0000"),
     503: errorResponse("The churn model is not loaded, or the database did not answer", {
       codes: ["model_not_ready", "database_unavailable"],
     }),

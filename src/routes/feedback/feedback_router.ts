@@ -4,6 +4,7 @@ import { fromDatabase } from "../../app/database_errors.ts";
 import { errorResponse } from "../../app/error_schema.ts";
 import type { Database } from "../../db/client.ts";
 import { recordFeedback } from "../../db/repositories/feedback.ts";
+import { storable } from "../../db/storable_text.ts";
 import { findPrediction } from "../../db/repositories/predictions.ts";
 import { DomainError, NotFoundError } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
@@ -13,7 +14,7 @@ const FeedbackInput = z.object({
   prediction_id: z.uuid(),
   head: z.string().min(1).max(50).optional().describe("Defaults to the model's only head"),
   label: z.union([z.string().min(1).max(100), z.number().int()]).describe("The true class"),
-  comment: z.string().max(2000).optional(),
+  comment: storable(z.string().max(2000)).optional(),
 }).openapi("FeedbackInput", {
   example: {
     prediction_id: "5981f6bd-c985-4d52-b605-d687b0612bcc",

@@ -77,7 +77,6 @@ export function predictRoute(spec: ServingSpec, maxBatch: number) {
         description: "Predictions, each with a `prediction_id`",
       },
       401: errors[401],
-      413: errorResponse("Body larger than MAX_BODY_BYTES"),
       422: errorResponse("Invalid input; `details.fields` lists each bad field"),
       503: errors[503],
     },

@@ -18,7 +18,6 @@ export const createTicket = createRoute({
   responses: {
     201: jsonResponse(TriageResult, "Stored and triaged"),
     401: unauthorized,
-    413: errorResponse("Body too large"),
     422: errorResponse("Invalid ticket"),
     503: notReady,
   },

@@ -106,7 +106,6 @@ function modelRoutes(versioned: boolean) {
         ),
         401: errorResponse("Missing or invalid API key"),
         404: unknown,
-        413: errorResponse("Body too large"),
         422: errorResponse("Invalid tensors or values"),
         503: errorResponse("Model not loaded"),
       },

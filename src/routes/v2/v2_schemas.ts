@@ -8,9 +8,15 @@ const Tensor = z.object({
   data: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 
+/** An input: one column per field, shape `[n]` for n instances (n the same for every input). */
+const InputTensor = Tensor.extend({
+  name: z.string().min(1).max(100),
+  shape: z.array(z.number().int().min(1)).length(1),
+});
+
 export const InferRequest = z.object({
   id: z.string().max(200).optional(),
-  inputs: z.array(Tensor).min(1).max(64),
+  inputs: z.array(InputTensor).min(1).max(64),
 }).openapi("InferRequest", {
   example: {
     id: "42",
