@@ -51,7 +51,10 @@ function pipInstall(requirements: string): Promise<void> {
 
 if (import.meta.main) {
   await step("Python virtualenv with the dvc CLI (.venv)", installPythonTools);
-  await step("the tests' S3 server (moto, into .venv)", () => pipInstall("tests/requirements.txt"));
+  await step(
+    "the tests' Python tools (moto's S3 server, schemathesis, into .venv)",
+    () => pipInstall("tests/requirements.txt"),
+  );
   await step("npm packages (node_modules)", () => run(Deno.execPath(), ["install"]));
   await step("database migrations", async () => {
     const database = await openDatabase(loadConfig(Deno.env.toObject()));
