@@ -32,6 +32,25 @@ async function copyVersion(suffix: string): Promise<string> {
   return version;
 }
 
+type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/** The `model_load_problem` gauge of churn in `role`, as `/metrics` shows it. */
+async function churnLoadProblem(app: TestApp["app"], role: "champion" | "challenger") {
+  const metrics = await (await app.request("/metrics")).text();
+  return metrics.match(new RegExp(`model_load_problem\\{model="churn",role="${role}"\\} (\\d)`))
+    ?.[1];
+}
+
+/** Pins the version served all along, alone, and reloads: `/ready` and the gauges clear. */
+async function assertClearedOnRepin({ app, runtime }: TestApp) {
+  await pinChurn(workspace.versions.churn);
+  await runtime.reload();
+  const cleared = await (await app.request("/ready")).json();
+  assert.equal(cleared.checks["model:churn"], `ok (${workspace.versions.churn})`);
+  assert.equal(await churnLoadProblem(app, "champion"), "0");
+  assert.equal(await churnLoadProblem(app, "challenger"), "0");
+}
+
 Deno.test("hot reload under load: zero failed requests, responses switch version", async () => {
   const next = await copyVersion("b");
   const { app, database, runtime, close } = await testApp(workspace);
@@ -124,12 +143,9 @@ Deno.test("a challenger scores the same requests and is logged beside the champi
 });
 
 Deno.test("a challenger that cannot be loaded is refused: /ready stays 200 and says so", async () => {
-  const { app, database, runtime, close } = await testApp(workspace);
+  const served = await testApp(workspace);
+  const { app, database, runtime, close } = served;
   const missing = `${workspace.versions.churn}-missing`;
-  const challengerProblem = async () =>
-    (await (await app.request("/metrics")).text()).match(
-      /model_load_problem\{model="churn",role="challenger"\} (\d)/,
-    )?.[1];
   try {
     await pinChurn(workspace.versions.churn, missing);
     await runtime.reload();
@@ -138,7 +154,7 @@ Deno.test("a challenger that cannot be loaded is refused: /ready stays 200 and s
     const detail = (await ready.json()).checks["model:churn"];
     assert.ok(detail.startsWith(`ok (${workspace.versions.churn}); challenger: `), detail);
     assert.match(detail, new RegExp(`Cannot load model "churn" version ${missing}`));
-    assert.equal(await challengerProblem(), "1");
+    assert.equal(await churnLoadProblem(app, "challenger"), "1");
     const history = await listDeployments(database.db, "churn");
     assert.ok(
       history.some((d) =>
@@ -149,11 +165,7 @@ Deno.test("a challenger that cannot be loaded is refused: /ready stays 200 and s
     assert.equal((await response.json()).version, workspace.versions.churn);
 
     // Unpinning the challenger clears the refusal.
-    await pinChurn(workspace.versions.churn);
-    await runtime.reload();
-    const cleared = await (await app.request("/ready")).json();
-    assert.equal(cleared.checks["model:churn"], `ok (${workspace.versions.churn})`);
-    assert.equal(await challengerProblem(), "0");
+    await assertClearedOnRepin(served);
   } finally {
     await close();
     await pinChurn(workspace.versions.churn);
@@ -181,7 +193,7 @@ Deno.test("a corrupt artifact is refused; the server keeps its version and /read
   }
   await writeFile(weights, damaged);
 
-  const { app, database, runtime, close } = await testApp(
+  const served = await testApp(
     workspace,
     {},
     dvcArtifactSource({
@@ -190,6 +202,7 @@ Deno.test("a corrupt artifact is refused; the server keeps its version and /read
       remoteUrl: join(workspace.root, "no-remote"),
     }),
   );
+  const { app, database, runtime, close } = served;
   try {
     assert.equal(runtime.registry.champion("churn")?.version, workspace.versions.churn);
     await pinChurn(bad);
@@ -203,23 +216,14 @@ Deno.test("a corrupt artifact is refused; the server keeps its version and /read
     );
     const response = await app.request("/v1/models/churn/predict", postJson(seed));
     assert.equal((await response.json()).version, workspace.versions.churn);
-    const problem = async () =>
-      (await (await app.request("/metrics")).text()).match(
-        /model_load_problem\{model="churn",role="champion"\} (\d)/,
-      )
-        ?.[1];
-    assert.equal(await problem(), "1");
+    assert.equal(await churnLoadProblem(app, "champion"), "1");
     const history = await listDeployments(database.db, "churn");
     assert.ok(
       history.some((d) => d.version === bad && d.event === "refused" && /md5/.test(d.reason ?? "")),
     );
 
     // The bad promotion reverted: the version served all along is pinned again, all clear.
-    await pinChurn(workspace.versions.churn);
-    await runtime.reload();
-    const cleared = await (await app.request("/ready")).json();
-    assert.equal(cleared.checks["model:churn"], `ok (${workspace.versions.churn})`);
-    assert.equal(await problem(), "0");
+    await assertClearedOnRepin(served);
   } finally {
     await close();
     await pinChurn(workspace.versions.churn);
