@@ -127,18 +127,36 @@ Deno.test("invalid input is a 422 naming each bad field", async () => {
   }
 });
 
-Deno.test("unknown models are 404 and oversized bodies 413", async () => {
+Deno.test("unknown models are 404; oversized bodies 413 on every route with a body", async () => {
   const { app, close } = await testApp(workspace, { MAX_BODY_BYTES: "1024" });
   try {
     const unknown = await app.request("/v1/models/nope/predict", postJson(ticket));
     assert.equal(unknown.status, 404);
     assert.match((await unknown.json()).error.message, /Unknown model "nope"/);
-    const huge = await app.request(
+    // Every route that takes a body, with or without a content-length (chunked).
+    const bodyRoutes = [
       "/v1/models/ticket-triage/predict",
-      postJson({ ...ticket, body: "x".repeat(5000) }),
-    );
-    assert.equal(huge.status, 413);
-    assert.equal((await huge.json()).error.code, "payload_too_large");
+      "/v1/models/churn/predict",
+      "/v1/tickets",
+      "/v1/feedback",
+      "/v2/models/ticket-triage/infer",
+      "/v2/models/churn/versions/any/infer",
+    ];
+    const oversized = JSON.stringify({ ...ticket, body: "x".repeat(5000) });
+    for (const path of bodyRoutes) {
+      for (const chunked of [false, true]) {
+        const body = chunked
+          ? ReadableStream.from([new TextEncoder().encode(oversized)])
+          : oversized;
+        const huge = await app.request(path, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        assert.equal(huge.status, 413, `${path}${chunked ? " (chunked)" : ""}`);
+        assert.equal((await huge.json()).error.code, "payload_too_large");
+      }
+    }
   } finally {
     await close();
   }
