@@ -27,6 +27,7 @@ import { mountDocs } from "./docs_page.ts";
 import { withErrorDocs } from "./error_examples.ts";
 import { routeMethods } from "./route_methods.ts";
 import { errorBody } from "./error_schema.ts";
+import { product } from "../product.ts";
 import type { ReadinessProbe } from "./readiness.ts";
 
 const unknownModelPredict = /^\/v1\/models\/([^/]+)\/predict$/;
@@ -122,7 +123,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
     openapi: "3.1.0",
     info: {
       title: "Edge inference API",
-      version: "1.0.0",
+      version: product.version,
       description: "Ticket triage and churn prediction, served from DVC-versioned models. " +
         "When API keys are configured, send `Authorization: Bearer <key>`.",
     },

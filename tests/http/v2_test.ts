@@ -26,6 +26,9 @@ Deno.test("V2 health and model metadata", async () => {
       version: denoConfig.version,
       extensions: [],
     });
+    // The same version heads the OpenAPI document.
+    const document = await (await app.request("/openapi.json")).json();
+    assert.equal(document.info.version, denoConfig.version);
     assert.deepEqual(await (await app.request("/v2/health/live")).json(), { live: true });
     assert.deepEqual(await (await app.request("/v2/health/ready")).json(), { ready: true });
     const metadata = await (await app.request("/v2/models/ticket-triage")).json();
