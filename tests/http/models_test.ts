@@ -246,7 +246,11 @@ Deno.test("random JSON thrown at every route never gets a 500", async () => {
       "/v1/models/churn/predict": JSON.parse(seedPayload),
       "/v1/models/ticket-triage/predict": ticket,
       "/v1/tickets": ticket,
-      "/v1/feedback": { prediction_id: crypto.randomUUID(), label: "network", comment: "ok" },
+      "/v1/feedback": {
+        prediction_id: "5981f6bd-c985-4d52-b605-d687b0612bcc",
+        label: "network",
+        comment: "ok",
+      },
     };
     for (let i = 0; i < 700; i++) {
       const id = encodeURIComponent(["\u0000", "C1", "é"][i % 3] + String(random()));
