@@ -160,16 +160,22 @@ Deno.test("with the database gone, data routes answer 503, never 500", async () 
   const { app, database, close } = await testApp(workspace);
   await database.close();
   try {
-    const requests: [string, RequestInit | undefined][] = [
-      ["/v1/tickets", postJson({ subject: "VPN", body: "down" })],
-      [`/v1/tickets/${crypto.randomUUID()}`, undefined],
-      ["/v1/customers/C000001/churn", { method: "POST" }],
-      ["/v1/feedback", postJson({ prediction_id: crypto.randomUUID(), label: 1 })],
+    const id = "5981f6bd-c985-4d52-b605-d687b0612bcc";
+    const requests: [string, string, RequestInit | undefined][] = [
+      ["/v1/tickets", "/v1/tickets", postJson({ subject: "VPN", body: "down" })],
+      ["/v1/tickets/{id}", `/v1/tickets/${id}`, undefined],
+      ["/v1/customers/{id}/churn", "/v1/customers/C000001/churn", { method: "POST" }],
+      ["/v1/feedback", "/v1/feedback", postJson({ prediction_id: id, label: 1 })],
     ];
-    for (const [path, init] of requests) {
+    const document = await (await app.request("/openapi.json")).json();
+    for (const [route, path, init] of requests) {
       const response = await app.request(path, init);
       assert.equal(response.status, 503, path);
       assert.equal((await response.json()).error.code, "database_unavailable");
+      // ... as the OpenAPI document says (a case the contract test cannot reach).
+      const method = (init?.method ?? "GET").toLowerCase();
+      const documented = document.paths[route][method].responses["503"].content["application/json"];
+      assert.ok("database_unavailable" in documented.examples, `${route} documents it`);
     }
   } finally {
     await close().catch(() => {});

@@ -34,6 +34,7 @@ export const getTicket = createRoute({
     401: unauthorized,
     404: errorResponse("Unknown ticket"),
     422: errorResponse("The id is not a UUID"),
+    503: errorResponse("The database did not answer", { codes: ["database_unavailable"] }),
   },
 });
 
