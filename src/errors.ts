@@ -17,3 +17,16 @@ export class NotFoundError extends DomainError {
     super(404, "not_found", `Unknown ${kind} "${id}"`);
   }
 }
+
+/**
+ * The messages of the 503s a client may retry, by code: what the routes answer and what the
+ * docs show as examples.
+ */
+export const unavailableMessages = {
+  model_not_ready: (model: string) => `Model "${model}" is not loaded`,
+  database_unavailable: () => "The database did not answer; retry shortly",
+  prediction_log_pending: () =>
+    "The prediction log is not written yet (is the database back?); retry shortly",
+};
+
+export type UnavailableCode = keyof typeof unavailableMessages;

@@ -1,4 +1,4 @@
-import { DomainError } from "../errors.ts";
+import { DomainError, unavailableMessages } from "../errors.ts";
 
 /**
  * Runs a database operation of a request. A domain error (unknown id, ...) passes through;
@@ -13,7 +13,7 @@ export async function fromDatabase<T>(operation: () => Promise<T>): Promise<T> {
     throw new DomainError(
       503,
       "database_unavailable",
-      "The database did not answer; retry shortly",
+      unavailableMessages.database_unavailable(),
       { reason: error instanceof Error ? error.message : String(error) },
     );
   }

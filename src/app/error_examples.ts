@@ -1,5 +1,4 @@
-/** The codes a 503 may carry, documented together on routes that can answer several. */
-export type UnavailableCode = "model_not_ready" | "database_unavailable" | "prediction_log_pending";
+import { type UnavailableCode, unavailableMessages } from "../errors.ts";
 
 interface ErrorExample {
   code: string;
@@ -9,21 +8,10 @@ interface ErrorExample {
 
 /** The example body of a 503 code; `model` names the route's model. */
 export function unavailableExample(code: UnavailableCode, model = "churn"): ErrorExample {
-  switch (code) {
-    case "model_not_ready":
-      return { code, message: `Model "${model}" is not loaded` };
-    case "database_unavailable":
-      return {
-        code,
-        message: "The database did not answer; retry shortly",
-        details: { reason: "Connection terminated unexpectedly" },
-      };
-    case "prediction_log_pending":
-      return {
-        code,
-        message: "The prediction log is not written yet (is the database back?); retry shortly",
-      };
-  }
+  const message = unavailableMessages[code](model);
+  return code === "database_unavailable"
+    ? { code, message, details: { reason: "Connection terminated unexpectedly" } }
+    : { code, message };
 }
 
 /** The `code` each error status usually carries, as `onError` and the routers produce them. */

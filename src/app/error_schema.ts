@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { type UnavailableCode, unavailableExample } from "./error_examples.ts";
+import type { UnavailableCode } from "../errors.ts";
+import { unavailableExample } from "./error_examples.ts";
 
 /** The one error body every route returns: `{ error: { code, message, details? } }`. */
 export const ErrorBody = z.object({

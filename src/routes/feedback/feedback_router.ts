@@ -6,7 +6,7 @@ import type { Database } from "../../db/client.ts";
 import { recordFeedback } from "../../db/repositories/feedback.ts";
 import { storable } from "../../db/storable_text.ts";
 import { findPrediction } from "../../db/repositories/predictions.ts";
-import { DomainError, NotFoundError } from "../../errors.ts";
+import { DomainError, NotFoundError, unavailableMessages } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { PredictionSink } from "../../serving/prediction_sink.ts";
 
@@ -63,7 +63,7 @@ export function feedbackRouter(db: Database, sink: PredictionSink) {
         throw new DomainError(
           503,
           "prediction_log_pending",
-          "The prediction log is not written yet (is the database back?); retry shortly",
+          unavailableMessages.prediction_log_pending(),
         );
       });
       prediction = await find(body.prediction_id);

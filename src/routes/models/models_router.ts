@@ -1,5 +1,5 @@
 import { createRouter } from "../../app/create_router.ts";
-import { DomainError, NotFoundError } from "../../errors.ts";
+import { DomainError, NotFoundError, unavailableMessages } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
@@ -16,7 +16,7 @@ export function requireModel(registry: ModelRegistry, name: string): ServedModel
     throw new DomainError(
       503,
       "model_not_ready",
-      `Model "${name}" is not loaded${problem ? `: ${problem}` : ""}`,
+      `${unavailableMessages.model_not_ready(name)}${problem ? `: ${problem}` : ""}`,
     );
   }
   return served;
