@@ -54,11 +54,12 @@ export function extractTerms(normalized: string): string[] {
 /**
  * "fr" when French evidence outweighs English, else "en": a vote of marker words, each
  * accented letter counting for French too (typed "Écran noir au démarrage" has no marker
- * word but three accents). `text` is the raw text, before `normalizeText`.
+ * word but three accents). `text` is the raw text; `normalized`, its `normalizeText` form
+ * when the caller has it already.
  */
-export function detectLanguage(text: string): "en" | "fr" {
+export function detectLanguage(text: string, normalized = normalizeText(text)): "en" | "fr" {
   let score = text.match(frenchLetters)?.length ?? 0;
-  for (const word of normalizeText(text).split(" ")) {
+  for (const word of normalized.split(" ")) {
     if (frenchMarkers.has(word)) score++;
     else if (englishMarkers.has(word)) score--;
   }

@@ -8,7 +8,8 @@ export function ticketFeatureValues(ticket: { subject: string; body: string; cha
   const text = ticketText(ticket);
   return {
     text,
-    language: detectLanguage(`${ticket.subject} ${ticket.body}`),
+    // The model's text is normalised already; its channel pseudo-word is no marker.
+    language: detectLanguage(`${ticket.subject} ${ticket.body}`, text),
     tokenCount: extractTerms(text).length,
     featureVersion: ticketFeatureVersion,
   };

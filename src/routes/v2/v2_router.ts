@@ -63,16 +63,14 @@ function inferResponse(
   if (instances.length === 0 || instances.length > deps.maxBatch) {
     throw new DomainError(422, "invalid_input", `A request holds 1 to ${deps.maxBatch} instances`);
   }
-  const fields = instances.flatMap((instance, row) => {
-    const parsed = served.entry.serving.input.safeParse(instance);
-    return parsed.success ? [] : fieldErrors(parsed.error.issues, ["instances", row]);
-  });
+  const parsed = instances.map((instance) => served.entry.serving.input.safeParse(instance));
+  const fields = parsed.flatMap((result, row) =>
+    result.success ? [] : fieldErrors(result.error.issues, ["instances", row])
+  );
   if (fields.length > 0) {
     throw new DomainError(422, "invalid_input", "Request is invalid", { fields });
   }
-  const validated = instances.map((i) =>
-    served.entry.serving.input.parse(i) as Record<string, unknown>
-  );
+  const validated = parsed.map((result) => result.data as Record<string, unknown>);
   const predictions = predict(deps.registry, deps.sink, served, validated, {
     requestId: deps.requestId,
   });
