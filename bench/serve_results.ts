@@ -5,7 +5,7 @@
 import type { FixedRateResult } from "./serve_fixed_rate.ts";
 import type { LoadResult } from "./serve_load.ts";
 import type { Target } from "./train_results.ts";
-import { startTaskV8Flags } from "./serve_workspace.ts";
+import { startTask } from "./serve_workspace.ts";
 
 const drains = (bench: ServingBench) =>
   [bench.ours, bench.oursWasmOptimised, bench.postgres, bench.postgresV8Defaults].map((s) =>
@@ -147,6 +147,12 @@ const limits = (bench: ServingBench) => {
   } MB of a bare Deno + Hono process.`;
 };
 
+/** The start task's environment and V8 flags, as a command line's prefix. */
+function startCommand(): string {
+  const { env, v8Flags } = startTask();
+  return [...Object.entries(env).map(([name, value]) => `${name}=${value}`), ...v8Flags].join(" ");
+}
+
 /** The "## Serving" section. */
 export function servingSection(bench: ServingBench): string {
   const servers = serversOf(bench);
@@ -156,16 +162,14 @@ export function servingSection(bench: ServingBench): string {
 side in one run on this machine, each alone on the CPUs in turn (the bench waits until no server
 uses more than 5% of a CPU before each phase), load generated on 127.0.0.1. Workspace: a
 temporary directory where \`pipelines/pipeline.ts --tickets 20000 --customers 10000\` ran. Ours is
-\`src/main.ts\` run there as \`deno task start\` runs it (\`${
-    startTaskV8Flags().join(" ")
-  }\`, embedded PGlite, \`LOG_LEVEL=warn\`, both models loaded by the local
+\`src/main.ts\` run there as \`deno task start\` runs it (\`${startCommand()}\`, embedded PGlite, \`LOG_LEVEL=warn\`, both models loaded by the local
 model pointer, every prediction logged to the database) answering
 \`POST /v1/models/ticket-triage/predict\` with one ticket per request. "Ours, Postgres" is the same
 server with \`DATABASE_URL\` set to a scratch database on the local Postgres (created for the run,
 dropped at the end) and \`DATABASE_WS_PROXY\` pointing at \`scripts/ws_proxy.ts\` run as its own
 process: the Neon serverless driver, as in production, so its logging costs the server
 serialisation and a WebSocket send while Postgres and the proxy use other CPUs. "V8 defaults" is
-that server without those flags (\`deno run -A src/main.ts\`): V8 then sizes its heap for speed,
+that server without those V8 flags: V8 then sizes its heap for speed,
 several times the live data under load. "WebAssembly optimised" is ours on PGlite (a copy of the
 same database) without the flags that keep PGlite's WebAssembly on V8's baseline compiler. The hello-world is
 \`bench/hello_hono.ts\` (\`Deno.serve\` + \`new Hono()\`, fixed JSON, body not read). FastAPI is

@@ -13,7 +13,7 @@ import {
   stopServer,
   waitFor,
 } from "./serve_processes.ts";
-import { denoRun, python, startTaskV8Flags, type Workspace } from "./serve_workspace.ts";
+import { denoRun, python, startTask, type Workspace } from "./serve_workspace.ts";
 
 /** How to start one server and where to send its predictions. */
 export interface ServerSpec {
@@ -50,9 +50,9 @@ export function serverSpecs(
       name: "ours",
       label: "ours, PGlite: `deno task start`, ticket-triage, logging on",
       command: Deno.execPath(),
-      args: () => denoRun("src/main.ts", startTaskV8Flags()),
+      args: () => denoRun("src/main.ts", startTask().v8Flags),
       cwd: ws.root,
-      env: { ...neutral, PGLITE_DIR: ws.pglite, LOG_LEVEL: "warn" },
+      env: { ...neutral, ...startTask().env, PGLITE_DIR: ws.pglite, LOG_LEVEL: "warn" },
       ready: "/ready",
       readyTimeoutMs: 60_000,
       predict: "/v1/models/ticket-triage/predict",
@@ -114,7 +114,7 @@ export function withV8Defaults(ours: ServerSpec): ServerSpec {
  * server gets a copy of the workspace's database in `pgliteDir`.
  */
 export function withWasmOptimised(ours: ServerSpec, pgliteDir: string): ServerSpec {
-  const flags = startTaskV8Flags().map((arg) =>
+  const flags = startTask().v8Flags.map((arg) =>
     arg.split(",").filter((flag) => !flag.includes("wasm")).join(",")
   );
   return {

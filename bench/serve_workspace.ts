@@ -27,10 +27,15 @@ export const denoRun = (script: string, flags: readonly string[] = []) => [
   join(root, script),
 ];
 
-/** The V8 flags `deno task start` runs the server with (from `deno.json`). */
-export function startTaskV8Flags(): string[] {
+/** How `deno task start` runs the server (from `deno.json`): its environment and V8 flags. */
+export function startTask(): { env: Record<string, string>; v8Flags: string[] } {
   const config = JSON.parse(Deno.readTextFileSync(join(root, "deno.json")));
-  return String(config.tasks.start).split(/\s+/).filter((arg) => arg.startsWith("--v8-flags"));
+  const words = String(config.tasks.start).split(/\s+/);
+  const assignments = words.slice(0, words.indexOf("deno")).map((word) => word.split("="));
+  return {
+    env: Object.fromEntries(assignments),
+    v8Flags: words.filter((word) => word.startsWith("--v8-flags")),
+  };
 }
 
 /** The project's Python (`deno task setup` makes `.venv`). */
