@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { readdir, rm } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startTask } from "../../bench/serve_workspace.ts";
 import { loadConfig } from "../../src/config.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
 import { serveDirectory } from "../dvc/http_dir_server.ts";
@@ -41,6 +42,14 @@ function runArgv(argv: string[], cwd: string, env: Record<string, string>) {
   assert.match(command, /^(\/bin\/)?deno$/, `${argv.join(" ")} runs deno`);
   return runDeno(args, cwd, env);
 }
+
+Deno.test("the image runs the server as `deno task start` does: its V8 flags and environment", async () => {
+  const image = parseDockerfile(await Deno.readTextFile(join(repoRoot, "Dockerfile")));
+  const { env, v8Flags } = startTask();
+  assert.ok(v8Flags.length > 0 && Object.keys(env).length > 0, "the start task sets both");
+  for (const flag of v8Flags) assert.ok(image.argv.includes(flag), `CMD has ${flag}`);
+  for (const [name, value] of Object.entries(env)) assert.equal(image.env[name], value, name);
+});
 
 Deno.test("the Dockerfile's image serves both models from a DVC remote, writing only under /tmp", async () => {
   const image = parseDockerfile(await Deno.readTextFile(join(repoRoot, "Dockerfile")));
