@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -22,6 +21,7 @@ import type { WriterStats } from "../serving/scrape_gauges.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
 import { accessLog } from "./access_log.ts";
 import { apiKeyAuth } from "./auth.ts";
+import { bodySizeLimit } from "./body_size_limit.ts";
 import { type AppEnv, createRouter } from "./create_router.ts";
 import { mountDocs } from "./docs_page.ts";
 import { withErrorDocs } from "./error_examples.ts";
@@ -82,14 +82,14 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.use(accessLog(logger, config.LOG_LEVEL));
   app.use(metrics.middleware);
   if (config.CORS_ORIGINS.length > 0) app.use(cors({ origin: config.CORS_ORIGINS }));
-  app.use(bodyLimit({
-    maxSize: config.MAX_BODY_BYTES,
-    onError: (c) =>
+  app.use(bodySizeLimit(
+    config.MAX_BODY_BYTES,
+    (c) =>
       c.json(
         errorBody("payload_too_large", `Body larger than ${config.MAX_BODY_BYTES} bytes`),
         413,
       ),
-  }));
+  ));
   app.use(apiKeyAuth(config.API_KEYS, config.ADMIN_API_KEYS));
   app.route("/", healthRouter(readinessProbes(deps)));
   app.route("/", modelsRouter(deps.registry, deps.sink, config.MAX_BATCH_SIZE));

@@ -133,7 +133,7 @@ Deno.test("unknown models are 404; oversized bodies 413 on every route with a bo
     const unknown = await app.request("/v1/models/nope/predict", postJson(ticket));
     assert.equal(unknown.status, 404);
     assert.match((await unknown.json()).error.message, /Unknown model "nope"/);
-    // Every route that takes a body, with or without a content-length (chunked).
+    // Every route that takes a body: its content-length declared, not declared, or chunked.
     const bodyRoutes = [
       "/v1/models/ticket-triage/predict",
       "/v1/models/churn/predict",
@@ -144,16 +144,19 @@ Deno.test("unknown models are 404; oversized bodies 413 on every route with a bo
     ];
     const oversized = JSON.stringify({ ...ticket, body: "x".repeat(5000) });
     for (const path of bodyRoutes) {
-      for (const chunked of [false, true]) {
-        const body = chunked
+      for (const sent of ["declared", "undeclared", "chunked"]) {
+        const body = sent === "chunked"
           ? ReadableStream.from([new TextEncoder().encode(oversized)])
           : oversized;
+        const length: Record<string, string> = sent === "declared"
+          ? { "content-length": String(oversized.length) }
+          : {};
         const huge = await app.request(path, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", ...length },
           body,
         });
-        assert.equal(huge.status, 413, `${path}${chunked ? " (chunked)" : ""}`);
+        assert.equal(huge.status, 413, `${path} (${sent})`);
         assert.equal((await huge.json()).error.code, "payload_too_large");
       }
     }
