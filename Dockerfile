@@ -9,7 +9,10 @@ COPY kb ./kb
 COPY gitops ./gitops
 COPY scripts/image_build.ts ./scripts/image_build.ts
 COPY scripts/module_graph.ts ./scripts/module_graph.ts
-# node_modules with the server's packages only (about 75 MB, not 700): see the script.
+COPY scripts/migrate.ts ./scripts/migrate.ts
+COPY pipelines/cli.ts ./pipelines/cli.ts
+# node_modules with the server's packages only (about 75 MB, not 700), and an initialised
+# embedded database for PGLITE_TEMPLATE_DIR: see the script.
 RUN deno run -A scripts/image_build.ts
 
 FROM denoland/deno:distroless-2.9.6
@@ -17,6 +20,9 @@ WORKDIR /app
 COPY --from=build --chown=1993:1993 /app /app
 USER 1993
 ENV AUTO_BUILD_MODELS=false HOST=0.0.0.0 PORT=8000 PGLITE_DIR=/tmp/pglite SPILL_DIR=/tmp/spill DVC_CACHE_DIR=/tmp/dvc-cache
+# A new PGLITE_DIR is copied from the database the build initialised: PGlite's own initdb
+# would peak near 570 MB of resident memory at every start of a container (fresh /tmp).
+ENV PGLITE_TEMPLATE_DIR=/app/.data/pglite-template
 # As `deno task start` (README, "Memory"): glibc's allocator keeps its default thresholds.
 ENV MALLOC_MMAP_THRESHOLD_=131072
 EXPOSE 8000

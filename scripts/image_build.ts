@@ -9,6 +9,11 @@
  *
  * Without tfjs, a network the compiled forward pass cannot reproduce is refused in the image
  * (the loader says so) instead of falling back; the pipeline never produces one.
+ *
+ * Then it initialises and migrates an embedded database in `.data/pglite-template`, which the
+ * image's `PGLITE_TEMPLATE_DIR` names: a container without `DATABASE_URL` copies it into its
+ * fresh `/tmp` instead of running PGlite's initdb, which peaks near 570 MB of resident memory
+ * (src/db/pglite_template.ts).
  */
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -17,14 +22,19 @@ import { loadedModules, npmPackageName } from "./module_graph.ts";
 const entry = "src/main.ts";
 const docsBundle = "node_modules/@scalar/api-reference/dist/browser/standalone.js";
 
-async function install(): Promise<void> {
+const pgliteTemplate = ".data/pglite-template";
+
+async function deno(args: string[], env: Record<string, string> = {}): Promise<void> {
   const { success } = await new Deno.Command(Deno.execPath(), {
-    args: ["install", "--entrypoint", entry],
+    args,
+    env,
     stdout: "inherit",
     stderr: "inherit",
   }).output();
-  if (!success) throw new Error(`deno install --entrypoint ${entry} failed`);
+  if (!success) throw new Error(`deno ${args.join(" ")} failed`);
 }
+
+const install = () => deno(["install", "--entrypoint", entry]);
 
 if (import.meta.main) {
   await install();
@@ -43,4 +53,9 @@ if (import.meta.main) {
   await mkdir(dirname(docsBundle), { recursive: true });
   await writeFile(docsBundle, bundle);
   console.log(`Image dependencies: dropped ${dropped.join(", ")} (not loaded by ${entry})`);
+  await rm(pgliteTemplate, { recursive: true, force: true });
+  await deno(["run", "-A", "--cached-only", "scripts/migrate.ts"], {
+    PGLITE_DIR: pgliteTemplate,
+    DATABASE_URL: "",
+  });
 }

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .regex(/^[\w.-]+:\d{1,5}$/, "must be host:port of a WebSocket-to-TCP proxy")
     .optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  PGLITE_TEMPLATE_DIR: z.string().min(1).optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   API_KEYS: commaList.default([]),

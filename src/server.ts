@@ -42,6 +42,7 @@ export async function startServer(
     logger.info("Database ready", {
       kind: database.kind,
       location: database.kind === "pglite" ? config.PGLITE_DIR : "DATABASE_URL",
+      ...(database.createdFrom ? { createdFrom: database.createdFrom } : {}),
     });
     return database;
   })();

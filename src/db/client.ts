@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { lockDatabaseDirectory } from "./pglite_lock.ts";
+import { copyTemplateIfNew } from "./pglite_template.ts";
 import * as schema from "./schema.ts";
 
 /** A drizzle database over either driver; repositories take this type. */
@@ -23,6 +24,8 @@ export interface DatabaseHandle {
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The template an embedded database was just created from, if it was. */
+  readonly createdFrom?: string;
 }
 
 /** Where to connect: a Postgres URL (Neon driver) or else an embedded PGlite directory. */
@@ -30,6 +33,8 @@ export interface DatabaseOptions {
   DATABASE_URL?: string;
   DATABASE_WS_PROXY?: string;
   PGLITE_DIR: string;
+  /** An initialised PGlite directory that a new `PGLITE_DIR` is copied from. */
+  PGLITE_TEMPLATE_DIR?: string;
 }
 
 const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
@@ -42,7 +47,7 @@ const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
 export function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   return options.DATABASE_URL
     ? Promise.resolve(openNeon(options.DATABASE_URL, options.DATABASE_WS_PROXY))
-    : openPglite(options.PGLITE_DIR);
+    : openPglite(options.PGLITE_DIR, options.PGLITE_TEMPLATE_DIR);
 }
 
 /**
@@ -56,13 +61,16 @@ const pgliteStartParams = [
   ...["-c", "shared_buffers=4MB", "-c", "max_connections=4"],
 ];
 
-async function openPglite(dir: string): Promise<DatabaseHandle> {
+async function openPglite(dir: string, template: string | undefined): Promise<DatabaseHandle> {
   const lock = dir.includes("://") ? undefined : await lockDatabaseDirectory(dir);
-  const client = await PGlite.create(dir, { startParams: pgliteStartParams })
-    .catch((error) => {
-      lock?.release();
-      throw error;
-    });
+  let copied = false;
+  const client = await (async () => {
+    if (lock && template) copied = await copyTemplateIfNew(dir, template);
+    return await PGlite.create(dir, { startParams: pgliteStartParams });
+  })().catch((error) => {
+    lock?.release();
+    throw error;
+  });
   const db = drizzlePglite({ client, schema });
   return {
     kind: "pglite",
@@ -71,6 +79,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     queryRows: (query) => rowsOf(db.execute(query)),
     ping: async () => void await client.query("select 1"),
     close: () => client.close().finally(() => lock?.release()),
+    ...(copied ? { createdFrom: template } : {}),
   };
 }
 

@@ -22,6 +22,9 @@ export class DatabaseInUse extends Error {
   }
 }
 
+/** The lock's file inside a database directory. */
+export const lockFileName = "pglite.lock";
+
 /** A held lock; `release` is idempotent. */
 export interface DirectoryLock {
   release(): void;
@@ -33,7 +36,7 @@ export interface DirectoryLock {
  */
 export async function lockDatabaseDirectory(dir: string): Promise<DirectoryLock> {
   await mkdir(dir, { recursive: true });
-  const file = await Deno.open(join(dir, "pglite.lock"), { create: true, write: true });
+  const file = await Deno.open(join(dir, lockFileName), { create: true, write: true });
   if (!(await file.tryLock(true))) {
     file.close();
     throw new DatabaseInUse(dir);

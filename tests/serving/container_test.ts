@@ -92,10 +92,15 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
     const env: Record<string, string> = {
       PATH: Deno.env.get("PATH") ?? "",
       HOME: Deno.env.get("HOME") ?? "",
+      // The image's /tmp and /app are this test's directories.
       ...Object.fromEntries(
         Object.entries(image.env).map(([name, value]) => [
           name,
-          value.startsWith("/tmp/") ? join(tmp, relative("/tmp", value)) : value,
+          value.startsWith("/tmp/")
+            ? join(tmp, relative("/tmp", value))
+            : value.startsWith("/app/")
+            ? join(app, relative("/app", value))
+            : value,
         ]),
       ),
       // Tests bind loopback only; the image binds every interface.
@@ -146,6 +151,9 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
     const problems = logs.filter((line) => !line.startsWith('{"') || /"level":"error"/.test(line));
     assert.deepEqual(problems, [], "no errors or stray output (a download, a PermissionDenied)");
     assert.ok(logs.some((line) => line.includes(`"Listening on http://127.0.0.1:${port}"`)));
+    // The fresh /tmp got the database the build initialised, not a run of PGlite's initdb.
+    const opened = logs.map((line) => JSON.parse(line)).find((e) => e.message === "Database ready");
+    assert.equal(opened?.createdFrom, env.PGLITE_TEMPLATE_DIR, "PGLITE_DIR made from the template");
     assert.deepEqual(await snapshot(app), before, "nothing written inside /app");
     // What was written in the container's /tmp is where the image's ENV points.
     const envDirs = Object.values(env).filter((value) => value.startsWith(`${tmp}/`))

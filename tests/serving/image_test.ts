@@ -131,6 +131,10 @@ Deno.test({
       );
       assert.deepEqual(problems, [], "no errors or stray output (a download, a read-only write)");
       assert.ok(logs.some((line) => line.includes('"Shutting down')), logs.join("\n"));
+      const opened = logs.map((line) => JSON.parse(line)).find((e) =>
+        e.message === "Database ready"
+      );
+      assert.equal(opened?.createdFrom, "/app/.data/pglite-template", "PGlite from the template");
     } finally {
       await docker(["rm", "--force", container]).catch(() => {});
       await docker(["rmi", "--force", tag, buildStage]).catch(() => {});
