@@ -18,7 +18,9 @@ import { type LoadOptions, measure, type Running } from "./serve_measure.ts";
 import { residentMB, stopAll, stopAllOnInterrupt, stopServer } from "./serve_processes.ts";
 import { type ServingBench, servingSection, servingSummary } from "./serve_results.ts";
 import { dropScratch, loggedPostgres, type Postgres, startPostgres } from "./serve_postgres.ts";
+import { stages } from "./stage_server.ts";
 import {
+  oursAtStage,
   oursOnPostgres,
   predictOnce,
   serverSpecs,
@@ -63,10 +65,16 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     console.log(`  ${await preparePipeline(ws)}`);
     const specs = serverSpecs(ws);
     postgres = await startPostgres(options.postgres, ws);
-    const oursPg = oursOnPostgres(specs.ours, postgres.url, postgres.wsProxy);
-    const optimisedDir = `${ws.pglite}-wasm-optimised`;
-    await rm(optimisedDir, { recursive: true, force: true }); // from a kept earlier run
-    await cp(ws.pglite, optimisedDir, { recursive: true });
+    const oursPg = oursOnPostgres(specs.ours, postgres);
+    // PGlite locks its directory: the servers beside ours each get a copy of its database.
+    const copyOfDatabase = async (name: string) => {
+      const dir = `${ws.pglite}-${name}`;
+      await rm(dir, { recursive: true, force: true }); // from a kept earlier run
+      await cp(ws.pglite, dir, { recursive: true });
+      return dir;
+    };
+    const optimisedDir = await copyOfDatabase("wasm-optimised");
+    const stageDirs = await Promise.all(stages.map(copyOfDatabase));
     const startToFirst = { pglite: [] as number[], postgres: [] as number[] };
     for (let run = 0; run < 5; run++) {
       startToFirst.pglite.push(await startToFirstPrediction(specs.ours, ws));
@@ -79,16 +87,17 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     const postgresRowsBefore = await loggedPostgres(postgres);
 
     const start = Deno.loadavg();
-    console.log("Starting the six servers (FastAPI trains at startup) ...");
-    const all: Running[] = [];
     const specsInOrder = [
       specs.ours,
       withWasmOptimised(specs.ours, optimisedDir),
       oursPg,
       withV8Defaults(oursPg),
+      ...stages.map((stage, i) => oursAtStage(specs.ours, stage, stageDirs[i])),
       specs.hello,
       specs.fastapi,
     ];
+    console.log(`Starting the ${specsInOrder.length} servers (FastAPI trains at startup) ...`);
+    const all: Running[] = [];
     for (const spec of specsInOrder) {
       const server = await startServer(spec, ws);
       await predictOnce(server, spec);
@@ -97,11 +106,12 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     }
     const results = await measure(all, script, options);
     const end = Deno.loadavg();
-    for (const running of all.slice(0, 4)) await stopServer(running.server);
+    for (const running of all.slice(0, 6)) await stopServer(running.server);
     const answered = (r: Running) => 1 + r.runs.reduce((sum, run) => sum + run.ok, 0);
     const rows = (await loggedPredictions(ws)) - rowsBefore;
     return {
       date: new Date().toISOString().slice(0, 10),
+      cpus: navigator.hardwareConcurrency,
       loadAverage: { start, end },
       versions,
       rate: options.rate,
@@ -111,8 +121,9 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
       oursWasmOptimised: results.get(all[1])!,
       postgres: results.get(all[2])!,
       postgresV8Defaults: results.get(all[3])!,
-      hello: results.get(all[4])!,
-      fastapi: results.get(all[5])!,
+      stages: { validated: results.get(all[4])!, unlogged: results.get(all[5])! },
+      hello: results.get(all[6])!,
+      fastapi: results.get(all[7])!,
       logged: { rows, answered: answered(all[0]) },
       postgresLogged: {
         rows: (await loggedPostgres(postgres)) - postgresRowsBefore,

@@ -45,6 +45,15 @@ export interface LoadResult {
   drainSeconds?: number;
 }
 
+/** A wrk run: the load result and the CPU time behind it (user + system seconds). */
+export interface WrkResult extends LoadResult {
+  /** What wrk itself used. */
+  generatorCpuSeconds: number;
+  /** What the server used over the run and its drain, and its database's, when apart. */
+  serverCpuSeconds?: number;
+  databaseCpuSeconds?: number;
+}
+
 /** A Lua script for wrk that POSTs the tickets as JSON bodies, in rotation. */
 export function wrkScript(bodies: readonly unknown[]): string {
   const items = bodies.map((body) => `  [==[${JSON.stringify(body)}]==],`);
@@ -100,19 +109,32 @@ export async function wrkVersion(): Promise<string | undefined> {
   return text.match(/^wrk (\S+)/m)?.[1] ?? "unknown";
 }
 
-/** Runs wrk against `url` (bounded by `seconds`) with the Lua script at `script`. */
+/** CPU seconds of a shell's children, from the second line of bash's `times`. */
+export function parseTimes(output: string): number {
+  const line = output.trim().split("\n").at(-1) ?? "";
+  const match = line.match(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/);
+  if (!match) throw new Error(`Cannot parse the output of bash's times: "${line}"`);
+  const [, userMin, userSec, sysMin, sysSec] = match.map(Number);
+  return userMin * 60 + userSec + sysMin * 60 + sysSec;
+}
+
+/**
+ * Runs wrk against `url` (bounded by `seconds`) with the Lua script at `script`, under bash,
+ * whose `times` then reports the CPU wrk used (its share of the machine's cores).
+ */
 export async function runWrk(
   url: string,
   script: string,
   { seconds = 10, threads = 2, connections = 32 } = {},
-): Promise<LoadResult> {
+): Promise<WrkResult> {
   const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s"];
-  const output = await new Deno.Command("wrk", {
-    args: [...args, "--latency", "-s", script, url],
+  const output = await new Deno.Command("bash", {
+    args: ["-c", 'wrk "$@" && times >&2', "wrk", ...args, "--latency", "-s", script, url],
     stdout: "piped",
     stderr: "piped",
   }).output();
   const text = new TextDecoder().decode(output.stdout);
-  if (!output.success) throw new Error(`wrk failed: ${new TextDecoder().decode(output.stderr)}`);
-  return parseWrk(text);
+  const errors = new TextDecoder().decode(output.stderr);
+  if (!output.success) throw new Error(`wrk failed: ${errors}`);
+  return { ...parseWrk(text), generatorCpuSeconds: parseTimes(errors) };
 }

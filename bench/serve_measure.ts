@@ -3,8 +3,8 @@
  * server, then interleaved max-throughput rounds, each server alone on the CPUs in turn.
  */
 import { fixedRate, type FixedRateResult } from "./serve_fixed_rate.ts";
-import { type LoadResult, runWrk, tickets } from "./serve_load.ts";
-import { logTail, residentMB, type Server, waitQuiet } from "./serve_processes.ts";
+import { type LoadResult, runWrk, tickets, type WrkResult } from "./serve_load.ts";
+import { cpuSeconds, logTail, residentMB, type Server, waitQuiet } from "./serve_processes.ts";
 import type { ServerBench } from "./serve_results.ts";
 import type { ServerSpec } from "./serve_servers.ts";
 
@@ -62,8 +62,11 @@ async function drainSeconds(r: Running): Promise<number> {
  * wrk against one server; a failure says whether the server is gone. For a logging server
  * the rate counts the time to write its backlog too, so it is a rate it can sustain.
  */
-async function wrk(r: Running, script: string, seconds: number): Promise<LoadResult> {
-  let result: LoadResult;
+async function wrk(r: Running, script: string, seconds: number): Promise<WrkResult> {
+  const cpu = () =>
+    Promise.all([cpuSeconds(r.server.child.pid), r.spec.databaseCpuSeconds?.() ?? 0]);
+  const [serverBefore, databaseBefore] = await cpu();
+  let result: WrkResult;
   try {
     result = await runWrk(r.url, script, { seconds });
   } catch (error) {
@@ -72,8 +75,15 @@ async function wrk(r: Running, script: string, seconds: number): Promise<LoadRes
     throw error;
   }
   const drain = await drainSeconds(r);
+  const [serverAfter, databaseAfter] = await cpu();
   const requestsPerSecond = result.requestsPerSecond * seconds / (seconds + drain);
-  return { ...result, requestsPerSecond, drainSeconds: drain };
+  return {
+    ...result,
+    requestsPerSecond,
+    drainSeconds: drain,
+    serverCpuSeconds: serverAfter - serverBefore,
+    ...(r.spec.databaseCpuSeconds ? { databaseCpuSeconds: databaseAfter - databaseBefore } : {}),
+  };
 }
 
 /** Warm-up, fixed rate, then interleaved max-throughput rounds; each server alone in turn. */
@@ -94,7 +104,7 @@ export async function measure(
     fixed.set(r, await fixedRate(r.url, tickets, options));
     await ensureRunning(r);
   }
-  const rounds = new Map(all.map((r) => [r, [] as LoadResult[]]));
+  const rounds = new Map(all.map((r) => [r, [] as WrkResult[]]));
   for (let round = 1; round <= options.rounds; round++) {
     for (const r of all) {
       await waitQuiet(servers);

@@ -4,7 +4,15 @@
  * reaches it through the Neon serverless driver, as in production.
  */
 import { root } from "./bench_support.ts";
-import { freePort, logFile, logTail, type Server, spawnServer } from "./serve_processes.ts";
+import {
+  cpuSeconds,
+  cpuSecondsOf,
+  freePort,
+  logFile,
+  logTail,
+  type Server,
+  spawnServer,
+} from "./serve_processes.ts";
 import { denoRun, type Workspace } from "./serve_workspace.ts";
 
 /** A scratch database and the proxy in front of it. */
@@ -71,6 +79,14 @@ async function startProxy(url: string, ws: Workspace): Promise<Postgres> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`The WebSocket proxy did not start; its log ends with:\n${await logTail(proxy)}`);
+}
+
+/**
+ * CPU seconds used so far by the database side of ours on Postgres: every Postgres process
+ * (the server's connections and the cluster's background work) and the proxy.
+ */
+export async function databaseCpuSeconds(postgres: Postgres): Promise<number> {
+  return await cpuSecondsOf("postgres") + await cpuSeconds(postgres.proxy.child.pid);
 }
 
 /** Rows in `prediction_requests` of the scratch database. */

@@ -109,11 +109,29 @@ export async function residentMB(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"
   return (kib * 1024) / 1e6;
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
-async function cpuSeconds(pid: number): Promise<number> {
-  const stat = await Deno.readTextFile(`/proc/${pid}/stat`).catch(() => "");
+/** The command name and CPU seconds (user + system, every thread) of /proc/<pid>/stat. */
+function parseStat(stat: string): { command: string; cpu: number } {
+  const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+  return { command, cpu: (Number(fields[11]) + Number(fields[12])) / 100 }; // clock ticks
+}
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await Deno.readTextFile(`/proc/${pid}/stat`).catch(() => "");
+  return stat ? parseStat(stat).cpu : 0;
+}
+
+/** CPU seconds used so far by every running process named `command` (e.g. "postgres"). */
+export async function cpuSecondsOf(command: string): Promise<number> {
+  let total = 0;
+  for await (const entry of Deno.readDir("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`).catch(() => "");
+    const parsed = stat ? parseStat(stat) : undefined;
+    if (parsed?.command === command) total += parsed.cpu;
+  }
+  return total;
 }
 
 /**

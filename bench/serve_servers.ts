@@ -4,6 +4,8 @@
  */
 import { join } from "node:path";
 import { root } from "./bench_support.ts";
+import { databaseCpuSeconds, type Postgres } from "./serve_postgres.ts";
+import type { Stage } from "./stage_server.ts";
 import { tickets } from "./serve_load.ts";
 import {
   freePort,
@@ -30,6 +32,8 @@ export interface ServerSpec {
   predict: string;
   /** Prometheus path exposing the prediction log's backlog, for servers that log. */
   logMetrics?: string;
+  /** CPU seconds used so far by its database when that runs in other processes. */
+  databaseCpuSeconds?: () => Promise<number>;
 }
 
 /**
@@ -88,13 +92,38 @@ export function serverSpecs(
   };
 }
 
-/** Ours on Postgres: `DATABASE_URL` through the WebSocket proxy at `wsProxy`, as with Neon. */
-export function oursOnPostgres(ours: ServerSpec, url: string, wsProxy: string): ServerSpec {
+/** Ours on Postgres: `DATABASE_URL` through the WebSocket proxy, as with Neon. */
+export function oursOnPostgres(ours: ServerSpec, postgres: Postgres): ServerSpec {
   return {
     ...ours,
     name: "ours-postgres",
     label: "ours, Postgres: same, `DATABASE_URL` via `scripts/ws_proxy.ts`",
-    env: { ...ours.env, DATABASE_URL: url, DATABASE_WS_PROXY: wsProxy },
+    env: { ...ours.env, DATABASE_URL: postgres.url, DATABASE_WS_PROXY: postgres.wsProxy },
+    databaseCpuSeconds: () => databaseCpuSeconds(postgres),
+  };
+}
+
+const stageLabels: Record<Stage, string> = {
+  validated: "ours, validation only: `bench/stage_server.ts`, the route's body read and zod " +
+    "validation, the hello-world's answer",
+  unlogged: "ours, not logged: `bench/stage_server.ts`, the whole server (PGlite), its " +
+    "prediction log discarded",
+};
+
+/**
+ * Ours cut short at `stage` (`bench/stage_server.ts`), run as the start task runs ours, on a
+ * copy of the workspace's database in `pgliteDir` (PGlite locks its directory, and a new one's
+ * initdb alone would set the peak memory): the CPU ladder between the hello-world and ours.
+ */
+export function oursAtStage(ours: ServerSpec, stage: Stage, pgliteDir: string): ServerSpec {
+  return {
+    ...ours,
+    name: `stage-${stage}`,
+    label: stageLabels[stage],
+    args: () => denoRun("bench/stage_server.ts", startTask().v8Flags),
+    env: { ...ours.env, STAGE: stage, PGLITE_DIR: pgliteDir },
+    ready: stage === "validated" ? "/health" : ours.ready,
+    logMetrics: undefined,
   };
 }
 
