@@ -106,6 +106,7 @@ Deno.test("invalid input is a 422 naming each bad field", async () => {
         "payment_method",
       ]],
       ["ticket-triage", { subject: "", body: "x" }, ["subject"]],
+      ["ticket-triage", { subject: " \u200b\u2060 ", body: "\ufeff" }, ["subject", "body"]],
       ["ticket-triage", { instances: [ticket, { subject: "a" }] }, ["instances.1.body"]],
       ["ticket-triage", { instances: [ticket, ticket, ticket] }, ["instances"]],
     ];
