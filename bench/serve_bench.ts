@@ -18,6 +18,7 @@ import { type LoadOptions, measure, type Running } from "./serve_measure.ts";
 import { residentMB, stopAll, stopAllOnInterrupt, stopServer } from "./serve_processes.ts";
 import { type ServingBench, servingSection, servingSummary } from "./serve_results.ts";
 import { dropScratch, loggedPostgres, type Postgres, startPostgres } from "./serve_postgres.ts";
+import { ingestFloor } from "./serve_ingest_floor.ts";
 import { stages } from "./stage_server.ts";
 import {
   oursAtStage,
@@ -109,6 +110,8 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     for (const running of all.slice(0, 6)) await stopServer(running.server);
     const answered = (r: Running) => 1 + r.runs.reduce((sum, run) => sum + run.ok, 0);
     const rows = (await loggedPredictions(ws)) - rowsBefore;
+    console.log("Measuring Postgres's CPU to COPY the logged predictions back in ...");
+    const floor = await ingestFloor(postgres.url, { predictions: 50_000, rounds: 3 });
     return {
       date: new Date().toISOString().slice(0, 10),
       cpus: navigator.hardwareConcurrency,
@@ -122,6 +125,7 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
       postgres: results.get(all[2])!,
       postgresV8Defaults: results.get(all[3])!,
       stages: { validated: results.get(all[4])!, unlogged: results.get(all[5])! },
+      ingestFloor: floor,
       hello: results.get(all[6])!,
       fastapi: results.get(all[7])!,
       logged: { rows, answered: answered(all[0]) },

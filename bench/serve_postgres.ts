@@ -24,19 +24,33 @@ export interface Postgres {
   proxy: Server;
 }
 
-/** Runs one statement with `psql` on `url`; returns its unaligned output. */
-async function psql(url: string, statement: string): Promise<string> {
-  const output = await new Deno.Command("psql", {
-    args: [url, "-X", "-v", "ON_ERROR_STOP=1", "-Atc", statement],
-    stdout: "piped",
-    stderr: "piped",
-    signal: AbortSignal.timeout(30_000),
-  }).output().catch((error) => {
-    throw new Error(`Cannot run psql (install postgresql-client): ${error}`);
-  });
+/**
+ * Runs SQL with `psql` on `url`: statements, or a script with psql's meta-commands (`\copy`,
+ * `\!`), read from standard input. Returns its unaligned output.
+ */
+export async function psql(url: string, script: string, timeoutMs = 30_000): Promise<string> {
   const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes).trim();
-  if (!output.success) throw new Error(`psql "${statement}" failed: ${decode(output.stderr)}`);
-  return decode(output.stdout);
+  const summary = script.trim().split("\n")[0];
+  try {
+    const child = new Deno.Command("psql", {
+      args: [url, "-X", "-v", "ON_ERROR_STOP=1", "-At", "-f", "-"],
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+      signal: AbortSignal.timeout(timeoutMs),
+    }).spawn();
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(script));
+    await writer.close();
+    const output = await child.output();
+    if (output.success) return decode(output.stdout);
+    throw new Error(`psql "${summary}" failed: ${decode(output.stderr)}`);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new Error("Cannot run psql: install postgresql-client");
+    }
+    throw error;
+  }
 }
 
 const withDatabase = (base: string, name: string) => {

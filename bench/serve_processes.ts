@@ -110,7 +110,7 @@ export async function residentMB(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"
 }
 
 /** The command name and CPU seconds (user + system, every thread) of /proc/<pid>/stat. */
-function parseStat(stat: string): { command: string; cpu: number } {
+export function parseStat(stat: string): { command: string; cpu: number } {
   const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return { command, cpu: (Number(fields[11]) + Number(fields[12])) / 100 }; // clock ticks

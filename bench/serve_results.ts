@@ -3,6 +3,7 @@
  * FastAPI + scikit-learn service, with the targets of the issue checked.
  */
 import type { FixedRateResult } from "./serve_fixed_rate.ts";
+import type { IngestFloor } from "./serve_ingest_floor.ts";
 import type { WrkResult } from "./serve_load.ts";
 import type { Target } from "./train_results.ts";
 import { startTask } from "./serve_workspace.ts";
@@ -52,6 +53,8 @@ export interface ServingBench {
   postgresV8Defaults: ServerBench;
   /** Ours cut short: the route's validation alone, the whole server with its log discarded. */
   stages: { validated: ServerBench; unlogged: ServerBench };
+  /** Postgres's CPU to store one logged prediction by COPY: the database's floor. */
+  ingestFloor: IngestFloor;
   hello: ServerBench;
   fastapi: ServerBench;
   /** Rows our server wrote to `prediction_requests` during the load tests, and 2xx answers. */
@@ -190,8 +193,35 @@ const limits = (bench: ServingBench) => {
     embedded.toFixed(0)
   } MB above the same server on Postgres, itself above the ${
     bench.hello.rssIdleMB.toFixed(0)
-  } MB of a bare Deno + Hono process.`;
+  } MB of a bare Deno + Hono process. ${floors(bench, budget)}`;
 };
+
+/** The two floors under any server logging every prediction to Postgres, against the budget. */
+function floors(bench: ServingBench, budget: number): string {
+  const validated = cpuPerRequest(bench.stages.validated.max).server;
+  const unlogged = cpuPerRequest(bench.stages.unlogged.max).server;
+  const ingest = median(bench.ingestFloor.rounds);
+  const left = budget - validated - ingest;
+  return `Two floors bound any server that logs every prediction to Postgres: reading and validating the body (${
+    us(validated)
+  } µs, nothing scored, answered or logged) and Postgres's own CPU to store one logged prediction (its request and output rows, their indexes and WAL) by COPY, its cheapest way in: ${
+    us(ingest)
+  } µs (median of ${bench.ingestFloor.rounds.length} rounds, ${
+    bench.ingestFloor.rounds.map(us).join(", ")
+  } µs, each copying ${
+    bench.ingestFloor.predictions.toLocaleString("en-US")
+  } predictions ours logged in this run; the session's backend alone, not the WAL writer or the checkpointer). ${
+    left <= 0
+      ? `Together, ${
+        us(validated + ingest)
+      } µs, they exceed the budget before a ticket is encoded, scored, answered or its log rows built and sent.`
+      : `They leave ${
+        us(left)
+      } µs for encoding and scoring the ticket, answering, and building and sending its log rows, on which ours, not logged, spends ${
+        us(unlogged - validated)
+      } µs without building or sending the rows.`
+  }`;
+}
 
 /** The start task's environment and V8 flags, as a command line's prefix. */
 function startCommand(): string {
