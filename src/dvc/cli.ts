@@ -1,8 +1,6 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { z } from "zod";
+import { readDvcFile, singleOut } from "./dvc_file.ts";
 
 const projectVenvDvc = new URL("../../.venv/bin/dvc", import.meta.url).pathname;
 
@@ -38,15 +36,9 @@ export async function runDvc(cwd: string, args: readonly string[]): Promise<stri
   return decoder.decode(output.stdout);
 }
 
-const DvcFile = z.object({
-  outs: z.array(z.object({ md5: z.string(), path: z.string() })).min(1),
-});
-
 /** The md5 recorded in a `.dvc` file (for a directory, the hash of its `.dir` manifest). */
 export async function dvcFileHash(path: string): Promise<string> {
-  const parsed = DvcFile.safeParse(parse(await readFile(path, "utf8")));
-  if (!parsed.success) throw new Error(`${path} is not a valid .dvc file: ${parsed.error.message}`);
-  return parsed.data.outs[0].md5;
+  return singleOut(await readDvcFile(path)).md5;
 }
 
 /** Makes `root` a DVC project with a default remote, unless it already is one. */

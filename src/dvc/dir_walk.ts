@@ -3,8 +3,8 @@
  *
  * DVC walks with `os.walk`: symlinked files are hashed through their target, symlinked
  * directories are not entered (their files are not tracked). It skips the default ignores
- * `.git`, `.hg/` and `.dvc/` at any depth, skips whole sub-directories that hold a `.dvc`
- * entry (it takes them for DVC sub-repositories), records files only (empty directories
+ * `.git`, `.hg/` and `.dvc/` at any depth, skips every directory that holds a `.dvc` entry,
+ * the tracked one included (it takes them for DVC sub-repositories), records files only (empty directories
  * vanish from the manifest) and refuses a `.dvcignore` inside a tracked directory. Patterns
  * from `.dvcignore` files above the directory are not applied here.
  *
@@ -29,7 +29,7 @@ export async function walkTrackedDir(dir: string): Promise<WalkedFile[]> {
 
 async function walk(dir: string, prefix: string, out: WalkedFile[]): Promise<void> {
   const entries = await Array.fromAsync(Deno.readDir(dir));
-  if (prefix !== "" && entries.some((e) => e.name === ".dvc")) return; // a DVC sub-repository
+  if (entries.some((e) => e.name === ".dvc")) return; // a DVC sub-repository
   for (const entry of entries) {
     if (entry.name === ".git") continue;
     const path = join(dir, entry.name);

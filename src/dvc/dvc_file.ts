@@ -12,12 +12,15 @@ const objectHash = z.string().refine((v) => isMd5(v) || isDirHash(v), {
   message: "expected an md5 (32 lowercase hex digits), optionally followed by .dir",
 });
 
+/** A count, as the failsafe YAML schema leaves it: a string of digits. */
+const count = z.string().regex(/^\d+$/, "expected a whole number").transform(Number);
+
 /** One output of a `.dvc` file. Unknown keys (`cloud`, `remote`, `push`…) are dropped. */
 export const DvcOut = z.object({
   md5: objectHash,
   path: z.string().min(1),
-  size: z.number().int().nonnegative().optional(),
-  nfiles: z.number().int().nonnegative().optional(),
+  size: count.optional(),
+  nfiles: count.optional(),
   hash: z.literal("md5", {
     message: "expected `hash: md5` (DVC 3); files written by DVC 2 must be re-added with DVC 3",
   }),
@@ -39,7 +42,9 @@ export type DvcFile = z.infer<typeof DvcFile>;
 export function parseDvcFile(text: string, source = ".dvc file"): DvcFile {
   let raw: unknown;
   try {
-    raw = parse(text);
+    // Every scalar as the string it is: DVC's writer leaves a path such as `.5e3` unquoted,
+    // which YAML 1.2's core schema would read as the number 500.
+    raw = parse(text, { schema: "failsafe" });
   } catch (error) {
     throw new Error(`${source} is not valid YAML: ${(error as Error).message}`);
   }

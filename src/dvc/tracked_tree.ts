@@ -30,7 +30,8 @@ export interface ReadTrackedFilesOptions extends FetchObjectOptions {
 /**
  * The files under `prefix` of a tracked directory, keyed by path relative to `prefix`.
  * Throws `MissingArtifactError` when the manifest or a file is nowhere to be found (or nothing
- * lies under `prefix`), `CorruptArtifactError` when only bad bytes were found.
+ * lies under a given `prefix`; a tracked directory that is empty is an empty map),
+ * `CorruptArtifactError` when only bad bytes were found.
  */
 export async function readTrackedFiles(
   options: ReadTrackedFilesOptions,
@@ -39,7 +40,7 @@ export async function readTrackedFiles(
   const entries = await readDirManifest(hash, options.sources, outPath, options);
   const prefix = normalizePrefix(options.prefix ?? "");
   const selected = entries.filter((e) => e.relpath.startsWith(prefix));
-  if (selected.length === 0) {
+  if (selected.length === 0 && prefix !== "") {
     throw new MissingArtifactError(
       join(outPath, prefix),
       hash,
