@@ -19,6 +19,16 @@ export class NotFoundError extends DomainError {
 }
 
 /**
+ * Client input the schema alone cannot judge (a label against the model's classes, tensor
+ * shapes): a 422 whose `details.fields` names each bad field, like a schema failure's.
+ */
+export class InvalidInputError extends DomainError {
+  constructor(message: string, fields: readonly { path: string; message: string }[]) {
+    super(422, "invalid_input", message, { fields });
+  }
+}
+
+/**
  * The messages of the 503s a client may retry, by code: what the routes answer and what the
  * docs show as examples.
  */
@@ -30,3 +40,7 @@ export const unavailableMessages = {
 };
 
 export type UnavailableCode = keyof typeof unavailableMessages;
+
+/** The 415 every route with a body answers to a body that is not declared JSON. */
+export const unsupportedMediaTypeMessage =
+  'The body must be JSON, sent with "Content-Type: application/json"';

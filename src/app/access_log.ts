@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { type Logger, type LogLevel, writes } from "../logger.ts";
 import type { AppEnv } from "./create_router.ts";
+import { matchedRoute } from "./matched_route.ts";
 
 /** Probes and scrapes that arrive every few seconds: logged at debug, not info. */
 const probePaths = new Set([
@@ -26,7 +27,7 @@ export function accessLog(logger: Logger, minLevel: LogLevel): MiddlewareHandler
     log(`${method} ${path} ${c.res.status}`, {
       method,
       path,
-      route: c.req.routePath,
+      route: matchedRoute(c),
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       requestId: c.get("requestId"),

@@ -17,6 +17,8 @@ const noWriterStats: WriterStats = {
   written: 0,
   dropped: 0,
   failedWrites: 0,
+  rejected: 0,
+  spilledTotal: 0,
 };
 
 /**

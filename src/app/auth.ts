@@ -1,6 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import { errorBody } from "./error_schema.ts";
 
+/** What a 401 must name (RFC 9110): the scheme the client should use. */
+const challenge = { "www-authenticate": 'Bearer realm="edge-inference"' };
+
 function bearer(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(.+)$/i);
   return match?.[1].trim();
@@ -31,6 +34,7 @@ export function apiKeyAuth(
       return c.json(
         errorBody("unauthorized", "Missing or invalid admin key (Authorization: Bearer <key>)"),
         401,
+        challenge,
       );
     }
     if (api.size > 0 && (path.startsWith("/v1") || path.startsWith("/v2"))) {
@@ -38,6 +42,7 @@ export function apiKeyAuth(
         return c.json(
           errorBody("unauthorized", "Missing or invalid API key (Authorization: Bearer <key>)"),
           401,
+          challenge,
         );
       }
     }

@@ -5,7 +5,7 @@ import { requestId } from "hono/request-id";
 import { v7 as uuidv7 } from "uuid";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
-import { DomainError, NotFoundError } from "../errors.ts";
+import { DomainError, NotFoundError, unsupportedMediaTypeMessage } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { adminRouter } from "../routes/admin/admin_router.ts";
 import { customersRouter } from "../routes/customers/customers_router.ts";
@@ -18,7 +18,7 @@ import { v2Router } from "../routes/v2/v2_router.ts";
 import type { ModelRegistry } from "../serving/model_registry.ts";
 import { createServerMetrics } from "../serving/metrics.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
-import type { PredictionSink } from "../serving/prediction_sink.ts";
+import { type PredictionSink, scoringSink } from "../serving/prediction_sink.ts";
 import { accessLog } from "./access_log.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { bodySizeLimit } from "./body_size_limit.ts";
@@ -74,14 +74,17 @@ function readinessProbes({ database, registry }: AppDependencies): ReadinessProb
 export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   const { config, logger } = dependencies;
   const metrics = createServerMetrics(dependencies.registry, dependencies.writerStats);
-  const deps = { ...dependencies, sink: metrics.countPredictions(dependencies.sink) };
+  const deps = { ...dependencies, sink: scoringSink(metrics.countPredictions(dependencies.sink)) };
   const app = createRouter();
   // Time-ordered like prediction ids, so the log's request-id index grows at its end instead
   // of taking inserts all over a large index (a caller's own X-Request-Id is kept).
   app.use(requestId({ generator: () => uuidv7() }));
   app.use(accessLog(logger, config.LOG_LEVEL));
   app.use(metrics.middleware);
-  if (config.CORS_ORIGINS.length > 0) app.use(cors({ origin: config.CORS_ORIGINS }));
+  if (config.CORS_ORIGINS.length > 0) {
+    // Browser code may read the id to quote it (support tickets, feedback, log lookups).
+    app.use(cors({ origin: config.CORS_ORIGINS, exposeHeaders: ["X-Request-Id"] }));
+  }
   app.use(bodySizeLimit(
     config.MAX_BODY_BYTES,
     (c) =>
@@ -177,6 +180,9 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof DomainError) {
       return c.json(errorBody(error.code, error.message, error.details), error.status);
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return c.json(errorBody("unsupported_media_type", unsupportedMediaTypeMessage), 415);
     }
     if (error instanceof HTTPException) {
       return c.json(errorBody("bad_request", error.message), error.status);

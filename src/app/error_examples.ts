@@ -1,4 +1,8 @@
-import { type UnavailableCode, unavailableMessages } from "../errors.ts";
+import {
+  type UnavailableCode,
+  unavailableMessages,
+  unsupportedMediaTypeMessage,
+} from "../errors.ts";
 
 interface ErrorExample {
   code: string;
@@ -24,6 +28,7 @@ const examples: Record<string, ErrorExample> = {
   "403": { code: "forbidden", message: "This key is not an admin key" },
   "404": { code: "not_found", message: 'Unknown model "nope"' },
   "413": { code: "payload_too_large", message: "Body larger than 1048576 bytes" },
+  "415": { code: "unsupported_media_type", message: unsupportedMediaTypeMessage },
   "422": {
     code: "invalid_input",
     message: "Request is invalid",
@@ -44,11 +49,12 @@ type Responses = Record<
 const bodyErrors: Record<string, string> = {
   "400": "Malformed JSON in the request body",
   "413": "Body larger than MAX_BODY_BYTES",
+  "415": "A body sent without a JSON Content-Type",
 };
 
 /**
  * Completes the error responses of the OpenAPI document: every operation with a request body
- * lists 400 and 413, and every error response gets an example body, so a third party sees the
+ * lists 400, 413 and 415, and every error response gets an example body, so a third party sees the
  * exact shape of each error code without calling the API.
  */
 export function withErrorDocs<T extends { paths?: object }>(document: T): T {

@@ -15,11 +15,14 @@ export interface CatalogEntry {
   serving: ServingSpec;
 }
 
-/** Every built-in model by name; the platform iterates this and knows no model. */
-export const catalog: Record<string, CatalogEntry> = {
+/**
+ * Every built-in model by name; the platform iterates this and knows no model. No prototype:
+ * a client's model name such as "constructor" or "toString" must not find Object's members.
+ */
+export const catalog: Record<string, CatalogEntry> = Object.assign(Object.create(null), {
   [ticketTriageCodec.name]: { codec: ticketTriageCodec, serving: ticketTriageServing },
   [churnCodec.name]: { codec: churnCodec, serving: churnServing },
-};
+});
 
 /** The entry for `name`, or an error listing the known names. */
 export function catalogEntry(name: string): CatalogEntry {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { DomainError } from "../errors.ts";
+import { InvalidInputError } from "../errors.ts";
 import type { Head } from "../ml/model_codec.ts";
 import type { HeadOutput } from "./head_output.ts";
 
@@ -29,15 +29,14 @@ export function inputMetadata(
  */
 export function instancesFromTensors(inputs: readonly InferTensor[]): Record<string, unknown>[] {
   const size = inputs[0].data.length;
-  for (const tensor of inputs) {
+  inputs.forEach((tensor, index) => {
     if (tensor.data.length !== size || tensor.shape.length !== 1 || tensor.shape[0] !== size) {
-      throw new DomainError(
-        422,
-        "invalid_input",
-        `Tensor "${tensor.name}" must have shape [${size}] like the first input`,
-      );
+      const expected = `must be [${size}], the length of the first input's data`;
+      throw new InvalidInputError(`Tensor "${tensor.name}" shape ${expected}`, [
+        { path: `inputs.${index}.shape`, message: expected },
+      ]);
     }
-  }
+  });
   return Array.from({ length: size }, (_, row) =>
     Object.fromEntries(
       inputs.filter((tensor) => tensor.data[row] !== null).map((

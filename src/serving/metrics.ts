@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { Counter, Histogram, Registry } from "prom-client";
+import { matchedRoute } from "../app/matched_route.ts";
 import type { ModelRegistry } from "./model_registry.ts";
 import type { PredictionSink } from "./prediction_sink.ts";
 import { registerScrapeGauges, type WriterStats } from "./scrape_gauges.ts";
@@ -78,7 +79,7 @@ export function createServerMetrics(
     middleware: async (c, next) => {
       const started = performance.now();
       await next();
-      const route = c.req.routePath || "unmatched";
+      const route = matchedRoute(c);
       requestsOf(c.req.method, route, String(c.res.status)).inc();
       durationOf(c.req.method, route).observe((performance.now() - started) / 1000);
     },

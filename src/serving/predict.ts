@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import type { HeadOutput } from "./head_output.ts";
 import type { ModelRegistry } from "./model_registry.ts";
-import type { PredictionSink } from "./prediction_sink.ts";
+import type { ScoringSink } from "./prediction_sink.ts";
 import { scoreInstances, type ServedModel } from "./served_model.ts";
 
 /** One scored instance as the API returns it. */
@@ -28,7 +28,7 @@ const asOutputRows = (role: "champion" | "challenger", version: string, outputs:
  */
 export function predict(
   registry: ModelRegistry,
-  sink: PredictionSink,
+  sink: ScoringSink,
   served: ServedModel,
   inputs: readonly Record<string, unknown>[],
   context: PredictionContext,
@@ -56,22 +56,20 @@ export function predict(
     for (const entry of entries) sink.enqueue(entry);
     return predictions;
   }
-  setTimeout(() => {
+  sink.enqueueLater(() => {
     let shadow: HeadOutput[][] = [];
     try {
       shadow = scoreInstances(challenger, inputs);
     } catch {
       // A failing challenger must never cost the champion's trace.
     }
-    entries.forEach((entry, i) =>
-      sink.enqueue({
-        ...entry,
-        outputs: [
-          ...entry.outputs,
-          ...(shadow[i] ? asOutputRows("challenger", challenger.version, shadow[i]) : []),
-        ],
-      })
-    );
-  }, 0);
+    return entries.map((entry, i) => ({
+      ...entry,
+      outputs: [
+        ...entry.outputs,
+        ...(shadow[i] ? asOutputRows("challenger", challenger.version, shadow[i]) : []),
+      ],
+    }));
+  });
   return predictions;
 }

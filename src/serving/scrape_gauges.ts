@@ -3,16 +3,11 @@
  * problem, and the prediction-log writer's counters.
  */
 import { Gauge, type Registry } from "prom-client";
+import type { PredictionLogWriterStats } from "./background_writer.ts";
 import type { ModelRegistry } from "./model_registry.ts";
 
 /** Counters the log writer exposes, read at scrape time. */
-export interface WriterStats {
-  queued: number;
-  spilled: number;
-  written: number;
-  dropped: number;
-  failedWrites: number;
-}
+export type WriterStats = PredictionLogWriterStats;
 
 /** The log writer's counters, one gauge each: name, help, reading. */
 const writerGauges: [string, string, (stats: WriterStats) => number][] = [
@@ -29,6 +24,17 @@ const writerGauges: [string, string, (stats: WriterStats) => number][] = [
     (s) => s.dropped,
   ],
   ["prediction_log_failed_writes_total", "Failed database writes (retried)", (s) => s.failedWrites],
+  [
+    "prediction_log_rejected_total",
+    "Predictions the database refused (invalid data): logged and not retried, kept in " +
+    "prediction-log-rejected.jsonl of the spill directory when there is one",
+    (s) => s.rejected,
+  ],
+  [
+    "prediction_log_spilled_total",
+    "Predictions ever spilled to disk (written later from there)",
+    (s) => s.spilledTotal,
+  ],
 ];
 
 /** Registers the scrape-time gauges of one app in `registry`. */

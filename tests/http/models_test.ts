@@ -31,9 +31,14 @@ Deno.test("models are listed with their versions, metrics and classes", async ()
     for (const { name, version, model_hash } of models) {
       assert.equal(model_hash, await dirHashOfPath(versionDir(workspace.root, name, version)));
     }
-    const unknown = await app.request("/v1/models/nope");
-    assert.equal(unknown.status, 404);
-    assert.equal((await unknown.json()).error.code, "not_found");
+    // Names of Object's own members ("constructor", "toString") are no models either.
+    for (const name of ["nope", "constructor", "toString", "__proto__"]) {
+      for (const path of [`/v1/models/${name}`, `/v2/models/${name}`, `/v2/models/${name}/ready`]) {
+        const unknown = await app.request(path);
+        assert.equal(unknown.status, 404, path);
+        assert.equal((await unknown.json()).error.code, "not_found", path);
+      }
+    }
   } finally {
     await close();
   }
@@ -128,7 +133,7 @@ Deno.test("invalid input is a 422 naming each bad field", async () => {
   }
 });
 
-Deno.test("unknown models are 404; oversized bodies 413 on every route with a body", async () => {
+Deno.test("unknown models are 404; oversized bodies 413 and untyped ones 415 on every route with a body", async () => {
   const { app, close } = await testApp(workspace, { MAX_BODY_BYTES: "1024" });
   try {
     const unknown = await app.request("/v1/models/nope/predict", postJson(ticket));
@@ -160,6 +165,13 @@ Deno.test("unknown models are 404; oversized bodies 413 on every route with a bo
         assert.equal(huge.status, 413, `${path} (${sent})`);
         assert.equal((await huge.json()).error.code, "payload_too_large");
       }
+      // A JSON body sent as a form, as `curl -d` does unless told otherwise, or untyped.
+      for (const type of ["application/x-www-form-urlencoded", undefined]) {
+        const headers: Record<string, string> = type ? { "content-type": type } : {};
+        const untyped = await app.request(path, { method: "POST", headers, body: "{}" });
+        assert.equal(untyped.status, 415, `${path} (${type})`);
+        assert.equal((await untyped.json()).error.code, "unsupported_media_type");
+      }
     }
   } finally {
     await close();
@@ -173,8 +185,11 @@ Deno.test("API keys guard /v1 and /v2; admin keys guard /admin", async () => {
   });
   const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
   try {
-    assert.equal((await app.request("/v1/models")).status, 401);
-    assert.equal((await app.request("/v1/models", { headers: bearer("wrong") })).status, 401);
+    for (const headers of [{}, bearer("wrong")]) {
+      const refused = await app.request("/v1/models", { headers });
+      assert.equal(refused.status, 401);
+      assert.equal(refused.headers.get("www-authenticate"), 'Bearer realm="edge-inference"');
+    }
     assert.equal((await app.request("/v1/models", { headers: bearer("client-key") })).status, 200);
     assert.equal((await app.request("/health")).status, 200);
     assert.equal((await app.request("/v2")).status, 401);
@@ -196,6 +211,22 @@ Deno.test("API keys guard /v1 and /v2; admin keys guard /admin", async () => {
     });
     assert.equal(reload.status, 200);
     assert.deepEqual((await reload.json()).swapped, []);
+    // Refusals count under the route asked for, not under the middleware that answered.
+    const metrics = await (await app.request("/metrics")).text();
+    for (
+      const [method, route, status, count] of [
+        ["GET", "/v1/models", "401", 2],
+        ["GET", "/v1/models", "200", 1],
+        ["POST", "/admin/reload", "403", 1],
+      ]
+    ) {
+      assert.ok(
+        metrics.includes(
+          `http_requests_total{method="${method}",route="${route}",status="${status}"} ${count}`,
+        ),
+        `${method} ${route} ${status}`,
+      );
+    }
   } finally {
     await close();
   }
@@ -394,6 +425,11 @@ Deno.test("CORS answers only the configured origins", async () => {
       allowed.headers.get("access-control-allow-origin"),
       "https://helpdesk.example.com",
     );
+    const answer = await app.request("/v1/models", {
+      headers: { origin: "https://helpdesk.example.com" },
+    });
+    assert.equal(answer.headers.get("access-control-expose-headers"), "X-Request-Id");
+    assert.ok(answer.headers.get("x-request-id"));
     const other = await preflight("https://evil.example.com");
     assert.equal(other.headers.get("access-control-allow-origin"), null);
   } finally {

@@ -89,15 +89,22 @@ Deno.test("unknown or malformed ticket ids are 404 and 422; so is text Postgres 
     assert.equal(invalid.status, 422);
     const fields = (await invalid.json()).error.details.fields.map((f: { path: string }) => f.path);
     assert.deepEqual(fields.sort(), ["body", "channel"]);
-    // U+0000, which Postgres cannot store, is refused up front: a 422, never a failed write.
-    const nul = { subject: "VPN\u0000", body: "down" };
-    for (const path of ["/v1/tickets", "/v1/models/ticket-triage/predict"]) {
-      const refused = await app.request(path, postJson(nul));
-      assert.equal(refused.status, 422, path);
-      const { details } = (await refused.json()).error;
-      assert.deepEqual(details.fields, [
-        { path: "subject", message: "must not contain the NUL character (U+0000)" },
-      ]);
+    // U+0000, which Postgres cannot store, and a lone surrogate, which is not Unicode, are
+    // refused up front: a 422, never a failed write or a silently altered text.
+    const refusals: [string, string][] = [
+      ['{"subject":"VPN\\u0000","body":"down"}', "must not contain the NUL character (U+0000)"],
+      [
+        '{"subject":"VPN \\ud800","body":"down"}',
+        "must be valid Unicode (a lone UTF-16 surrogate is not)",
+      ],
+    ];
+    for (const [body, message] of refusals) {
+      for (const path of ["/v1/tickets", "/v1/models/ticket-triage/predict"]) {
+        const refused = await app.request(path, postJson(body));
+        assert.equal(refused.status, 422, `${path} ${body}`);
+        const { details } = (await refused.json()).error;
+        assert.deepEqual(details.fields, [{ path: "subject", message }]);
+      }
     }
     assert.equal((await app.request("/v1/customers/C%00/churn", { method: "POST" })).status, 422);
   } finally {
@@ -146,6 +153,17 @@ Deno.test("churn by customer id reads stored features; feedback attaches ground 
       postJson({ prediction_id: churn.prediction_id, label: "maybe" }),
     );
     assert.equal(badLabel.status, 422);
+    assert.deepEqual((await badLabel.json()).error.details.fields, [
+      { path: "label", message: 'must be one of 0, 1 for head "churn"' },
+    ]);
+    const badHead = await app.request(
+      "/v1/feedback",
+      postJson({ prediction_id: churn.prediction_id, head: "topic", label: 1 }),
+    );
+    assert.equal(badHead.status, 422);
+    assert.deepEqual((await badHead.json()).error.details.fields, [
+      { path: "head", message: "must be one of churn" },
+    ]);
     const unknown = await app.request(
       "/v1/feedback",
       postJson({ prediction_id: crypto.randomUUID(), label: 1 }),

@@ -78,6 +78,15 @@ Deno.test("V2 infer agrees with the V1 predict route", async () => {
     assert.equal(probabilities.data[1], v1.probability);
     const ids = body.outputs.find((o: { name: string }) => o.name === "prediction_id");
     assert.equal(ids.data.length, 2);
+    // A request id is echoed whatever it is, the empty one included; none, none echoed.
+    for (const id of ["", undefined]) {
+      const echoed = await (await app.request(
+        "/v2/models/churn/infer",
+        postJson({ id, inputs: churnTensors(1) }),
+      )).json();
+      assert.equal(echoed.id, id);
+      assert.equal("id" in echoed, id !== undefined);
+    }
   } finally {
     await close();
   }
@@ -89,16 +98,22 @@ Deno.test("V2 infer rejects bad tensors with 422", async () => {
     const ragged = churnTensors(2).map((t, i) =>
       i === 0 ? { ...t, shape: [3], data: [1, 2, 3] } : t
     );
-    const cases = [
-      { inputs: ragged },
-      { inputs: churnTensors(1).map((t) => t.name === "tenure" ? { ...t, data: [-5] } : t) },
-      { inputs: [] },
-      { nothing: true },
+    const cases: [unknown, string[]][] = [
+      [{ inputs: ragged }, ["inputs.1.shape"]],
+      [
+        { inputs: churnTensors(1).map((t) => t.name === "tenure" ? { ...t, data: [-5] } : t) },
+        ["instances.0.tenure"],
+      ],
+      [{ inputs: churnTensors(300) }, ["inputs"]],
+      [{ inputs: [] }, ["inputs"]],
+      [{ nothing: true }, ["inputs"]],
     ];
-    for (const body of cases) {
+    for (const [body, fields] of cases) {
       const response = await app.request("/v2/models/churn/infer", postJson(body));
       assert.equal(response.status, 422, JSON.stringify(body));
-      assert.equal((await response.json()).error.code, "invalid_input");
+      const { error } = await response.json();
+      assert.equal(error.code, "invalid_input");
+      assert.deepEqual(error.details.fields.map((f: { path: string }) => f.path), fields);
     }
   } finally {
     await close();

@@ -107,6 +107,7 @@ export async function findLatestTicketPrediction(
 ): Promise<(PredictionRequest & { outputs: PredictionOutput[] }) | undefined> {
   const [latest] = await db.select({ id: predictionRequests.id }).from(predictionRequests)
     .where(eq(predictionRequests.ticketId, ticketId))
-    .orderBy(desc(predictionRequests.createdAt)).limit(1);
+    // Rows written in one batch share created_at; ids are UUIDv7, time-ordered, to break it.
+    .orderBy(desc(predictionRequests.createdAt), desc(predictionRequests.id)).limit(1);
   return latest && findPrediction(db, latest.id);
 }

@@ -15,7 +15,7 @@ import { ChurnInput } from "../../models/churn/schema.ts";
 import { ChurnPrediction, churnServing } from "../../models/churn/serving.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { PredictionSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_sink.ts";
 import { requireModel } from "../models/models_router.ts";
 
 const CustomerChurn = ChurnPrediction.and(z.object({
@@ -62,7 +62,7 @@ async function featuresOf(db: Database, id: string): Promise<ChurnInput> {
 }
 
 /** `/v1/customers`: churn by customer id. */
-export function customersRouter(db: Database, registry: ModelRegistry, sink: PredictionSink) {
+export function customersRouter(db: Database, registry: ModelRegistry, sink: ScoringSink) {
   return createRouter().openapi(churnById, async (c) => {
     const { id } = c.req.valid("param");
     const served = requireModel(registry, churnServing.name);

@@ -6,9 +6,14 @@ import type { Database } from "../../db/client.ts";
 import { recordFeedback } from "../../db/repositories/feedback.ts";
 import { storable } from "../../db/storable_text.ts";
 import { findPrediction } from "../../db/repositories/predictions.ts";
-import { DomainError, NotFoundError, unavailableMessages } from "../../errors.ts";
+import {
+  DomainError,
+  InvalidInputError,
+  NotFoundError,
+  unavailableMessages,
+} from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
-import type { PredictionSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_sink.ts";
 
 const FeedbackInput = z.object({
   prediction_id: z.uuid(),
@@ -52,7 +57,7 @@ const sendFeedback = createRoute({
 const pendingPredictionWaitMs = 2_000;
 
 /** `/v1/feedback`. */
-export function feedbackRouter(db: Database, sink: PredictionSink) {
+export function feedbackRouter(db: Database, sink: ScoringSink) {
   const find = (id: string) => fromDatabase(() => findPrediction(db, id));
   return createRouter().openapi(sendFeedback, async (c) => {
     const body = c.req.valid("json");
@@ -74,19 +79,13 @@ export function feedbackRouter(db: Database, sink: PredictionSink) {
       h.name === (body.head ?? (heads.length === 1 ? heads[0].name : ""))
     );
     if (!head) {
-      throw new DomainError(
-        422,
-        "invalid_input",
-        `head must be one of ${heads.map((h) => h.name).join(", ")}`,
-      );
+      const expected = `must be one of ${heads.map((h) => h.name).join(", ")}`;
+      throw new InvalidInputError(`head ${expected}`, [{ path: "head", message: expected }]);
     }
     const label = String(body.label);
     if (!head.classes.includes(label)) {
-      throw new DomainError(
-        422,
-        "invalid_input",
-        `label must be one of ${head.classes.join(", ")} for head "${head.name}"`,
-      );
+      const expected = `must be one of ${head.classes.join(", ")} for head "${head.name}"`;
+      throw new InvalidInputError(`label ${expected}`, [{ path: "label", message: expected }]);
     }
     const stored = await fromDatabase(() =>
       recordFeedback(db, {

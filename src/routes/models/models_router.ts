@@ -3,13 +3,13 @@ import { DomainError, NotFoundError, unavailableMessages } from "../../errors.ts
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { PredictionSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_sink.ts";
 import type { ServedModel } from "../../serving/served_model.ts";
 import { getModel, listModels, predictRoute } from "./models_routes.ts";
 
 /** The served champion of `name`: 404 for an unknown model, 503 while it is not loaded. */
 export function requireModel(registry: ModelRegistry, name: string): ServedModel {
-  if (!(name in catalog)) throw new NotFoundError("model", name);
+  if (!Object.hasOwn(catalog, name)) throw new NotFoundError("model", name);
   const served = registry.champion(name);
   if (!served) {
     const problem = registry.status().find((s) => s.name === name)?.problem;
@@ -46,7 +46,7 @@ function modelInfo(registry: ModelRegistry, served: ServedModel) {
 }
 
 /** `/v1/models`: list, describe, predict. */
-export function modelsRouter(registry: ModelRegistry, sink: PredictionSink, maxBatch: number) {
+export function modelsRouter(registry: ModelRegistry, sink: ScoringSink, maxBatch: number) {
   const router = createRouter()
     .openapi(
       listModels,

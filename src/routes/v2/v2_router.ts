@@ -1,10 +1,10 @@
 import { createRouter } from "../../app/create_router.ts";
 import { fieldErrors } from "../../app/field_errors.ts";
-import { DomainError, NotFoundError } from "../../errors.ts";
+import { DomainError, InvalidInputError, NotFoundError } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { PredictionSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_sink.ts";
 import {
   inputMetadata,
   instancesFromTensors,
@@ -57,19 +57,18 @@ function modelMetadata(served: ServedModel) {
 function inferResponse(
   served: ServedModel,
   request: InferRequest,
-  deps: { registry: ModelRegistry; sink: PredictionSink; maxBatch: number; requestId: string },
+  deps: { registry: ModelRegistry; sink: ScoringSink; maxBatch: number; requestId: string },
 ) {
   const instances = instancesFromTensors(request.inputs);
   if (instances.length === 0 || instances.length > deps.maxBatch) {
-    throw new DomainError(422, "invalid_input", `A request holds 1 to ${deps.maxBatch} instances`);
+    const expected = `must hold 1 to ${deps.maxBatch} instances (the length of each tensor)`;
+    throw new InvalidInputError(`The inputs ${expected}`, [{ path: "inputs", message: expected }]);
   }
   const parsed = instances.map((instance) => served.entry.serving.input.safeParse(instance));
   const fields = parsed.flatMap((result, row) =>
     result.success ? [] : fieldErrors(result.error.issues, ["instances", row])
   );
-  if (fields.length > 0) {
-    throw new DomainError(422, "invalid_input", "Request is invalid", { fields });
-  }
+  if (fields.length > 0) throw new InvalidInputError("Request is invalid", fields);
   const validated = parsed.map((result) => result.data as Record<string, unknown>);
   const predictions = predict(deps.registry, deps.sink, served, validated, {
     requestId: deps.requestId,
@@ -77,7 +76,7 @@ function inferResponse(
   return {
     model_name: served.name,
     model_version: served.version,
-    ...(request.id ? { id: request.id } : {}),
+    ...(request.id === undefined ? {} : { id: request.id }),
     outputs: outputTensors(served.entry.codec.heads, predictions),
   };
 }
@@ -86,7 +85,7 @@ function inferResponse(
  * Open Inference Protocol (V2): server metadata and health, and per model metadata, readiness
  * and inference.
  */
-export function v2Router(registry: ModelRegistry, sink: PredictionSink, maxBatch: number) {
+export function v2Router(registry: ModelRegistry, sink: ScoringSink, maxBatch: number) {
   const router = createRouter()
     .openapi(serverMetadata, (c) => c.json({ ...product, extensions: [] }, 200))
     .openapi(live, (c) => c.json({ live: true }, 200))
@@ -102,7 +101,7 @@ export function v2Router(registry: ModelRegistry, sink: PredictionSink, maxBatch
       )
       .openapi(routes.ready, (c) => {
         const params: { name: string; version?: string } = c.req.valid("param");
-        if (!(params.name in catalog)) throw new NotFoundError("model", params.name);
+        if (!Object.hasOwn(catalog, params.name)) throw new NotFoundError("model", params.name);
         if (!registry.champion(params.name)) {
           return c.json({ name: params.name, ready: false }, 503);
         }
