@@ -89,7 +89,7 @@ export async function startServer(
     )
     : Promise.resolve();
   const watcher = host.watchPointer
-    ? watchPointer(config.MODEL_POINTER_PATH, runtime.reload, logger)
+    ? watchPointer(config.MODEL_POINTER_PATH, runtime.reloadIfChanged, logger)
     : undefined;
 
   return {

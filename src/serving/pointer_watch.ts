@@ -1,49 +1,92 @@
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Logger } from "../logger.ts";
 
+/** How often the pointer is checked whatever the watch reports (a missed event, a new folder). */
+export const pointerCheckEveryMs = 5_000;
+
 /**
- * Re-reads the model pointer when its file changes (a `git pull` or an Argo CD sync writes
- * it). Watches the folder, since editors and git replace the file rather than modify it, and
- * a Kubernetes ConfigMap volume swaps a `..data` symlink beside it without any event naming
- * the file: after any event there (debounced), the file's text is compared with the last
- * seen, so one change triggers one reload and unrelated files none.
+ * Re-reads the model pointer when it may have changed (a `git pull`, an Argo CD sync, a
+ * Kubernetes ConfigMap volume update). It watches the folder, since editors and git replace
+ * the file rather than modify it, and a ConfigMap volume swaps a `..data` symlink beside it
+ * without any event naming the file. A watch dies with its folder, and a checkout that removes
+ * and recreates the folder leaves it dead without a word: so every `checkEveryMs` it re-arms
+ * the watch on a folder that is not the one watched, and checks the pointer anyway.
+ * `reloadIfChanged` reloads only when the text differs from what the last reload applied.
  */
 export function watchPointer(
   pointerPath: string,
-  reload: () => Promise<unknown>,
+  reloadIfChanged: () => Promise<string[] | undefined>,
   logger: Logger,
+  { checkEveryMs = pointerCheckEveryMs } = {},
 ): { close(): void } {
-  const target = resolve(pointerPath);
-  const readText = () => readFile(target, "utf8").catch(() => undefined);
-  let watcher: Deno.FsWatcher;
-  try {
-    // A fresh clone lacks the folder until a first run or a promotion writes the pointer.
-    Deno.mkdirSync(dirname(target), { recursive: true });
-    watcher = Deno.watchFs(dirname(target));
-  } catch (error) {
-    logger.warn("Not watching the model pointer (use POST /admin/reload)", {
-      reason: String(error),
-    });
-    return { close: () => {} };
-  }
-  let lastSeen = readText();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  (async () => {
-    for await (const _event of watcher) {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const [before, now] = [await lastSeen, await (lastSeen = readText())];
-        if (now === before) return;
-        logger.info("Model pointer changed; reloading", { path: pointerPath });
-        reload().catch((error) => logger.error("Reload failed", { reason: String(error) }));
-      }, 200);
+  const dir = dirname(resolve(pointerPath));
+  let watcher: Deno.FsWatcher | undefined;
+  let watched: string | undefined; // the folder's identity: inode and birth time
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let warned = false;
+
+  const check = (trigger: string) =>
+    reloadIfChanged().then((swapped) => {
+      if (swapped) logger.info("Model pointer changed; reloaded", { path: pointerPath, trigger });
+    }).catch((error) => logger.error("Reload failed", { reason: String(error) }));
+
+  const identity = () => {
+    try {
+      const { ino, birthtime } = Deno.statSync(dir);
+      return `${ino}:${birthtime?.getTime()}`;
+    } catch {
+      return undefined; // gone, for now
     }
-  })();
+  };
+
+  const arm = () => {
+    const current = identity();
+    if (watcher && current === watched) return;
+    watcher?.close();
+    watcher = undefined;
+    watched = current;
+    if (current === undefined) return;
+    try {
+      watcher = Deno.watchFs(dir);
+    } catch (error) {
+      if (warned) return;
+      warned = true;
+      logger.warn("Not watching the model pointer's folder; checking it periodically", {
+        path: pointerPath,
+        everyMs: checkEveryMs,
+        reason: String(error),
+      });
+      return;
+    }
+    const events = watcher;
+    (async () => {
+      for await (const event of events) {
+        if (event.kind === "remove" && event.paths.some((path) => resolve(path) === dir)) {
+          events.close(); // the folder went: the next periodic check watches its successor
+          if (watcher === events) watcher = undefined;
+          return;
+        }
+        clearTimeout(debounce);
+        debounce = setTimeout(() => check("file event"), 200);
+      }
+    })().catch(() => {});
+  };
+
+  // A fresh clone lacks the folder until a first run or a promotion writes the pointer.
+  try {
+    Deno.mkdirSync(dir, { recursive: true });
+  } catch { /* a read-only file system: the folder exists or the checks say why */ }
+  arm();
+  void check("start"); // a change made while the models were loading
+  const timer = setInterval(() => {
+    arm();
+    void check("periodic check");
+  }, checkEveryMs);
   return {
     close: () => {
-      clearTimeout(timer);
-      watcher.close();
+      clearInterval(timer);
+      clearTimeout(debounce);
+      watcher?.close();
     },
   };
 }

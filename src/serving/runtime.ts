@@ -5,11 +5,11 @@ import type { Logger } from "../logger.ts";
 import { catalog } from "../models/catalog.ts";
 import { type ArtifactSource, type LoaderContext, syncWithPointer } from "./model_loader.ts";
 import { ModelRegistry } from "./model_registry.ts";
+import { type PointerReloads, pointerReloads } from "./pointer_reloads.ts";
 
 /** The registry with its loader: what `main.ts` and the tests wire into the app. */
-export interface ModelRuntime {
+export interface ModelRuntime extends PointerReloads {
   registry: ModelRegistry;
-  reload(): Promise<string[]>;
 }
 
 /**
@@ -37,13 +37,8 @@ export function createModelRuntime(
       }
     },
   };
-  // Reloads are serialised: a watch event and an admin call must not load twice at once.
-  let running: Promise<string[]> = Promise.resolve([]);
   return {
     registry,
-    reload: () => (running = running.then(
-      () => syncWithPointer(context),
-      () => syncWithPointer(context),
-    )),
+    ...pointerReloads(config.MODEL_POINTER_PATH, () => syncWithPointer(context)),
   };
 }
