@@ -1,9 +1,12 @@
 import { assembleApp } from "./app/assemble_app.ts";
+import { databaseTimeoutMs } from "./app/database_errors.ts";
+import { describeError, withTimeout } from "./failures.ts";
 import type { Config } from "./config.ts";
-import { openDatabase } from "./db/client.ts";
+import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { logPredictions } from "./db/repositories/predictions.ts";
 import type { Logger } from "./logger.ts";
 import { dvcArtifactSource } from "./serving/dvc_artifact_source.ts";
+import { migrateInBackground } from "./serving/background_migration.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
 import { watchPointer } from "./serving/pointer_watch.ts";
 import { createPredictionLogWriter } from "./serving/prediction_log_writer.ts";
@@ -23,11 +26,19 @@ export interface HostOptions {
 /** A running server; `shutdown` drains the prediction log and closes the database. */
 export interface RunningServer {
   /**
-   * `logTimeoutMs` bounds the prediction log's drain; what is still unwritten then is
-   * spilled for the next process (or, with no spill directory, counted as dropped).
+   * `requestsTimeoutMs` bounds the wait for requests in flight (one stuck on a hung database
+   * must not keep the log from being saved); `logTimeoutMs` bounds the prediction log's drain,
+   * what is still unwritten then is spilled for the next process (or, with no spill
+   * directory, counted as dropped).
    */
-  shutdown(options?: { logTimeoutMs?: number }): Promise<void>;
+  shutdown(options?: { requestsTimeoutMs?: number; logTimeoutMs?: number }): Promise<void>;
 }
+
+/** Resolves once `database` is migrated (at once when it was before it was handed over). */
+const migrated = (database: DatabaseHandle) => database.migrated ?? Promise.resolve();
+
+/** The longest a request may take: its database calls, an LLM reply, a feedback's wait. */
+const requestsDrainMs = 10_000;
 
 /** Wires config, database, models, prediction log and app, then serves. */
 export async function startServer(
@@ -35,15 +46,20 @@ export async function startServer(
   logger: Logger,
   host: HostOptions,
 ): Promise<RunningServer> {
-  // PGlite takes most of a second to open: models load meanwhile.
+  const stopping = new AbortController();
+  // PGlite takes most of a second to open: models load meanwhile. Its failures are final (a
+  // lock held by another process); a remote database may be away and is migrated once back.
   const databaseReady = (async () => {
-    const database = await openDatabase(config);
-    await database.migrate();
-    logger.info("Database ready", {
-      kind: database.kind,
-      location: database.kind === "pglite" ? config.PGLITE_DIR : "DATABASE_URL",
-      ...(database.createdFrom ? { createdFrom: database.createdFrom } : {}),
-    });
+    const opened = await openDatabase(config);
+    const database = config.DATABASE_URL
+      ? migrateInBackground(opened, logger, stopping.signal)
+      : await opened.migrate().then(() => opened);
+    migrated(database).then(() =>
+      logger.info("Database ready", {
+        kind: database.kind,
+        location: database.kind === "pglite" ? config.PGLITE_DIR : "DATABASE_URL",
+        ...(database.createdFrom ? { createdFrom: database.createdFrom } : {}),
+      }), () => {});
     return database;
   })();
 
@@ -80,10 +96,11 @@ export async function startServer(
       logger.info(`Listening on http://${hostname}:${port}`, { hostname, port }),
   }, app.fetch);
   // Listening already, so `/ready` says what is being built while the pipeline runs.
-  const stopBuilding = new AbortController();
   const building = host.buildMissingModels
-    ? buildMissingModels(config, database, logger, runtime, stopBuilding.signal).catch((error) =>
-      stopBuilding.signal.aborted
+    ? migrated(database).then(() =>
+      buildMissingModels(config, database, logger, runtime, stopping.signal)
+    ).catch((error) =>
+      stopping.signal.aborted
         ? logger.info("Stopped building the models: the server is shutting down")
         : logger.error("Building the models failed", { reason: String(error) })
     )
@@ -93,14 +110,20 @@ export async function startServer(
     : undefined;
 
   return {
-    shutdown: async ({ logTimeoutMs } = {}) => {
+    shutdown: async ({ requestsTimeoutMs = requestsDrainMs, logTimeoutMs } = {}) => {
       logger.info("Shutting down: draining requests and the prediction log");
       watcher?.close();
-      stopBuilding.abort();
+      stopping.abort();
       await building; // it writes to the database closed below
-      await server.shutdown();
+      const bounded = (promise: Promise<void>, ms: number, what: string) =>
+        withTimeout(promise, ms, what).catch((error) =>
+          logger.warn(`${what} did not finish; going on without it`, {
+            reason: describeError(error),
+          })
+        );
+      await bounded(server.shutdown(), requestsTimeoutMs, "Draining requests");
       await writer.close({ timeoutMs: logTimeoutMs });
-      await database.close();
+      await bounded(database.close(), databaseTimeoutMs, "Closing the database");
     },
   };
 }

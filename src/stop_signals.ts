@@ -20,7 +20,10 @@ export function exitOnStopSignals(
 ): void {
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn("Already shutting down: saving the prediction log, then exiting");
+      return;
+    }
     stopping = true;
     if (deadlineMs !== undefined) {
       setTimeout(() => {

@@ -1,20 +1,31 @@
 import { DomainError, unavailableMessages } from "../errors.ts";
+import { describeError, withTimeout } from "../failures.ts";
+
+/**
+ * How long a request waits on the database: a connection that hangs (a network partition)
+ * must answer the client a 503 to retry, not hold the request, and the server's shutdown,
+ * for as long as the socket lives.
+ */
+export const databaseTimeoutMs = 5_000;
 
 /**
  * Runs a database operation of a request. A domain error (unknown id, ...) passes through;
- * anything else means the database could not answer, which is a 503 the client may retry,
- * never a 500.
+ * anything else, a hang included, means the database could not answer, which is a 503 the
+ * client may retry, never a 500.
  */
-export async function fromDatabase<T>(operation: () => Promise<T>): Promise<T> {
+export async function fromDatabase<T>(
+  operation: () => Promise<T>,
+  timeoutMs = databaseTimeoutMs,
+): Promise<T> {
   try {
-    return await operation();
+    return await withTimeout(operation(), timeoutMs, "The database query");
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw new DomainError(
       503,
       "database_unavailable",
       unavailableMessages.database_unavailable(),
-      { reason: error instanceof Error ? error.message : String(error) },
+      { reason: describeError(error) },
     );
   }
 }

@@ -1,3 +1,5 @@
+import { describeError, withTimeout } from "../failures.ts";
+
 /** One condition `/ready` requires; `check` resolves to a reason when it is not met. */
 export interface ReadinessProbe {
   readonly name: string;
@@ -10,16 +12,22 @@ export interface ProbeResult {
   detail?: string;
 }
 
-/** Runs every probe concurrently; a probe that throws counts as failing with its message. */
+/** How long a probe may take: a database that hangs (a partition) must not hang `/ready`. */
+export const probeTimeoutMs = 2_000;
+
+/**
+ * Runs every probe concurrently; a probe that throws or does not answer within `timeoutMs`
+ * counts as failing, with its message and causes.
+ */
 export async function checkReadiness(
   probes: readonly ReadinessProbe[],
+  timeoutMs = probeTimeoutMs,
 ): Promise<{ ready: boolean; checks: Record<string, string> }> {
   const results = await Promise.all(probes.map(async (probe) => {
     try {
-      return [probe.name, await probe.check()] as const;
+      return [probe.name, await withTimeout(probe.check(), timeoutMs, "the check")] as const;
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return [probe.name, { ok: false, detail }] as const;
+      return [probe.name, { ok: false, detail: describeError(error) }] as const;
     }
   }));
   const checks = Object.fromEntries(

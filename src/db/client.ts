@@ -26,6 +26,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** The template an embedded database was just created from, if it was. */
   readonly createdFrom?: string;
+  /**
+   * Resolves once the schema is migrated, for a server that migrates in the background
+   * (`src/serving/background_migration.ts`); absent when the caller migrated it already.
+   */
+  readonly migrated?: Promise<void>;
 }
 
 /** Where to connect: a Postgres URL (Neon driver) or else an embedded PGlite directory. */

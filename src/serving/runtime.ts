@@ -1,6 +1,8 @@
+import { v7 as uuidv7 } from "uuid";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { recordDeployment } from "../db/repositories/deployments.ts";
+import { describeError } from "../failures.ts";
 import type { Logger } from "../logger.ts";
 import { catalog } from "../models/catalog.ts";
 import { type ArtifactSource, type LoaderContext, syncWithPointer } from "./model_loader.ts";
@@ -14,7 +16,8 @@ export interface ModelRuntime extends PointerReloads {
 
 /**
  * A registry for every built-in model, loaded from `source` by the configured pointer. The
- * database may still be opening: loads are recorded in `model_deployments` once it is.
+ * database may still be opening or migrating: loads are recorded in `model_deployments` once
+ * it is ready.
  */
 export function createModelRuntime(
   config: Config,
@@ -23,18 +26,26 @@ export function createModelRuntime(
   source: ArtifactSource,
 ): ModelRuntime {
   const registry = new ModelRegistry(Object.keys(catalog));
+  let recorded = Promise.resolve();
   const context: LoaderContext = {
     registry,
     pointerPath: config.MODEL_POINTER_PATH,
     source,
     logger,
     environment: config.MODEL_POINTER_PATH,
-    recordDeployment: async (event) => {
-      try {
-        await recordDeployment((await database).db, event);
-      } catch (error) {
-        logger.warn("Cannot record the model deployment", { reason: String(error) });
-      }
+    // One at a time, in the order they happened, stamped when they happened: the history
+    // must read in order even when the database is away for a while.
+    recordDeployment: (event) => {
+      const stamped = { id: uuidv7(), createdAt: new Date(), ...event };
+      return recorded = recorded.then(async () => {
+        try {
+          const handle = await database;
+          await handle.migrated;
+          await recordDeployment(handle.db, stamped);
+        } catch (error) {
+          logger.warn("Cannot record the model deployment", { reason: describeError(error) });
+        }
+      });
     },
   };
   return {

@@ -3,6 +3,7 @@
  * how long to wait before the next attempt, when a hung write counts as failed, and how an
  * outage is logged.
  */
+import { describeError } from "../failures.ts";
 import type { Logger } from "../logger.ts";
 
 /** Bounds of the exponential backoff between attempts of a failing write. */
@@ -40,30 +41,6 @@ export function isPermanentWriteError(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
-}
-
-/** The first line of an error's message followed by its causes': `Failed query: ...: ...`. */
-export function describeError(error: unknown): string {
-  const parts: string[] = [];
-  for (let current = error, depth = 0; current != null && depth < 4; depth++) {
-    const message = (current as { message?: unknown }).message ?? current;
-    parts.push(String(message).split("\n")[0].slice(0, 300));
-    current = (current as { cause?: unknown }).cause;
-  }
-  return parts.join(": ");
-}
-
-/** Settles like `promise`, or rejects with `<what> timed out after <ms> ms` once `ms` pass. */
-export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

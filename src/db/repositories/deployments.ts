@@ -18,5 +18,6 @@ export async function recordDeployment(
 export function listDeployments(db: Database, modelName: string): Promise<ModelDeployment[]> {
   return db.select().from(modelDeployments)
     .where(eq(modelDeployments.modelName, modelName))
-    .orderBy(desc(modelDeployments.createdAt));
+    // Ids are UUIDv7 where the server records them: they order events of one millisecond.
+    .orderBy(desc(modelDeployments.createdAt), desc(modelDeployments.id));
 }

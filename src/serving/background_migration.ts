@@ -1,0 +1,52 @@
+import type { DatabaseHandle } from "../db/client.ts";
+import { describeError, withTimeout } from "../failures.ts";
+import type { Logger } from "../logger.ts";
+import { backoffDelay, type RetryOptions } from "./write_failures.ts";
+
+/** Backoff between migration attempts, and the longest one attempt may hang. */
+const retry: RetryOptions = { initialMs: 500, maxMs: 30_000 };
+const attemptTimeoutMs = 30_000;
+
+/**
+ * Migrates a remote database in the background, retrying with backoff until it succeeds or
+ * `signal` aborts: a Postgres that is away when the server starts (a rollout during an outage)
+ * must not crash-loop it. Meanwhile predictions are served and their log waits in the writer,
+ * requests that need the database answer 503, and `/ready` (through `ping`) says why.
+ * `migrated` rejects only when stopped first.
+ */
+export function migrateInBackground(
+  database: DatabaseHandle,
+  logger: Logger,
+  signal: AbortSignal,
+): DatabaseHandle {
+  let problem: string | undefined = "migrations have not run yet";
+  const migrated = (async () => {
+    for (let attempt = 0;; attempt++) {
+      signal.throwIfAborted();
+      try {
+        await withTimeout(database.migrate(), attemptTimeoutMs, "Migrating the database");
+        problem = undefined;
+        return;
+      } catch (error) {
+        const wait = backoffDelay(retry, attempt);
+        problem = `cannot migrate the database (attempt ${attempt + 1}): ${describeError(error)}`;
+        logger.warn(`Database not ready: ${problem}; retrying in ${wait} ms`);
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          signal.addEventListener("abort", () => (clearTimeout(timer), resolve(undefined)), {
+            once: true,
+          });
+        });
+      }
+    }
+  })();
+  migrated.catch(() => {}); // stopped before the database came: nothing to report
+  return {
+    ...database,
+    migrated,
+    ping: async () => {
+      if (problem) throw new Error(problem);
+      await database.ping();
+    },
+  };
+}
