@@ -86,7 +86,11 @@ export async function register(
   const promoted = registrations.filter((r) => r.promoted);
   if (promoted.length > 0) {
     const models = { ...pointer.models };
-    for (const { name, version } of promoted) models[name] = { ...models[name], version };
+    for (const { name, version } of promoted) {
+      // A challenger promoted to champion is no longer compared with itself.
+      const challenger = models[name]?.challenger;
+      models[name] = { version, ...(challenger && challenger !== version ? { challenger } : {}) };
+    }
     await writePointer(pointerPath, { ...pointer, models, models_dvc_md5: modelsHash });
   }
   return { registrations, modelsHash };

@@ -4,11 +4,14 @@ import { dirname } from "node:path";
 import { parse, stringify } from "yaml";
 import { z } from "zod";
 
-/** The model pointer: which version of each model an environment serves. */
-export const ModelPointer = z.object({
+/**
+ * The model pointer: which version of each model an environment serves. Strict: a misspelt
+ * key (`chalenger:`) is an invalid pointer, not a silently unpinned challenger.
+ */
+export const ModelPointer = z.strictObject({
   models: z.record(
     z.string(),
-    z.object({
+    z.strictObject({
       version: z.string().min(1),
       /** Scored beside the champion on the same requests, off the response path. */
       challenger: z.string().min(1).optional(),
@@ -36,7 +39,8 @@ export async function readPointer(path: string): Promise<ModelPointer | undefine
   }
   const parsed = ModelPointer.safeParse(document);
   if (!parsed.success) {
-    throw new Error(`Invalid model pointer ${path}: ${z.prettifyError(parsed.error)}`);
+    const problems = z.prettifyError(parsed.error).replaceAll(/\n\s*/g, " ");
+    throw new Error(`Invalid model pointer ${path}: ${problems}`);
   }
   return parsed.data;
 }

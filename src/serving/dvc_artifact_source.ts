@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { defaultSources, readTrackedFiles, s3OptionsFromEnv } from "../dvc/mod.ts";
-import type { ArtifactSource } from "./model_loader.ts";
+import type { ArtifactSource } from "./version_loader.ts";
 
 /** Where the server may find DVC objects, in the order it tries them. */
 export interface DvcArtifactOptions {

@@ -1,19 +1,8 @@
 import type { NewModelDeployment } from "../db/repositories/deployments.ts";
-import { dirHashOfFiles } from "../dvc/md5.ts";
-import { readPointer } from "../gitops/pointer.ts";
+import { type ModelPointer, readPointer } from "../gitops/pointer.ts";
 import type { Logger } from "../logger.ts";
-import { compileNetwork, type Network } from "../ml/compiled_network.ts";
-import { type NetworkArtifacts, UnsupportedNetwork } from "../ml/layers_topology.ts";
-import { parseVersion, type VersionFiles } from "../ml/version_files.ts";
-import { catalogEntry } from "../models/catalog.ts";
 import type { ModelRegistry, ModelRole } from "./model_registry.ts";
-import type { ServedModel } from "./served_model.ts";
-
-/** Where version files come from (workspace, DVC cache, DVC remote); verifies what it returns. */
-export interface ArtifactSource {
-  /** `modelsMd5`: the `models` directory hash the pointer pins, when it pins one. */
-  fetch(name: string, version: string, modelsMd5?: string): Promise<VersionFiles>;
-}
+import { type ArtifactSource, loadVersion } from "./version_loader.ts";
 
 /** What the loader needs around it. */
 export interface LoaderContext {
@@ -24,45 +13,6 @@ export interface LoaderContext {
   environment: string;
   /** Records a load, refusal or unload in `model_deployments` (best effort, never awaited). */
   recordDeployment(event: NewModelDeployment): Promise<void>;
-}
-
-async function loadOne(
-  context: LoaderContext,
-  name: string,
-  version: string,
-  modelsMd5: string | undefined,
-): Promise<ServedModel> {
-  const entry = catalogEntry(name);
-  const files = await context.source.fetch(name, version, modelsMd5);
-  const { network: artifacts, ...stored } = parseVersion(files, entry.codec);
-  let network: Network;
-  try {
-    network = compileNetwork(artifacts);
-  } catch (error) {
-    if (!(error instanceof UnsupportedNetwork)) throw error;
-    context.logger.warn("Scoring through tfjs: no plain forward pass", {
-      name,
-      version,
-      reason: error.message,
-    });
-    network = await loadTfjsNetwork(artifacts);
-  }
-  const threshold = stored.metrics.heads.find((head) => head.threshold !== undefined)?.threshold;
-  const modelHash = dirHashOfFiles([...files].map(([relpath, bytes]) => ({ relpath, bytes })));
-  return { name, version, modelHash, entry, ...stored, network, threshold, loadedAt: new Date() };
-}
-
-/** tfjs only for a model the compiled pass cannot score, so a server normally never loads it. */
-async function loadTfjsNetwork(artifacts: NetworkArtifacts): Promise<Network> {
-  // A computed specifier keeps tfjs out of the module graph loaded at startup.
-  const module = new URL("../ml/tfjs_network.ts", import.meta.url).href;
-  const tfjs: typeof import("../ml/tfjs_network.ts") = await import(module).catch((error) => {
-    throw new Error(
-      `This network needs tfjs, which this installation lacks (the container image ships ` +
-        `the server's packages only): ${error instanceof Error ? error.message : error}`,
-    );
-  });
-  return tfjs.loadTfjsNetwork(artifacts);
 }
 
 /**
@@ -109,7 +59,7 @@ async function syncRole(
     return false;
   }
   try {
-    const served = await loadOne(context, name, version, modelsMd5);
+    const served = await loadVersion(context.source, logger, name, version, modelsMd5);
     registry.swap(role, served, name);
     if (current) {
       record({ version: current.version, event: "unloaded", reason: `replaced by ${version}` });
@@ -147,9 +97,19 @@ async function syncRole(
  */
 export async function syncWithPointer(context: LoaderContext): Promise<string[]> {
   const { registry, logger } = context;
-  let pointer;
+  let pointer: ModelPointer | undefined;
   try {
     pointer = await readPointer(context.pointerPath);
+    const unknown = Object.keys(pointer?.models ?? {}).filter((name) =>
+      !registry.configured.includes(name)
+    );
+    if (unknown.length > 0) {
+      throw new Error(
+        `Invalid model pointer ${context.pointerPath}: unknown model ${
+          unknown.map((name) => `"${name}"`).join(", ")
+        } (known: ${registry.configured.join(", ")})`,
+      );
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.error("Cannot read the model pointer", { path: context.pointerPath, reason });
@@ -160,8 +120,25 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
   for (const name of registry.configured) {
     const pinned = pointer?.models[name];
     if (!pinned) {
-      keepServing(registry, name, `no version pinned for "${name}" in ${context.pointerPath}`);
+      keepServing(
+        registry,
+        name,
+        pointer
+          ? `no version pinned for "${name}" in ${context.pointerPath}`
+          : `no model pointer at ${context.pointerPath}`,
+      );
+      // The champion keeps answering; nothing pins a challenger to compare with it.
+      await syncRole(context, name, "challenger", undefined, undefined);
       continue;
+    }
+    if (pinned.challenger === pinned.version) {
+      logger.warn(
+        `Model "${name}" pins ${pinned.version} as its own challenger: nothing to compare`,
+        {
+          model: name,
+          version: pinned.version,
+        },
+      );
     }
     const md5 = pointer?.models_dvc_md5;
     if (await syncRole(context, name, "champion", pinned.version, md5)) {

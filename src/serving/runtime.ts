@@ -5,7 +5,8 @@ import { recordDeployment } from "../db/repositories/deployments.ts";
 import { describeError } from "../failures.ts";
 import type { Logger } from "../logger.ts";
 import { catalog } from "../models/catalog.ts";
-import { type ArtifactSource, type LoaderContext, syncWithPointer } from "./model_loader.ts";
+import { type LoaderContext, syncWithPointer } from "./model_loader.ts";
+import type { ArtifactSource } from "./version_loader.ts";
 import { ModelRegistry } from "./model_registry.ts";
 import { type PointerReloads, pointerReloads } from "./pointer_reloads.ts";
 

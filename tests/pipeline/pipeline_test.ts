@@ -173,6 +173,26 @@ Deno.test("the pipeline versions data and models with the real dvc CLI", async (
         assert.equal((await readPointer(pointerFile))!.models.churn.version, versions.churn);
       },
     );
+
+    await t.step(
+      "promoting the challenger unpins it as challenger; another one stays",
+      async () => {
+        const pointerFile = join(first, pointerPath);
+        const churn = { versions: [{ name: "churn", version: versions.churn }], pointerPath };
+        for (const [challenger, kept] of [[versions.churn, undefined], ["another", "another"]]) {
+          const pointer = (await readPointer(pointerFile))!;
+          await writePointer(pointerFile, {
+            ...pointer,
+            models: { ...pointer.models, churn: { version: versions.churn, challenger } },
+          });
+          await register(first, { ...churn, promote: true, push: false });
+          assert.deepEqual((await readPointer(pointerFile))!.models.churn, {
+            version: versions.churn,
+            ...(kept ? { challenger: kept } : {}),
+          });
+        }
+      },
+    );
   } finally {
     for (const dir of [remote, first, second, clone]) {
       await rm(dir, { recursive: true, force: true });

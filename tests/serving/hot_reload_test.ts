@@ -55,7 +55,11 @@ Deno.test("hot reload under load: zero failed requests, responses switch version
   const next = await copyVersion("b");
   const { app, database, runtime, close } = await testApp(workspace);
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
-  const watcher = watchPointer(workspace.pointerPath, runtime.reload, createLogger("error"));
+  const watcher = watchPointer(
+    workspace.pointerPath,
+    runtime.reloadIfChanged,
+    createLogger("error"),
+  );
   const url = `http://127.0.0.1:${server.addr.port}/v1/models/churn/predict`;
   const seen: string[] = [];
   const failures: number[] = [];
@@ -125,7 +129,18 @@ Deno.test("a challenger scores the same requests and is logged beside the champi
       metrics,
     );
 
+    // Dropping churn from the pointer altogether: its champion answers on, its challenger goes.
+    const pointer = (await readPointer(workspace.pointerPath))!;
+    const { churn: _, ...others } = pointer.models;
+    await writePointer(workspace.pointerPath, { ...pointer, models: others });
+    await runtime.reload();
+    assert.equal(runtime.registry.champion("churn")?.version, workspace.versions.churn);
+    assert.equal(runtime.registry.challenger("churn"), undefined);
+
     // Dropping the challenger from the pointer unloads it, and the history says so.
+    await pinChurn(workspace.versions.churn, challenger);
+    await runtime.reload();
+    assert.equal(runtime.registry.challenger("churn")?.version, challenger);
     await pinChurn(workspace.versions.churn);
     await runtime.reload();
     assert.equal(runtime.registry.challenger("churn"), undefined);
@@ -253,12 +268,43 @@ Deno.test("an unreadable pointer (a conflicted revert) keeps the served versions
     const response = await app.request("/v1/models/churn/predict", postJson(seed));
     assert.equal((await response.json()).version, workspace.versions.churn);
 
+    // A misspelt key or an unknown model name is refused the same way, not half applied.
+    const refusals: [string, RegExp][] = [
+      [
+        good.replace("  churn:\n", "  churn:\n    chalenger: v2\n"),
+        /Unrecognized key: "chalenger"/,
+      ],
+      [
+        `${good.trimEnd()}\n`.replace("models:\n", "models:\n  chrun:\n    version: v2\n"),
+        /unknown model "chrun" \(known: /,
+      ],
+    ];
+    for (const [text, reason] of refusals) {
+      await writeFile(workspace.pointerPath, text);
+      assert.deepEqual(await runtime.reload(), []);
+      const { checks: refused } = await (await app.request("/ready")).json();
+      assert.match(refused["model:churn"], reason);
+      assert.match(
+        refused["model:churn"],
+        new RegExp(`still serving ${workspace.versions.churn}$`),
+      );
+    }
+
     await writeFile(workspace.pointerPath, good);
     await runtime.reload();
     const cleared = await (await app.request("/ready")).json();
     for (const [name, version] of Object.entries(workspace.versions)) {
       assert.equal(cleared.checks[`model:${name}`], `ok (${version})`);
     }
+
+    // No pointer at all: the served versions stay, and /ready names the missing file.
+    await Deno.remove(workspace.pointerPath);
+    await runtime.reload();
+    const { checks: missing } = await (await app.request("/ready")).json();
+    assert.match(
+      missing["model:churn"],
+      /^no model pointer at \S+model-pointer\.yaml; still serving /,
+    );
   } finally {
     await writeFile(workspace.pointerPath, good);
     await close();
