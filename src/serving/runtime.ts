@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { recordDeployment } from "../db/repositories/deployments.ts";
-import { describeError } from "../failures.ts";
+import { describeError, withTimeout } from "../failures.ts";
 import type { Logger } from "../logger.ts";
 import { catalog } from "../models/catalog.ts";
 import { type LoaderContext, syncWithPointer } from "./model_loader.ts";
@@ -42,7 +42,8 @@ export function createModelRuntime(
         try {
           const handle = await database;
           await handle.migrated;
-          await recordDeployment(handle.db, stamped);
+          // A hung database must not hold the records after it for good.
+          await withTimeout(recordDeployment(handle.db, stamped), 10_000, "Recording it");
         } catch (error) {
           logger.warn("Cannot record the model deployment", { reason: describeError(error) });
         }
