@@ -1,6 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import { errorBody } from "./error_schema.ts";
 
+/** The Open Inference Protocol's probes answer without a key, like `/health` and `/ready`. */
+const probes = new Set(["/v2/health/live", "/v2/health/ready"]);
+
 /** What a 401 must name (RFC 9110): the scheme the client should use. */
 const challenge = { "www-authenticate": 'Bearer realm="edge-inference"' };
 
@@ -10,7 +13,8 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /**
- * API keys: when `apiKeys` is non-empty `/v1` and `/v2` need one of them; `/admin` always
+ * API keys: when `apiKeys` is non-empty `/v1` and `/v2` (but for its health probes) need one
+ * of them; `/admin` always
  * needs one of `adminKeys` (admin routes are disabled when none is configured).
  * 401: no or unknown key; 403: a valid API key used on an admin route.
  */
@@ -37,7 +41,8 @@ export function apiKeyAuth(
         challenge,
       );
     }
-    if (api.size > 0 && (path.startsWith("/v1") || path.startsWith("/v2"))) {
+    const guarded = path.startsWith("/v1") || (path.startsWith("/v2") && !probes.has(path));
+    if (api.size > 0 && guarded) {
       if (!key || !(api.has(key) || admin.has(key))) {
         return c.json(
           errorBody("unauthorized", "Missing or invalid API key (Authorization: Bearer <key>)"),

@@ -91,8 +91,9 @@ Deno.test("GET /openapi.json documents the health routes and which routes need a
       // The API needs a key only when keys are configured (the document's default); probes
       // never do; /admin always does.
       assert.deepEqual(document.security, apiKeys ? [{ bearer: [] }] : []);
-      assert.deepEqual(document.paths["/health"].get.security, []);
-      assert.deepEqual(document.paths["/ready"].get.security, []);
+      for (const probe of ["/health", "/ready", "/v2/health/live", "/v2/health/ready"]) {
+        assert.deepEqual(document.paths[probe].get.security, [], probe);
+      }
       assert.deepEqual(document.paths["/admin/reload"].post.security, [{ bearer: [] }]);
     } finally {
       await database.close();

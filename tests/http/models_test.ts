@@ -191,7 +191,9 @@ Deno.test("API keys guard /v1 and /v2; admin keys guard /admin", async () => {
       assert.equal(refused.headers.get("www-authenticate"), 'Bearer realm="edge-inference"');
     }
     assert.equal((await app.request("/v1/models", { headers: bearer("client-key") })).status, 200);
-    assert.equal((await app.request("/health")).status, 200);
+    for (const probe of ["/health", "/v2/health/live", "/v2/health/ready"]) {
+      assert.equal((await app.request(probe)).status, 200, probe);
+    }
     assert.equal((await app.request("/v2")).status, 401);
     assert.equal((await app.request("/v2", { headers: bearer("client-key") })).status, 200);
     const predict = await app.request(

@@ -27,7 +27,9 @@ export const live = createRoute({
   path: "/v2/health/live",
   tags: ["Open Inference Protocol (V2)"],
   summary: "Server liveness",
-  responses: { 200: jsonResponse(Live, "Live"), 401: errorResponse("Missing or invalid API key") },
+  // Probes carry no key: like /health, it answers without one when API keys are configured.
+  security: [],
+  responses: { 200: jsonResponse(Live, "Live") },
 });
 
 export const ready = createRoute({
@@ -35,9 +37,9 @@ export const ready = createRoute({
   path: "/v2/health/ready",
   tags: ["Open Inference Protocol (V2)"],
   summary: "Server readiness (every configured model loaded)",
+  security: [],
   responses: {
     200: jsonResponse(Ready, "Ready"),
-    401: errorResponse("Missing or invalid API key"),
     503: jsonResponse(Ready, "Not ready"),
   },
 });
