@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { DatabaseHandle } from "../db/client.ts";
 import { describeError, withTimeout } from "../failures.ts";
 import type { Logger } from "../logger.ts";
@@ -31,12 +32,7 @@ export function migrateInBackground(
         const wait = backoffDelay(retry, attempt);
         problem = `cannot migrate the database (attempt ${attempt + 1}): ${describeError(error)}`;
         logger.warn(`Database not ready: ${problem}; retrying in ${wait} ms`);
-        await new Promise((resolve) => {
-          const timer = setTimeout(resolve, wait);
-          signal.addEventListener("abort", () => (clearTimeout(timer), resolve(undefined)), {
-            once: true,
-          });
-        });
+        await sleep(wait, undefined, { signal }).catch(() => {}); // a stop ends the wait
       }
     }
   })();

@@ -26,13 +26,16 @@ export function pointerReloads(path: string, sync: () => Promise<string[]>): Poi
     return result;
   };
   // Read before syncing: a change landing in between reloads once more, never zero times.
-  const reload = async () => {
-    applied = await read();
+  const syncWith = (text: string | undefined) => {
+    applied = text;
     return sync();
   };
   return {
-    reload: () => serialised(reload),
+    reload: () => serialised(async () => syncWith(await read())),
     reloadIfChanged: () =>
-      serialised(async () => (await read()) === applied ? undefined : await reload()),
+      serialised(async () => {
+        const text = await read();
+        return text === applied ? undefined : await syncWith(text);
+      }),
   };
 }

@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import type { Logger } from "../logger.ts";
 
 /** How often the pointer is checked whatever the watch reports (a missed event, a new folder). */
-export const pointerCheckEveryMs = 5_000;
+const pointerCheckEveryMs = 5_000;
 
 /**
  * Re-reads the model pointer when it may have changed (a `git pull`, an Argo CD sync, a
