@@ -4,9 +4,9 @@
  */
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { generateCustomers } from "../src/data/customer_generator.ts";
-import { generateTickets } from "../src/data/ticket_generator.ts";
-import type { Split } from "../src/ml/split.ts";
+import { generateCustomers } from "../src/pipeline/synthetic/customer_generator.ts";
+import { generateTickets } from "../src/pipeline/synthetic/ticket_generator.ts";
+import type { Split } from "../src/ml/training/split.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
 import type { CustomerRow } from "../src/models/churn/model.ts";
 import { churnInputOf } from "../src/models/churn/customer_features.ts";

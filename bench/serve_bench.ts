@@ -11,7 +11,7 @@
 import { cp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { initTensorflow } from "../src/ml/backend.ts";
+import { initTensorflow } from "../src/ml/inference/backend.ts";
 import { machineInfo, root } from "./bench_support.ts";
 import { tickets, wrkScript, wrkVersion } from "./serve_load.ts";
 import { type LoadOptions, measure, type Running } from "./serve_measure.ts";

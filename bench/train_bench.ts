@@ -5,13 +5,17 @@
  *   deno task bench:train
  */
 import { join } from "node:path";
-import { initTensorflow } from "../src/ml/backend.ts";
-import { tfjsForward } from "../src/ml/tfjs_network.ts";
-import { serializeModel } from "../src/ml/artifact_io.ts";
-import { compileNetwork, type Forward } from "../src/ml/compiled_network.ts";
-import type { HeadEvaluation, HeadScores } from "../src/ml/evaluate.ts";
-import type { ModelDefinition } from "../src/ml/model_definition.ts";
-import { splitRows, trainAndEvaluate, type TrainingOutcome } from "../src/ml/train_and_evaluate.ts";
+import { initTensorflow } from "../src/ml/inference/backend.ts";
+import { tfjsForward } from "../src/ml/inference/tfjs_network.ts";
+import { serializeModel } from "../src/ml/training/artifact_io.ts";
+import { compileNetwork, type Forward } from "../src/ml/inference/compiled_network.ts";
+import type { HeadEvaluation, HeadScores } from "../src/ml/training/evaluate.ts";
+import type { ModelDefinition } from "../src/domain/model_definition.ts";
+import {
+  splitRows,
+  trainAndEvaluate,
+  type TrainingOutcome,
+} from "../src/ml/training/train_and_evaluate.ts";
 import { churn } from "../src/models/churn/model.ts";
 import { ticketTriage } from "../src/models/ticket_triage/model.ts";
 import {

@@ -2,7 +2,7 @@
  * The "Training" section of bench/RESULTS.md: our tfjs models against scikit-learn, with the
  * targets of the issue checked, and the merge that keeps the file's other sections.
  */
-import type { SearchTrial } from "../src/ml/train_and_evaluate.ts";
+import type { SearchTrial } from "../src/ml/training/train_and_evaluate.ts";
 
 /** Median and 99th percentile of one timed call, in milliseconds. */
 export interface Timing {

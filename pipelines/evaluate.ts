@@ -5,13 +5,13 @@
  *   deno task evaluate --model churn --version <v>
  */
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import { initTensorflow } from "../src/ml/backend.ts";
-import { readRows } from "../src/ml/dataset.ts";
-import { type HeadScores, scoreHead } from "../src/ml/evaluate.ts";
-import { loadVersion } from "../src/ml/model_store.ts";
+import { initTensorflow } from "../src/ml/inference/backend.ts";
+import { readRows } from "../src/ml/training/dataset.ts";
+import { type HeadScores, scoreHead } from "../src/ml/training/evaluate.ts";
+import { loadVersion } from "../src/ml/training/model_store.ts";
 import { versionDir } from "../src/ml/version_files.ts";
-import { predictProbabilities } from "../src/ml/train.ts";
-import { splitRows } from "../src/ml/train_and_evaluate.ts";
+import { predictProbabilities } from "../src/ml/training/train.ts";
+import { splitRows } from "../src/ml/training/train_and_evaluate.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
 import { runMain } from "./cli.ts";
 

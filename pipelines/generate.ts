@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 import type { Database } from "../src/db/client.ts";
 import { insertTickets } from "../src/db/repositories/tickets.ts";
 import { upsertCustomers } from "../src/db/repositories/customers.ts";
-import { generateCustomers } from "../src/data/customer_generator.ts";
-import { generateTickets } from "../src/data/ticket_generator.ts";
+import { generateCustomers } from "../src/pipeline/synthetic/customer_generator.ts";
+import { generateTickets } from "../src/pipeline/synthetic/ticket_generator.ts";
 import { generationFlags, generationOptions, runMain, withDatabase } from "./cli.ts";
 
 /** What to generate. `drifted` draws a shifted population (monitoring demos and tests). */

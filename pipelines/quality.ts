@@ -4,8 +4,12 @@
  *   deno task quality [--model churn]
  */
 import { parseArgs } from "node:util";
-import { checkDataset, formatQualityReport, type QualityReport } from "../src/data/quality.ts";
-import { readRows } from "../src/ml/dataset.ts";
+import {
+  checkDataset,
+  formatQualityReport,
+  type QualityReport,
+} from "../src/ml/quality/quality.ts";
+import { readRows } from "../src/ml/training/dataset.ts";
 import { catalog } from "../src/models/catalog.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
 import { runMain } from "./cli.ts";

@@ -11,9 +11,9 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.ts";
 import { dvcFileHash, runDvc } from "../src/dvc/cli.ts";
 import { readPointer, writePointer } from "../src/gitops/pointer.ts";
-import { formatVerdict } from "../src/ml/format_evaluation.ts";
-import { type GateVerdict, judge, type PinnedEvaluations } from "../src/ml/gate.ts";
-import { writeMetrics } from "../src/ml/model_store.ts";
+import { formatVerdict } from "../src/ml/training/format_evaluation.ts";
+import { type GateVerdict, judge, type PinnedEvaluations } from "../src/ml/training/gate.ts";
+import { writeMetrics } from "../src/ml/training/model_store.ts";
 import { readMetrics, versionDir } from "../src/ml/version_files.ts";
 import { runMain } from "./cli.ts";
 

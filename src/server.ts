@@ -5,10 +5,10 @@ import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { logPredictions } from "./db/repositories/predictions.ts";
 import type { Logger } from "./logger.ts";
-import { dvcArtifactSource } from "./serving/dvc_artifact_source.ts";
+import { dvcArtifactSource } from "./serving/registry/dvc_artifact_source.ts";
 import { migrateInBackground } from "./serving/background_migration.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
-import { watchPointer } from "./serving/pointer_watch.ts";
+import { watchPointer } from "./serving/registry/pointer_watch.ts";
 import { createPredictionLogWriter } from "./serving/prediction_log_writer.ts";
 
 /** How the host differs: a container or laptop, or Deno Deploy (no file-system writes). */

@@ -3,9 +3,9 @@ import type { DatabaseHandle } from "../db/client.ts";
 import { Bm25Index, loadKnowledgeBase } from "../kb/mod.ts";
 import type { Logger } from "../logger.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
-import type { ArtifactSource } from "../serving/version_loader.ts";
+import type { ArtifactSource } from "../serving/registry/version_loader.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";
-import { createModelRuntime, type ModelRuntime } from "../serving/runtime.ts";
+import { createModelRuntime, type ModelRuntime } from "../serving/registry/runtime.ts";
 import { createApp } from "./create_app.ts";
 
 /** Where predictions go: the log writer in production, anything with `enqueue` in tests. */

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { NetworkArtifacts } from "./layers_topology.ts";
-import type { ModelCodec } from "./model_codec.ts";
-import type { Hyperparameters } from "./model_definition.ts";
-import type { HeadEvaluation } from "./evaluate.ts";
-import type { GateVerdict } from "./gate.ts";
-import type { SearchTrial } from "./train_and_evaluate.ts";
+import type { NetworkArtifacts } from "./inference/layers_topology.ts";
+import type { ModelCodec } from "../domain/model_codec.ts";
+import type { Hyperparameters } from "../domain/model_definition.ts";
+import type { HeadEvaluation } from "./training/evaluate.ts";
+import type { GateVerdict } from "./training/gate.ts";
+import type { SearchTrial } from "./training/train_and_evaluate.ts";
 
 /** `card.json`: where a version came from. */
 export interface ModelCard {

@@ -1,5 +1,5 @@
-import type { ModelCodec } from "../ml/model_codec.ts";
-import type { ServingSpec } from "../serving/serving_spec.ts";
+import type { ModelCodec } from "../domain/model_codec.ts";
+import type { ServingSpec } from "../domain/serving_spec.ts";
 import { churnCodec } from "./churn/codec.ts";
 import { churnServing } from "./churn/serving.ts";
 import { ticketTriageCodec } from "./ticket_triage/codec.ts";

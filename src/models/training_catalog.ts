@@ -1,4 +1,4 @@
-import type { ModelDefinition } from "../ml/model_definition.ts";
+import type { ModelDefinition } from "../domain/model_definition.ts";
 import { catalogEntry } from "./catalog.ts";
 import { churn } from "./churn/model.ts";
 import { ticketTriage } from "./ticket_triage/model.ts";

@@ -2,7 +2,7 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { dvcExecutable } from "../dvc/cli.ts";
-import type { ModelRuntime } from "./runtime.ts";
+import type { ModelRuntime } from "./registry/runtime.ts";
 
 async function dvcOnPath(): Promise<boolean> {
   try {

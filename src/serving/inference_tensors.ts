@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { InvalidInputError } from "../errors.ts";
-import type { Head } from "../ml/model_codec.ts";
-import type { HeadOutput } from "./head_output.ts";
+import type { Head } from "../domain/model_codec.ts";
+import type { HeadOutput } from "../domain/head_output.ts";
 
 /** An Open Inference Protocol tensor. */
 export interface InferTensor {

@@ -1,6 +1,6 @@
 /** Fixtures of the prediction log writer's unit tests: entries, a fake store, small waits. */
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import { captureLogger } from "../logger_test_support.ts";
+import { captureLogger } from "../../tests/support/logger.ts";
 import {
   createPredictionLogWriter,
   type PredictionLogWriterOptions,

@@ -4,7 +4,7 @@
  */
 import { Gauge, type Registry } from "prom-client";
 import type { PredictionLogWriterStats } from "./background_writer.ts";
-import type { ModelRegistry } from "./model_registry.ts";
+import type { ModelRegistry } from "./registry/model_registry.ts";
 
 /** Counters the log writer exposes, read at scrape time. */
 export type WriterStats = PredictionLogWriterStats;

@@ -15,7 +15,7 @@ import {
 } from "../../src/db/repositories/predictions.ts";
 import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { createLogger } from "../../src/logger.ts";
-import { workspaceSource } from "../../src/serving/workspace_source.ts";
+import { workspaceSource } from "../support/workspace_source.ts";
 import { seedCustomer } from "../support/payloads.ts";
 import { postJson } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";

@@ -3,8 +3,8 @@ import { assembleApp } from "../../src/app/assemble_app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
-import { captureLogger } from "../../src/logger_test_support.ts";
-import { workspaceSource } from "../../src/serving/workspace_source.ts";
+import { captureLogger } from "../support/logger.ts";
+import { workspaceSource } from "../support/workspace_source.ts";
 
 /** The app with no model pointer at all: the database works, no model can load. */
 async function appWithDatabase(

@@ -13,7 +13,7 @@ import {
   logPredictions,
   type PredictionLogEntry,
 } from "../../src/db/repositories/predictions.ts";
-import { captureLogger } from "../../src/logger_test_support.ts";
+import { captureLogger } from "../support/logger.ts";
 import {
   createPredictionLogWriter,
   type PredictionLogWriter,

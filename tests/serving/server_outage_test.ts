@@ -11,7 +11,7 @@ import { openDatabase } from "../../src/db/client.ts";
 import { existingPredictionIds, logPredictions } from "../../src/db/repositories/predictions.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createPredictionLogWriter } from "../../src/serving/prediction_log_writer.ts";
-import { workspaceSource } from "../../src/serving/workspace_source.ts";
+import { workspaceSource } from "../support/workspace_source.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { sampleTicket as ticket } from "../support/payloads.ts";

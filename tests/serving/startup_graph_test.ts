@@ -7,8 +7,13 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 for (const entry of ["src/main.ts", "src/deploy.ts"]) {
   Deno.test(`${entry} starts without tfjs or the pipeline (compiled networks only)`, async () => {
     const loaded = await loadedModules(entry, root);
-    assert.ok(loaded.some((s) => s.endsWith("src/ml/compiled_network.ts")), "graph not followed");
-    const heavy = loaded.filter((s) => /tensorflow|\/pipelines\/|\/ml\/train/.test(s));
+    assert.ok(
+      loaded.some((s) => s.endsWith("src/ml/inference/compiled_network.ts")),
+      "graph not followed",
+    );
+    const heavy = loaded.filter((s) =>
+      /tensorflow|\/pipelines\/|\/pipeline\/|\/ml\/training\//.test(s)
+    );
     assert.deepEqual(heavy, []);
   });
 }

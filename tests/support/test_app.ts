@@ -4,9 +4,9 @@ import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { logPredictions, type PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
 import { createLogger } from "../../src/logger.ts";
-import type { ArtifactSource } from "../../src/serving/version_loader.ts";
-import type { ModelRuntime } from "../../src/serving/runtime.ts";
-import { workspaceSource } from "../../src/serving/workspace_source.ts";
+import type { ArtifactSource } from "../../src/serving/registry/version_loader.ts";
+import type { ModelRuntime } from "../../src/serving/registry/runtime.ts";
+import { workspaceSource } from "./workspace_source.ts";
 import type { TrainedWorkspace } from "./trained_models.ts";
 
 /** The app on an in-memory PGlite, serving a trained workspace, with its parts exposed. */

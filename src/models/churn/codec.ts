@@ -1,4 +1,4 @@
-import type { ModelCodec } from "../../ml/model_codec.ts";
+import type { ModelCodec } from "../../domain/model_codec.ts";
 import {
   type ChurnPreprocessing,
   ChurnPreprocessingSchema,

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import type { DatasetSpec } from "../../data/quality.ts";
-import type { ModelDefinition } from "../../ml/model_definition.ts";
+import type { DatasetSpec } from "../../ml/quality/quality.ts";
+import type { ModelDefinition } from "../../domain/model_definition.ts";
 import { churnCodec } from "./codec.ts";
 import {
   type ChurnPreprocessing,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clip, tukeyFences } from "../../data/quality.ts";
+import { clip, tukeyFences } from "../../ml/quality/quality.ts";
 import { type ChurnInput, contractTypes, paymentMethods } from "./schema.ts";
 
 /** Numeric inputs, in the order of the model's first columns. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ModelCodec } from "../../ml/model_codec.ts";
+import type { ModelCodec } from "../../domain/model_codec.ts";
 import { type TicketInput, topics, urgencies } from "./schema.ts";
 import { termWords, ticketText } from "./text_features.ts";
 import {

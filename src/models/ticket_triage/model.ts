@@ -1,5 +1,5 @@
-import type { DatasetSpec } from "../../data/quality.ts";
-import type { Hyperparameters, ModelDefinition } from "../../ml/model_definition.ts";
+import type { DatasetSpec } from "../../ml/quality/quality.ts";
+import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { buildTicketNetwork } from "./network.ts";
 import { type TicketPreprocessing, ticketTriageCodec } from "./codec.ts";
 import { channels, type TicketInput, topics, urgencies } from "./schema.ts";

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import type { Head } from "../../ml/model_codec.ts";
-import type { Hyperparameters } from "../../ml/model_definition.ts";
+import type { Head } from "../../domain/model_codec.ts";
+import type { Hyperparameters } from "../../domain/model_definition.ts";
 
 /**
  * Sparse bag-of-n-grams network. Input: for each ticket, up to `width` vocabulary indices and

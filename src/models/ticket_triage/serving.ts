@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { ServingSpec } from "../../serving/serving_spec.ts";
+import type { ServingSpec } from "../../domain/serving_spec.ts";
 import { ticketExample, TicketInput, topics, urgencies } from "./schema.ts";
 
 const headAnswer = (classes: readonly string[], example: string) =>

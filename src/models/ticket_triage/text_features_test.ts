@@ -6,8 +6,8 @@ import {
   termWords,
   ticketText,
 } from "./text_features.ts";
-import { generateTickets } from "../../data/ticket_generator.ts";
-import { createRandom } from "../../data/random.ts";
+import { generateTickets } from "../../pipeline/synthetic/ticket_generator.ts";
+import { createRandom } from "../../ml/random.ts";
 import { fitVocabulary, indexVocabulary, termColumns, vectorize } from "./vocabulary.ts";
 
 Deno.test("normalisation folds accents, case and punctuation", () => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../app/create_router.ts";
 import { errorResponse } from "../../app/error_schema.ts";
-import type { ModelRegistry } from "../../serving/model_registry.ts";
+import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 
 const ReloadResult = z.object({
   swapped: z.array(z.string()).openapi({ example: ["churn@20261122T042440Z-6dfaa8e2"] }),

@@ -13,7 +13,7 @@ import { NotFoundError } from "../../errors.ts";
 import { customerFeatureValues } from "../../models/churn/customer_features.ts";
 import { ChurnInput } from "../../models/churn/schema.ts";
 import { ChurnPrediction, churnServing } from "../../models/churn/serving.ts";
-import type { ModelRegistry } from "../../serving/model_registry.ts";
+import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";
 import { requireModel } from "../models/models_router.ts";

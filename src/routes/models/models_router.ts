@@ -1,10 +1,10 @@
 import { createRouter } from "../../app/create_router.ts";
 import { DomainError, NotFoundError, unavailableMessages } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
-import type { ModelRegistry } from "../../serving/model_registry.ts";
+import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";
-import type { ServedModel } from "../../serving/served_model.ts";
+import type { ServedModel } from "../../serving/registry/served_model.ts";
 import { getModel, listModels, predictRoute } from "./models_routes.ts";
 
 /** The served champion of `name`: 404 for an unknown model, 503 while it is not loaded. */

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse } from "../../app/error_schema.ts";
-import type { ServingSpec } from "../../serving/serving_spec.ts";
+import type { ServingSpec } from "../../domain/serving_spec.ts";
 import { ModelInfo, ModelList, ModelName, predictionEnvelope } from "./models_schemas.ts";
 
 const errors = {

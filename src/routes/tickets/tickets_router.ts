@@ -17,7 +17,7 @@ import {
 } from "../../models/ticket_triage/ticket_features.ts";
 import type { Topic, Urgency } from "../../models/ticket_triage/schema.ts";
 import { type TicketTriage, ticketTriageServing } from "../../models/ticket_triage/serving.ts";
-import type { ModelRegistry } from "../../serving/model_registry.ts";
+import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";
 import { requireModel } from "../models/models_router.ts";

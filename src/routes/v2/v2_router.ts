@@ -2,7 +2,7 @@ import { createRouter } from "../../app/create_router.ts";
 import { fieldErrors } from "../../app/field_errors.ts";
 import { DomainError, InvalidInputError, NotFoundError } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
-import type { ModelRegistry } from "../../serving/model_registry.ts";
+import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";
 import {
@@ -10,7 +10,7 @@ import {
   instancesFromTensors,
   outputTensors,
 } from "../../serving/inference_tensors.ts";
-import type { ServedModel } from "../../serving/served_model.ts";
+import type { ServedModel } from "../../serving/registry/served_model.ts";
 import { requireModel } from "../models/models_router.ts";
 import { product } from "../../product.ts";
 import {

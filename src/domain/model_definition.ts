@@ -1,0 +1,37 @@
+import type * as tf from "@tensorflow/tfjs";
+import type { DatasetSpec } from "../ml/quality/quality.ts";
+import type { ModelCodec } from "./model_codec.ts";
+
+/** Hyper-parameters of one candidate network; the search tries each. */
+export interface Hyperparameters {
+  readonly hidden: number;
+  readonly learningRate: number;
+  readonly l2: number;
+  readonly dropout: number;
+  readonly batchSize: number;
+  readonly maxEpochs: number;
+}
+
+/**
+ * Everything model-specific, so the platform (split, training loop, evaluation, artifacts,
+ * gate, serving) knows no model: the serving codec plus what training needs. `Row` is one
+ * exported training record, `Input` what clients send, `Preprocessing` the JSON state
+ * fitted on the training split.
+ */
+export interface ModelDefinition<Row, Input, Preprocessing>
+  extends ModelCodec<Input, Preprocessing> {
+  /** Quality rules the exported training set must meet. */
+  readonly datasetSpec: DatasetSpec;
+  /** Candidates of the hyper-parameter search; the first with hidden 0 is the linear reference. */
+  readonly searchSpace: readonly Hyperparameters[];
+  /** Linear model on the same features: the strong reference of the evaluation. */
+  readonly reference: Hyperparameters;
+  /** Per head, the label of a training row (in `heads` order). */
+  labels(row: Row): string[];
+  /** The request-shaped input of a row, so training and serving encode alike. */
+  inputOf(row: Row): Input;
+  fitPreprocessing(rows: readonly Row[]): Preprocessing;
+  /** The JSON stored as `preprocessing.json`. */
+  savePreprocessing(preprocessing: Preprocessing): unknown;
+  build(preprocessing: Preprocessing, params: Hyperparameters, seed: number): tf.LayersModel;
+}

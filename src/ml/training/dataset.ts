@@ -1,0 +1,43 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { checkDataset, formatQualityReport, type QualityReport } from "../quality/quality.ts";
+import { trainingEntry } from "../../models/training_catalog.ts";
+
+/** The training set of a model was refused by the quality gate; the message is the report. */
+export class DatasetRefusedError extends Error {
+  constructor(readonly report: QualityReport) {
+    super(formatQualityReport(report));
+    this.name = "DatasetRefusedError";
+  }
+}
+
+/** Reads `data/<file>.jsonl` of a model under `root`. */
+export async function readRows(
+  root: string,
+  modelName: string,
+): Promise<Record<string, unknown>[]> {
+  const path = join(root, "data", trainingEntry(modelName).dataFile);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new Error(`No training data at ${path} (run the snapshot step, or \`dvc pull\`)`);
+  }
+  return text.split("\n").filter((line) => line.trim()).map((line, index) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new Error(`${path}:${index + 1} is not valid JSON`);
+    }
+  });
+}
+
+/** Runs the model's quality rules on its rows; refuses with {@link DatasetRefusedError}. */
+export function assertQuality(
+  modelName: string,
+  rows: readonly Record<string, unknown>[],
+): QualityReport {
+  const report = checkDataset(rows, trainingEntry(modelName).definition.datasetSpec);
+  if (!report.passed) throw new DatasetRefusedError(report);
+  return report;
+}

@@ -1,0 +1,92 @@
+import type { Head } from "../../domain/model_codec.ts";
+import {
+  bestF1Threshold,
+  type BinaryLabel,
+  type ClassificationReport,
+  classificationReport,
+  logLoss,
+  majorityBaseline,
+  multiclassLogLoss,
+  rocAuc,
+} from "../metrics/metrics.ts";
+
+/** Scores of one predictor on one head of the test split. */
+export interface HeadScores extends ClassificationReport {
+  logLoss: number;
+  /** Binary heads only. */
+  rocAuc?: number;
+}
+
+/** The evaluation of one head: model, strong reference, trivial baseline. */
+export interface HeadEvaluation {
+  head: string;
+  /** Binary heads: threshold on P(positive) chosen on validation to maximise F1. */
+  threshold?: number;
+  model: HeadScores;
+  reference: HeadScores;
+  baseline: ClassificationReport;
+}
+
+/** Probabilities of one predictor for one head: validation and test rows. */
+export interface HeadProbabilities {
+  validation: number[][];
+  test: number[][];
+}
+
+const argmax = (row: readonly number[]) => row.indexOf(Math.max(...row));
+
+/**
+ * Scores probabilities against the truth: argmax for multi-class heads, `P(class 1) >=
+ * threshold` for binary ones (which also get ROC AUC).
+ */
+export function scoreHead(
+  head: Head,
+  truth: readonly string[],
+  probabilities: readonly number[][],
+  threshold: number | undefined,
+): HeadScores {
+  const truthIndex = truth.map((label) => head.classes.indexOf(label));
+  const predicted = probabilities.map((row) =>
+    head.classes[threshold === undefined ? argmax(row) : row[1] >= threshold ? 1 : 0]
+  );
+  const report = classificationReport(truth, predicted, head.classes);
+  if (threshold === undefined) {
+    return { ...report, logLoss: multiclassLogLoss(truthIndex, probabilities) };
+  }
+  const positive = probabilities.map((row) => row[1]);
+  const binaryTruth = truthIndex as BinaryLabel[];
+  return {
+    ...report,
+    logLoss: logLoss(binaryTruth, positive),
+    rocAuc: rocAuc(binaryTruth, positive),
+  };
+}
+
+function chooseThreshold(head: Head, truth: readonly string[], validation: number[][]) {
+  const binaryTruth = truth.map((label) => head.classes.indexOf(label)) as BinaryLabel[];
+  return bestF1Threshold(binaryTruth, validation.map((row) => row[1])).threshold;
+}
+
+/**
+ * Evaluates one head on the test split. Binary heads get a decision threshold chosen on the
+ * validation split (maximising F1; the reference gets its own), ROC AUC and log loss.
+ */
+export function evaluateHead(
+  head: Head,
+  labels: { train: readonly string[]; validation: readonly string[]; test: readonly string[] },
+  model: HeadProbabilities,
+  reference: HeadProbabilities,
+): HeadEvaluation {
+  const binary = head.classes.length === 2;
+  const threshold = binary ? chooseThreshold(head, labels.validation, model.validation) : undefined;
+  const referenceThreshold = binary
+    ? chooseThreshold(head, labels.validation, reference.validation)
+    : undefined;
+  return {
+    head: head.name,
+    ...(threshold === undefined ? {} : { threshold }),
+    model: scoreHead(head, labels.test, model.test, threshold),
+    reference: scoreHead(head, labels.test, reference.test, referenceThreshold),
+    baseline: majorityBaseline(labels.train, labels.test, head.classes),
+  };
+}

@@ -1,7 +1,0 @@
-import { readVersionFiles, versionDir } from "../ml/version_files.ts";
-import type { ArtifactSource } from "./version_loader.ts";
-
-/** Version files straight from `models/<name>/<version>/` under `root` (dev, tests). */
-export function workspaceSource(root: string): ArtifactSource {
-  return { fetch: (name, version) => readVersionFiles(versionDir(root, name, version)) };
-}
