@@ -15,6 +15,5 @@ export * from "./object_key.ts";
 export * from "./object_source.ts";
 export * from "./remote_source.ts";
 export * from "./s3_source.ts";
-export * from "./sigv4.ts";
 export * from "./tracked_tree.ts";
 export * from "./workspace_source.ts";

@@ -1,12 +1,21 @@
 /**
- * An S3 (or S3-compatible: MinIO, R2…) DVC remote as an object source, with SigV4 requests.
+ * An S3 (or S3-compatible: MinIO, R2…) DVC remote as an object source, with requests signed
+ * by aws4fetch (AWS Signature Version 4 on Web Crypto, so it runs on Deno Deploy too).
  *
  * @module
  */
+import { AwsV4Signer } from "aws4fetch";
 import { httpGetObject } from "./http_get.ts";
 import { objectKey } from "./object_key.ts";
 import type { ObjectRequest, ObjectSource, SourceResult } from "./object_source.ts";
-import { type AwsCredentials, signV4, uriEncode } from "./sigv4.ts";
+
+/** AWS credentials. */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Temporary credentials' token, sent as `x-amz-security-token`. */
+  sessionToken?: string;
+}
 
 /** How to reach S3. Build it from the environment with {@link s3OptionsFromEnv}. */
 export interface S3Options {
@@ -63,23 +72,75 @@ export function s3ObjectUrl(bucket: string, key: string, options: S3Options = {}
   return `https://${bucket}.s3.${region}.amazonaws.com/${path}`;
 }
 
+/** Percent-encodes every byte but `A-Z a-z 0-9 - . _ ~` (RFC 3986, as S3 keys in a path need). */
+function uriEncode(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** SHA-256 of an empty payload, hex: the `x-amz-content-sha256` of a GET. */
+export const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/** A request for {@link s3Signer} to sign. */
+export interface S3SignRequest {
+  method: string;
+  url: string;
+  /** Headers to send; every one is signed. */
+  headers?: Record<string, string>;
+  /** Default `us-east-1`. */
+  region?: string;
+  credentials: AwsCredentials;
+  /** Signing time; default now. */
+  date?: Date;
+  /** Derived signing keys, reused across requests (one map per set of credentials is enough). */
+  cache?: Map<string, ArrayBuffer>;
+}
+
+/**
+ * The SigV4 signer of an S3 request: every given header is signed (aws4fetch leaves `range`
+ * and a few others out by default), and unless the headers carry their own
+ * `x-amz-content-sha256` the payload is signed as empty (what a GET sends). Its `sign()` gives
+ * the headers to send (`x-amz-date`, `x-amz-content-sha256`, `x-amz-security-token` with a
+ * session token, `authorization`); `host` is signed but left to fetch.
+ */
+export function s3Signer(request: S3SignRequest): AwsV4Signer {
+  const headers = new Headers(request.headers);
+  if (!headers.has("x-amz-content-sha256")) headers.set("x-amz-content-sha256", emptyPayloadHash);
+  return new AwsV4Signer({
+    method: request.method,
+    url: request.url,
+    headers,
+    service: "s3",
+    region: request.region ?? "us-east-1",
+    accessKeyId: request.credentials.accessKeyId,
+    secretAccessKey: request.credentials.secretAccessKey,
+    sessionToken: request.credentials.sessionToken,
+    datetime: request.date?.toISOString().replace(/[-:]|\.\d{3}/g, ""),
+    allHeaders: true,
+    cache: request.cache,
+  });
+}
+
 /** Reads objects of the DVC remote at `s3://bucket/prefix` (`<prefix>/files/md5/xx/rest`). */
 export function s3Source(url: string, options: S3Options = {}): ObjectSource {
   const { bucket, prefix } = parseS3Url(url);
+  const signingKeys = new Map<string, ArrayBuffer>();
   return {
     description: `remote ${url}`,
-    get(request: ObjectRequest, signal?: AbortSignal): Promise<SourceResult> {
+    async get(request: ObjectRequest, signal?: AbortSignal): Promise<SourceResult> {
       const key = prefix ? `${prefix}/${objectKey(request.hash)}` : objectKey(request.hash);
       const objectUrl = s3ObjectUrl(bucket, key, options);
       const headers = options.credentials
-        ? signV4({
+        ? (await s3Signer({
           method: "GET",
           url: objectUrl,
-          region: options.region ?? "us-east-1",
-          service: "s3",
+          region: options.region,
           credentials: options.credentials,
           date: options.now?.(),
-        })
+          cache: signingKeys,
+        }).sign()).headers
         : undefined;
       return httpGetObject(objectUrl, {
         headers,

@@ -1,5 +1,5 @@
 /** Starts `s3_server.py` (moto's S3 on loopback, signatures checked) from the project's .venv. */
-import type { AwsCredentials } from "../../src/dvc/sigv4.ts";
+import type { AwsCredentials } from "../../src/dvc/s3_source.ts";
 import type { DvcRemote } from "./model_remote.ts";
 
 const python = new URL("../../.venv/bin/python", import.meta.url).pathname;
