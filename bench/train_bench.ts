@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { initTensorflow } from "../src/ml/inference/backend.ts";
 import { tfjsForward } from "../src/ml/inference/tfjs_network.ts";
-import { serializeModel } from "../src/ml/training/artifact_io.ts";
+import { serializeModel } from "../src/ml/inference/artifact_io.ts";
 import { compileNetwork, type Forward } from "../src/ml/inference/compiled_network.ts";
 import type { HeadEvaluation, HeadScores } from "../src/ml/training/evaluate.ts";
 import type { ModelDefinition } from "../src/domain/model_definition.ts";

@@ -4,56 +4,9 @@
  * reloaded model must reproduce its recorded metrics exactly.
  *   deno task evaluate --model churn --version <v>
  */
-import { isDeepStrictEqual, parseArgs } from "node:util";
-import { initTensorflow } from "../src/ml/inference/backend.ts";
-import { readRows } from "../src/ml/training/dataset.ts";
-import { type HeadScores, scoreHead } from "../src/ml/training/evaluate.ts";
-import { loadVersion } from "../src/ml/training/model_store.ts";
-import { versionDir } from "../src/ml/version_files.ts";
-import { predictProbabilities } from "../src/ml/training/train.ts";
-import { splitRows } from "../src/ml/training/train_and_evaluate.ts";
-import { trainingEntry } from "../src/models/training_catalog.ts";
+import { parseArgs } from "node:util";
 import { runMain } from "./cli.ts";
-
-/** Per head, the recomputed scores and whether they equal the stored ones. */
-export interface Reevaluation {
-  head: string;
-  scores: HeadScores;
-  matchesStored: boolean;
-}
-
-/** Reloads `models/<name>/<version>` under `root` and re-scores it on the test split. */
-export async function evaluateVersion(
-  root: string,
-  name: string,
-  version: string,
-): Promise<Reevaluation[]> {
-  await initTensorflow();
-  const { definition } = trainingEntry(name);
-  const stored = await loadVersion(versionDir(root, name, version), definition);
-  try {
-    const rows = await readRows(root, name);
-    const test = splitRows(definition, rows, stored.card.seed).test.map((i) => rows[i]);
-    const probabilities = predictProbabilities(
-      definition,
-      stored.preprocessing,
-      stored.model,
-      test.map(definition.inputOf),
-    );
-    return definition.heads.map((head, h) => {
-      const recorded = stored.metrics.heads[h];
-      const scores = scoreHead(
-        head,
-        test.map((row) => definition.labels(row)[h]),
-        probabilities[h],
-        recorded.threshold,
-      );
-      return { head: head.name, scores, matchesStored: isDeepStrictEqual(scores, recorded.model) };
-    });
-  } finally {
-    stored.model.dispose();
-  }
-}
+import { evaluateVersion } from "../src/pipeline/evaluate.ts";
 
 if (import.meta.main) {
   await runMain(async () => {

@@ -3,43 +3,8 @@
  *   deno task generate [--tickets 20000] [--customers 10000] [--seed 42] [--drifted]
  */
 import { parseArgs } from "node:util";
-import type { Database } from "../src/db/client.ts";
-import { insertTickets } from "../src/db/repositories/tickets.ts";
-import { upsertCustomers } from "../src/db/repositories/customers.ts";
-import { generateCustomers } from "../src/pipeline/synthetic/customer_generator.ts";
-import { generateTickets } from "../src/pipeline/synthetic/ticket_generator.ts";
 import { generationFlags, generationOptions, runMain, withDatabase } from "./cli.ts";
-
-/** What to generate. `drifted` draws a shifted population (monitoring demos and tests). */
-export interface GenerateOptions {
-  tickets: number;
-  customers: number;
-  seed: number;
-  drifted: boolean;
-}
-
-/** Generates and ingests; re-running with the same seed inserts nothing new. */
-export async function generate(
-  db: Database,
-  options: GenerateOptions,
-): Promise<{ tickets: number; customers: number }> {
-  const tickets = generateTickets({
-    count: options.tickets,
-    seed: options.seed,
-    drifted: options.drifted,
-  });
-  const inserted = await insertTickets(
-    db,
-    tickets.map((ticket) => ({ ...ticket, source: "synthetic" as const })),
-  );
-  const customers = generateCustomers({
-    count: options.customers,
-    seed: options.seed,
-    drifted: options.drifted,
-  });
-  await upsertCustomers(db, customers);
-  return { tickets: inserted.length, customers: customers.length };
-}
+import { generate } from "../src/pipeline/generate.ts";
 
 if (import.meta.main) {
   await runMain(async () => {

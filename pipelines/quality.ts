@@ -4,29 +4,10 @@
  *   deno task quality [--model churn]
  */
 import { parseArgs } from "node:util";
-import {
-  checkDataset,
-  formatQualityReport,
-  type QualityReport,
-} from "../src/ml/quality/quality.ts";
-import { readRows } from "../src/ml/training/dataset.ts";
+import { formatQualityReport } from "../src/ml/quality/quality.ts";
 import { catalog } from "../src/models/catalog.ts";
-import { trainingEntry } from "../src/models/training_catalog.ts";
 import { runMain } from "./cli.ts";
-
-/** The quality report of each model's training set under `root`. */
-export async function checkQuality(
-  root: string,
-  models: readonly string[],
-): Promise<QualityReport[]> {
-  const reports: QualityReport[] = [];
-  for (const name of models) {
-    reports.push(
-      checkDataset(await readRows(root, name), trainingEntry(name).definition.datasetSpec),
-    );
-  }
-  return reports;
-}
+import { checkQuality } from "../src/pipeline/quality.ts";
 
 if (import.meta.main) {
   await runMain(async () => {

@@ -1,12 +1,13 @@
 /**
- * What a program loads: `deno info`'s module graph followed through value imports only
- * (type-only imports are erased; computed dynamic imports are not in it). The startup test
- * keeps tfjs and the pipeline out of the server's; the image build keeps only its packages.
+ * What a program loads before it runs: `deno info`'s module graph followed through static
+ * value imports only (type-only imports are erased; a dynamic `import()` loads later, when
+ * it runs: the server's first-run build of missing models). The startup test keeps tfjs and
+ * the pipeline out of the server's; the image build keeps only its packages.
  */
 
 interface GraphModule {
   specifier: string;
-  dependencies?: { code?: { specifier: string } }[];
+  dependencies?: { code?: { specifier: string }; isDynamic?: boolean }[];
 }
 
 /** The specifiers of every module `entry` (relative to `cwd`) evaluates, itself included. */
@@ -31,7 +32,7 @@ export async function loadedModules(entry: string, cwd: string): Promise<string[
     if (seen.has(specifier)) continue;
     seen.add(specifier);
     for (const dependency of modules.get(specifier)?.dependencies ?? []) {
-      if (dependency.code) pending.push(dependency.code.specifier);
+      if (dependency.code && !dependency.isDynamic) pending.push(dependency.code.specifier);
     }
   }
   return [...seen];

@@ -13,6 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { contractTypes, paymentMethods } from "../domain/customer.ts";
+import { channels, languages, ticketSources } from "../domain/ticket.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -21,11 +23,11 @@ export const tickets = pgTable("tickets", {
   id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
   subject: text("subject").notNull(),
   body: text("body").notNull(),
-  channel: text("channel", { enum: ["email", "portal", "chat", "phone"] }).notNull(),
-  language: text("language", { enum: ["en", "fr"] }),
+  channel: text("channel", { enum: channels }).notNull(),
+  language: text("language", { enum: languages }),
   topic: text("topic"),
   urgency: text("urgency"),
-  source: text("source", { enum: ["synthetic", "api"] }).notNull(),
+  source: text("source", { enum: ticketSources }).notNull(),
   createdAt: createdAt(),
 }, (table) => [
   index("tickets_created_at_idx").on(table.createdAt),
@@ -36,7 +38,7 @@ export const tickets = pgTable("tickets", {
 export const ticketFeatures = pgTable("ticket_features", {
   ticketId: uuid("ticket_id").primaryKey().references(() => tickets.id, { onDelete: "cascade" }),
   text: text("text").notNull(),
-  language: text("language", { enum: ["en", "fr"] }).notNull(),
+  language: text("language", { enum: languages }).notNull(),
   tokenCount: integer("token_count").notNull(),
   featureVersion: text("feature_version").notNull(),
   computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
@@ -48,11 +50,8 @@ export const customers = pgTable("customers", {
   tenure: integer("tenure").notNull(),
   monthlyCharges: doublePrecision("monthly_charges").notNull(),
   totalCharges: doublePrecision("total_charges").notNull(),
-  contractType: text("contract_type", { enum: ["Month-to-month", "One year", "Two year"] })
-    .notNull(),
-  paymentMethod: text("payment_method", {
-    enum: ["Electronic check", "Mailed check", "Bank transfer", "Credit card"],
-  }).notNull(),
+  contractType: text("contract_type", { enum: contractTypes }).notNull(),
+  paymentMethod: text("payment_method", { enum: paymentMethods }).notNull(),
   complaints: integer("complaints"),
   usageMinutes: doublePrecision("usage_minutes"),
   age: integer("age"),

@@ -1,5 +1,5 @@
 import type * as tf from "@tensorflow/tfjs";
-import type { DatasetSpec } from "../ml/quality/quality.ts";
+import type { DatasetSpec } from "./dataset_spec.ts";
 import type { ModelCodec } from "./model_codec.ts";
 
 /** Hyper-parameters of one candidate network; the search tries each. */

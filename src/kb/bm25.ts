@@ -2,7 +2,7 @@
  * Okapi BM25 over the knowledge base (title, tags and body of each article), built once.
  * A search boosts, never filters, the articles of the ticket's predicted topic and language.
  */
-import type { Topic } from "../models/ticket_triage/schema.ts";
+import type { Topic } from "../domain/ticket.ts";
 import type { KbArticle, KbLanguage } from "./knowledge_base.ts";
 import { passages } from "./markdown.ts";
 import { tokenize } from "./tokenize.ts";

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { topics } from "../models/ticket_triage/schema.ts";
-import type { Topic } from "../models/ticket_triage/schema.ts";
+import { topics } from "../domain/ticket.ts";
+import type { Topic } from "../domain/ticket.ts";
 import { extractSteps } from "./markdown.ts";
 
 /** Languages an article (and a ticket) can be written in. */

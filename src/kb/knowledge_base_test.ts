@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { topics } from "../models/ticket_triage/schema.ts";
+import { topics } from "../domain/ticket.ts";
 import { KnowledgeBaseError, loadKnowledgeBase, parseArticle } from "./knowledge_base.ts";
 import { extractSteps, passages } from "./markdown.ts";
 

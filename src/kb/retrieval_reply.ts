@@ -3,7 +3,7 @@
  * acknowledges the issue (escalation when urgency is high or critical), quotes the steps of the
  * best article and points to the others.
  */
-import type { Topic, Urgency } from "../models/ticket_triage/schema.ts";
+import type { Topic, Urgency } from "../domain/ticket.ts";
 import type { KbArticle, KbLanguage } from "./knowledge_base.ts";
 import { truncate } from "./bm25.ts";
 

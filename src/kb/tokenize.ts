@@ -3,7 +3,7 @@
  * accent-folded words ({@link normalizeText}), English and French stop words removed, and a
  * light suffix stemmer so "disconnecting"/"disconnected" and "oublié"/"oublier" meet.
  */
-import { normalizeText } from "../models/ticket_triage/text_features.ts";
+import { normalizeText } from "../ml/text_normalization.ts";
 
 // Function words of both languages, accent-folded; one set, because tickets mix them
 // ("le VPN keeps dropping") and an English article may answer a French ticket.

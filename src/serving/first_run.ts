@@ -14,16 +14,6 @@ async function dvcOnPath(): Promise<boolean> {
 }
 
 /**
- * Modules only a first run needs. Named by computed URLs, so they stay out of the module
- * graph Deno loads before the server starts (the pipeline's graph cost about 0.5 s there).
- */
-const firstRunOnly = {
-  setup: new URL("../../scripts/setup.ts", import.meta.url).href,
-  pipeline: new URL("../../pipelines/pipeline.ts", import.meta.url).href,
-  register: new URL("../../pipelines/register.ts", import.meta.url).href,
-};
-
-/**
  * On a fresh clone the pinned artifacts may not be reachable (no DVC remote from this
  * machine). Rather than serve nothing, say so and build new versions of the missing models
  * (only those: a served model keeps its pin) with the pipeline on embedded defaults, judged
@@ -64,15 +54,13 @@ export async function buildMissingModels(
   }
   if (dvcExecutable() === "dvc" && !await dvcOnPath()) {
     logger.info("Installing the dvc CLI into .venv (deno task setup does this too)");
-    const setup: typeof import("../../scripts/setup.ts") = await import(firstRunOnly.setup);
-    await setup.installPythonTools();
+    const { installDvcCli } = await import("../dvc/install.ts");
+    await installDvcCli();
   }
-  const { runPipeline }: typeof import("../../pipelines/pipeline.ts") = await import(
-    firstRunOnly.pipeline
-  );
-  const { printRegistrations }: typeof import("../../pipelines/register.ts") = await import(
-    firstRunOnly.register
-  );
+  // Loaded only now, out of the server's start-up graph: the pipeline brings tfjs and the
+  // generators (about 0.5 s of loading).
+  const { runPipeline } = await import("../pipeline/run_pipeline.ts");
+  const { printRegistrations } = await import("../pipeline/register.ts");
   const log = (line: string) => logger.info(line);
   const result = await runPipeline(database.db, {
     root: Deno.cwd(),

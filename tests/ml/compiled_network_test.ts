@@ -5,7 +5,7 @@ import { generateTickets } from "../../src/pipeline/synthetic/ticket_generator.t
 import { churnInputOf } from "../../src/models/churn/customer_features.ts";
 import { churn, type CustomerRow } from "../../src/models/churn/model.ts";
 import { type TicketRow, ticketTriage } from "../../src/models/ticket_triage/model.ts";
-import { serializeModel } from "../../src/ml/training/artifact_io.ts";
+import { serializeModel } from "../../src/ml/inference/artifact_io.ts";
 import { initTensorflow } from "../../src/ml/inference/backend.ts";
 import { compileNetwork } from "../../src/ml/inference/compiled_network.ts";
 import { UnsupportedNetwork } from "../../src/ml/inference/layers_topology.ts";

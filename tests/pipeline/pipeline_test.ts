@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { computeFeatures } from "../../pipelines/features.ts";
-import { evaluateVersion } from "../../pipelines/evaluate.ts";
-import { generate } from "../../pipelines/generate.ts";
-import { runPipeline } from "../../pipelines/pipeline.ts";
-import { register } from "../../pipelines/register.ts";
-import { snapshot } from "../../pipelines/snapshot.ts";
-import { trainModel } from "../../pipelines/train.ts";
+import { computeFeatures } from "../../src/pipeline/features.ts";
+import { evaluateVersion } from "../../src/pipeline/evaluate.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { runPipeline } from "../../src/pipeline/run_pipeline.ts";
+import { register } from "../../src/pipeline/register.ts";
+import { snapshot } from "../../src/pipeline/snapshot.ts";
+import { trainModel } from "../../src/pipeline/train.ts";
 import { createRandom } from "../../src/ml/random.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { dvcFileHash, ensureDvcProject, runDvc } from "../../src/dvc/cli.ts";
@@ -42,9 +42,9 @@ async function runSmallPipeline(root: string, remoteUrl: string) {
 }
 
 async function predictionsOf(root: string, name: string, version: string) {
-  const { definition } = trainingEntry(name);
+  const { definition, dataFile } = trainingEntry(name);
   const stored = await loadVersion(versionDir(root, name, version), definition);
-  const rows = (await readRows(root, name)).slice(0, 40);
+  const rows = (await readRows(root, dataFile)).slice(0, 40);
   const probabilities = predictProbabilities(
     definition,
     stored.preprocessing,

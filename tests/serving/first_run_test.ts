@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { configVariables, loadConfig } from "../../src/config.ts";
 import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
-import { topics, urgencies } from "../../src/models/ticket_triage/schema.ts";
+import { topics, urgencies } from "../../src/domain/ticket.ts";
 import { copyTracked, run } from "../support/workspace.ts";
 import { seedCustomer as customer } from "../support/payloads.ts";
 import { freePort } from "../support/server_process.ts";

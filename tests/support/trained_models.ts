@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { computeFeatures } from "../../pipelines/features.ts";
-import { generate } from "../../pipelines/generate.ts";
-import { exportTrainingSet } from "../../pipelines/snapshot.ts";
-import { trainModel } from "../../pipelines/train.ts";
+import { computeFeatures } from "../../src/pipeline/features.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { exportTrainingSet } from "../../src/pipeline/snapshot.ts";
+import { trainModel } from "../../src/pipeline/train.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
 

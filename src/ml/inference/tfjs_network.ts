@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { deserializeModel } from "../training/artifact_io.ts";
+import { deserializeModel } from "./artifact_io.ts";
 import { initTensorflow } from "./backend.ts";
 import type { Forward, Network } from "./compiled_network.ts";
 import { toTensors } from "./encoded_tensors.ts";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkDataset, formatQualityReport, type QualityReport } from "../quality/quality.ts";
-import { trainingEntry } from "../../models/training_catalog.ts";
+import type { DatasetSpec } from "../../domain/dataset_spec.ts";
 
 /** The training set of a model was refused by the quality gate; the message is the report. */
 export class DatasetRefusedError extends Error {
@@ -11,12 +11,12 @@ export class DatasetRefusedError extends Error {
   }
 }
 
-/** Reads `data/<file>.jsonl` of a model under `root`. */
+/** Reads the exported training file `data/<dataFile>` (JSON Lines) under `root`. */
 export async function readRows(
   root: string,
-  modelName: string,
+  dataFile: string,
 ): Promise<Record<string, unknown>[]> {
-  const path = join(root, "data", trainingEntry(modelName).dataFile);
+  const path = join(root, "data", dataFile);
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -32,12 +32,12 @@ export async function readRows(
   });
 }
 
-/** Runs the model's quality rules on its rows; refuses with {@link DatasetRefusedError}. */
+/** Runs a dataset's quality rules on its rows; refuses with {@link DatasetRefusedError}. */
 export function assertQuality(
-  modelName: string,
   rows: readonly Record<string, unknown>[],
+  spec: DatasetSpec,
 ): QualityReport {
-  const report = checkDataset(rows, trainingEntry(modelName).definition.datasetSpec);
+  const report = checkDataset(rows, spec);
   if (!report.passed) throw new DatasetRefusedError(report);
   return report;
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type * as tf from "@tensorflow/tfjs";
-import { deserializeModel, serializeModel } from "./artifact_io.ts";
+import { deserializeModel, serializeModel } from "../inference/artifact_io.ts";
 import type { ModelDefinition } from "../../domain/model_definition.ts";
 import {
   type ModelCard,

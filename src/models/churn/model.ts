@@ -7,7 +7,8 @@ import {
   churnVectorWidth,
   fitChurnPreprocessing,
 } from "./preprocessing.ts";
-import { type ChurnInput, contractTypes, paymentMethods } from "./schema.ts";
+import { type ChurnInput } from "./schema.ts";
+import { contractTypes, paymentMethods } from "../../domain/customer.ts";
 
 /** One labelled customer as exported to `data/customers.jsonl`. */
 export interface CustomerRow extends ChurnInput {

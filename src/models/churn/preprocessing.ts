@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clip, tukeyFences } from "../../ml/quality/quality.ts";
-import { type ChurnInput, contractTypes, paymentMethods } from "./schema.ts";
+import { type ChurnInput } from "./schema.ts";
+import { contractTypes, paymentMethods } from "../../domain/customer.ts";
 
 /** Numeric inputs, in the order of the model's first columns. */
 export const numericColumns = [

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { customers } from "../../db/schema.ts";
+import { contractTypes, paymentMethods } from "../../domain/customer.ts";
 
 /** The seed's payload, accepted verbatim: the documented example. */
 export const churnExample = {
@@ -9,11 +9,6 @@ export const churnExample = {
   contract_type: "Month-to-month",
   payment_method: "Electronic check",
 } as const;
-
-/** Contract types (from the database schema). */
-export const contractTypes = customers.contractType.enumValues;
-/** Payment methods (from the database schema). */
-export const paymentMethods = customers.paymentMethod.enumValues;
 
 /** One customer to score; the seed's payload (the five required fields) is accepted verbatim. */
 export const ChurnInput = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ModelCodec } from "../../domain/model_codec.ts";
-import { type TicketInput, topics, urgencies } from "./schema.ts";
+import { type TicketInput } from "./schema.ts";
+import { topics, urgencies } from "../../domain/ticket.ts";
 import { termWords, ticketText } from "./text_features.ts";
 import {
   indexVocabulary,

@@ -2,7 +2,8 @@ import type { DatasetSpec } from "../../ml/quality/quality.ts";
 import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { buildTicketNetwork } from "./network.ts";
 import { type TicketPreprocessing, ticketTriageCodec } from "./codec.ts";
-import { channels, type TicketInput, topics, urgencies } from "./schema.ts";
+import { type TicketInput } from "./schema.ts";
+import { channels, topics, urgencies } from "../../domain/ticket.ts";
 import { extractTerms, ticketText } from "./text_features.ts";
 import { fitVocabulary, indexVocabulary } from "./vocabulary.ts";
 

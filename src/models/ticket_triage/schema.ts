@@ -1,28 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { tickets } from "../../db/schema.ts";
 import { storable } from "../../db/storable_text.ts";
-
-/** Topic head classes, in the order of the model's outputs. */
-export const topics = [
-  "access",
-  "hardware",
-  "software",
-  "network",
-  "email",
-  "printing",
-  "security",
-  "storage",
-] as const;
-
-/** Urgency head classes, in the order of the model's outputs. */
-export const urgencies = ["low", "medium", "high", "critical"] as const;
-
-/** Channels a ticket can arrive through (from the database schema). */
-export const channels = tickets.channel.enumValues;
-
-export type Topic = (typeof topics)[number];
-export type Urgency = (typeof urgencies)[number];
-export type Channel = (typeof channels)[number];
+import { channels } from "../../domain/ticket.ts";
 
 /** The documented example ticket. */
 export const ticketExample = {

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ServingSpec } from "../../domain/serving_spec.ts";
-import { ticketExample, TicketInput, topics, urgencies } from "./schema.ts";
+import { ticketExample, TicketInput } from "./schema.ts";
+import { topics, urgencies } from "../../domain/ticket.ts";
 
 const headAnswer = (classes: readonly string[], example: string) =>
   z.object({

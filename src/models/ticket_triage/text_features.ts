@@ -4,6 +4,8 @@
  * languages, and a stop-word vote for the language.
  */
 
+import { normalizeText } from "../../ml/text_normalization.ts";
+
 /**
  * Function words (and a few everyday words) of one language that are rare in the other,
  * as `normalizeText` leaves them: elisions such as "l'écran" and "qu'il" become "l" and "qu".
@@ -27,16 +29,6 @@ const englishMarkers = new Set(
 
 /** Letters French writes and English almost never does. */
 const frenchLetters = /[àâçéèêëîïôùûüÿœ]/gi;
-
-const nonAscii = /[\u0080-\uffff]/;
-
-/** Lower-cased, accent-free words separated by single spaces. */
-export function normalizeText(text: string): string {
-  // Plain ASCII (most English tickets) has nothing to fold: skip the Unicode passes.
-  if (!nonAscii.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
 
 /** The words a model sees: those of 2+ characters. */
 export function termWords(normalized: string): string[] {

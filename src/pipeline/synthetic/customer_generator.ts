@@ -4,7 +4,7 @@
  * noise, the way classic synthetic churn data sets are built, so that a logistic regression
  * reaches a ROC AUC in the mid 0.80s at a churn rate near 25%.
  */
-import type { contractTypes, paymentMethods } from "../../models/churn/schema.ts";
+import type { contractTypes, paymentMethods } from "../../domain/customer.ts";
 import { createRandom, type Random } from "../../ml/random.ts";
 
 /** Contract type of the `customers` table. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { contractTypes, paymentMethods } from "../../models/churn/schema.ts";
+import { contractTypes, paymentMethods } from "../../domain/customer.ts";
 import { generateCustomers, type SyntheticCustomer } from "./customer_generator.ts";
 
 const customers = generateCustomers({ count: 10_000, seed: 7 });

@@ -1,4 +1,4 @@
-import type { Channel, Topic, Urgency } from "../../models/ticket_triage/schema.ts";
+import type { Channel, Topic, Urgency } from "../../domain/ticket.ts";
 import type { Random } from "../../ml/random.ts";
 import { enFrames } from "./ticket_frames_en.ts";
 import { frFrames } from "./ticket_frames_fr.ts";

@@ -3,7 +3,7 @@
  * realistic wording, class imbalance, urgency cues that are learnable but not always there,
  * typos, mixed topics and a little label noise, plus a drifted population for monitoring demos.
  */
-import type { Channel, Topic, Urgency } from "../../models/ticket_triage/schema.ts";
+import type { Channel, Topic, Urgency } from "../../domain/ticket.ts";
 import { createRandom, type Random } from "../../ml/random.ts";
 import { neighbour, TicketComposer } from "./ticket_compose.ts";
 import { type IntentId, type IntentSpec, intentSpecs } from "./ticket_intents.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { channels, topics, urgencies } from "../../models/ticket_triage/schema.ts";
+import { channels, topics, urgencies } from "../../domain/ticket.ts";
 import { DEFAULT_TICKET_START, generateTickets, type SyntheticTicket } from "./ticket_generator.ts";
 import { baselineProfile, driftedProfile } from "./ticket_profile.ts";
 

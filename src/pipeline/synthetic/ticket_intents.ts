@@ -1,4 +1,4 @@
-import type { Topic, Urgency } from "../../models/ticket_triage/schema.ts";
+import type { Topic, Urgency } from "../../domain/ticket.ts";
 
 /** What one intent looks like in one language; `{slot}` placeholders are filled at random. */
 export interface IntentPhrases {

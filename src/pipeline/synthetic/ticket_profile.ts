@@ -1,4 +1,4 @@
-import type { Channel, Topic, Urgency } from "../../models/ticket_triage/schema.ts";
+import type { Channel, Topic, Urgency } from "../../domain/ticket.ts";
 
 /** The population a batch of tickets is drawn from: mixes of labels, languages, channels. */
 export interface TicketProfile {

@@ -15,7 +15,7 @@ import {
   ticketFeatureValues,
   ticketFeatureVersion,
 } from "../../models/ticket_triage/ticket_features.ts";
-import type { Topic, Urgency } from "../../models/ticket_triage/schema.ts";
+import type { Topic, Urgency } from "../../domain/ticket.ts";
 import { type TicketTriage, ticketTriageServing } from "../../models/ticket_triage/serving.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";

@@ -2,13 +2,18 @@ import assert from "node:assert/strict";
 import {
   detectLanguage,
   extractTerms,
-  normalizeText,
   termWords,
   ticketText,
-} from "./text_features.ts";
-import { generateTickets } from "../../pipeline/synthetic/ticket_generator.ts";
-import { createRandom } from "../../ml/random.ts";
-import { fitVocabulary, indexVocabulary, termColumns, vectorize } from "./vocabulary.ts";
+} from "../../src/models/ticket_triage/text_features.ts";
+import { generateTickets } from "../../src/pipeline/synthetic/ticket_generator.ts";
+import { createRandom } from "../../src/ml/random.ts";
+import { normalizeText } from "../../src/ml/text_normalization.ts";
+import {
+  fitVocabulary,
+  indexVocabulary,
+  termColumns,
+  vectorize,
+} from "../../src/models/ticket_triage/vocabulary.ts";
 
 Deno.test("normalisation folds accents, case and punctuation", () => {
   assert.equal(

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 
-import type { NetworkArtifacts } from "../inference/layers_topology.ts";
+import type { NetworkArtifacts } from "./layers_topology.ts";
 import { weightsFileName } from "../version_files.ts";
 
 /** A model's two files, `model.json` as an object. */

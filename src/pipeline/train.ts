@@ -1,0 +1,78 @@
+/**
+ * Steps 5 and 6: train with TensorFlow.js (hyper-parameter search, early stopping) and
+ * evaluate against a linear reference and the majority baseline; writes the version to
+ * `models/<name>/<version>/` (model.json, weights, preprocessing, metrics.json, card.json).
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { initTensorflow } from "../ml/inference/backend.ts";
+import { assertQuality, readRows } from "../ml/training/dataset.ts";
+import { saveVersion } from "../ml/training/model_store.ts";
+import { type ModelCard, versionDir } from "../ml/version_files.ts";
+import { trainAndEvaluate, type TrainingOutcome } from "../ml/training/train_and_evaluate.ts";
+import { trainingEntry } from "../models/training_catalog.ts";
+
+/** Options of a training run. */
+export interface TrainOptions {
+  seed: number;
+  /** Caps every candidate's epochs (quick runs in tests). */
+  maxEpochs?: number;
+  quiet?: boolean;
+  /** Stops training at the next epoch. */
+  signal?: AbortSignal;
+}
+
+async function gitCommit(root: string): Promise<string> {
+  const output = await new Deno.Command("git", {
+    args: ["rev-parse", "HEAD"],
+    cwd: root,
+    stdout: "piped",
+    stderr: "null",
+  }).output().catch(() => undefined);
+  return output?.code === 0 ? new TextDecoder().decode(output.stdout).trim() : "unknown";
+}
+
+/** Version names sort by time and name the data they were trained on. */
+export function versionName(now: Date, dataHash: string): string {
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${
+    dataHash.slice(0, 8)
+  }`;
+}
+
+/** Trains and evaluates one model on `data/` under `root` and stores the new version. */
+export async function trainModel(
+  root: string,
+  name: string,
+  options: TrainOptions,
+): Promise<{ version: string; dir: string; outcome: TrainingOutcome<unknown> }> {
+  const { definition, dataFile } = trainingEntry(name);
+  const rows = await readRows(root, dataFile);
+  assertQuality(rows, definition.datasetSpec);
+  const dataHash = createHash("md5").update(await readFile(join(root, "data", dataFile)))
+    .digest("hex");
+  const backend = await initTensorflow();
+  const outcome = await trainAndEvaluate(definition, rows, options);
+  const version = versionName(new Date(), dataHash);
+  const dir = versionDir(root, name, version);
+  const card: ModelCard = {
+    name,
+    version,
+    data_hash: dataHash,
+    seed: options.seed,
+    params: outcome.params,
+    search: outcome.search,
+    split: outcome.split,
+    backend,
+    training_seconds: outcome.seconds,
+    created_at: new Date().toISOString(),
+    code_commit: await gitCommit(root),
+  };
+  await saveVersion(dir, definition, {
+    model: outcome.model,
+    preprocessing: outcome.preprocessing,
+    metrics: { name, version, heads: outcome.evaluations },
+    card,
+  });
+  return { version, dir, outcome };
+}
