@@ -46,9 +46,8 @@ export async function loadVersion(
 
 /** tfjs only for a model the compiled pass cannot score, so a server normally never loads it. */
 async function loadTfjsNetwork(artifacts: NetworkArtifacts): Promise<Network> {
-  // A computed specifier keeps tfjs out of the module graph loaded at startup.
-  const module = new URL("../../ml/inference/tfjs_network.ts", import.meta.url).href;
-  const tfjs: typeof import("../../ml/inference/tfjs_network.ts") = await import(module).catch(
+  // Imported only here, when needed: tfjs stays out of the modules loaded at startup.
+  const tfjs = await import("../../ml/inference/tfjs_network.ts").catch(
     (error) => {
       throw new Error(
         `This network needs tfjs, which this installation lacks (the container image ships ` +
