@@ -1,5 +1,6 @@
 import { DomainError, unavailableMessages } from "../errors.ts";
-import { describeError, withTimeout } from "../failures.ts";
+import { describeError } from "../describe_error.ts";
+import { withTimeout } from "../with_timeout.ts";
 
 /**
  * How long a request waits on the database: a connection that hangs (a network partition)

@@ -1,4 +1,5 @@
-import { describeError, withTimeout } from "../failures.ts";
+import { describeError } from "../describe_error.ts";
+import { withTimeout } from "../with_timeout.ts";
 
 /** One condition `/ready` requires; `check` resolves to a reason when it is not met. */
 export interface ReadinessProbe {
