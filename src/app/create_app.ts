@@ -1,11 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
-import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { v7 as uuidv7 } from "uuid";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
-import { DomainError, NotFoundError, unsupportedMediaTypeMessage } from "../errors.ts";
+import { NotFoundError } from "../domain_errors.ts";
 import type { Logger } from "../logger.ts";
 import { adminRouter } from "../routes/admin/admin_router.ts";
 import { customersRouter } from "../routes/customers/customers_router.ts";
@@ -25,6 +24,7 @@ import { bodySizeLimit } from "./body_size_limit.ts";
 import { type AppEnv, createRouter } from "./create_router.ts";
 import { mountDocs } from "./docs_page.ts";
 import { withErrorDocs } from "./error_examples.ts";
+import { errorHandler } from "./error_handler.ts";
 import { routeMethods } from "./route_methods.ts";
 import { errorBody } from "./error_schema.ts";
 import { product } from "../product.ts";
@@ -177,22 +177,6 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
       : `No route for ${c.req.method} ${c.req.path}`;
     return c.json(errorBody("not_found", message), 404);
   });
-  app.onError((error, c) => {
-    if (error instanceof DomainError) {
-      return c.json(errorBody(error.code, error.message, error.details), error.status);
-    }
-    if (error instanceof HTTPException && error.status === 415) {
-      return c.json(errorBody("unsupported_media_type", unsupportedMediaTypeMessage), 415);
-    }
-    if (error instanceof HTTPException) {
-      return c.json(errorBody("bad_request", error.message), error.status);
-    }
-    logger.error("Unhandled error", {
-      requestId: c.get("requestId"),
-      path: c.req.path,
-      error: error instanceof Error ? error.stack : String(error),
-    });
-    return c.json(errorBody("internal_error", "Internal server error"), 500);
-  });
+  app.onError(errorHandler(logger));
   return app;
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { UnavailableCode } from "../errors.ts";
+import type { UnavailableCode } from "./error_messages.ts";
 import { unavailableExample } from "./error_examples.ts";
 
 /** The one error body every route returns: `{ error: { code, message, details? } }`. */

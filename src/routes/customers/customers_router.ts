@@ -9,7 +9,7 @@ import {
   findCustomerFeatures,
   upsertCustomerFeatures,
 } from "../../db/repositories/customers.ts";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError } from "../../domain_errors.ts";
 import { customerFeatureValues } from "../../models/churn/customer_features.ts";
 import { ChurnInput } from "../../models/churn/schema.ts";
 import { ChurnPrediction, churnServing } from "../../models/churn/serving.ts";

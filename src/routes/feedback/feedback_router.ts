@@ -6,12 +6,9 @@ import type { Database } from "../../db/client.ts";
 import { recordFeedback } from "../../db/repositories/feedback.ts";
 import { storable } from "../../db/storable_text.ts";
 import { findPrediction } from "../../db/repositories/predictions.ts";
-import {
-  DomainError,
-  InvalidInputError,
-  NotFoundError,
-  unavailableMessages,
-} from "../../errors.ts";
+import { unavailableMessages } from "../../app/error_messages.ts";
+import { HttpError } from "../../app/http_error.ts";
+import { InvalidInputError, NotFoundError } from "../../domain_errors.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";
 
@@ -65,7 +62,7 @@ export function feedbackRouter(db: Database, sink: ScoringSink) {
     if (!prediction) {
       // Answered moments ago, or while the database was away: its trace may still be queued.
       await sink.flush({ timeoutMs: pendingPredictionWaitMs }).catch(() => {
-        throw new DomainError(
+        throw new HttpError(
           503,
           "prediction_log_pending",
           unavailableMessages.prediction_log_pending(),

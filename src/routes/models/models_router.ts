@@ -1,5 +1,4 @@
 import { createRouter } from "../../app/create_router.ts";
-import { DomainError, NotFoundError, unavailableMessages } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
@@ -9,17 +8,7 @@ import { getModel, listModels, predictRoute } from "./models_routes.ts";
 
 /** The served champion of `name`: 404 for an unknown model, 503 while it is not loaded. */
 export function requireModel(registry: ModelRegistry, name: string): ServedModel {
-  if (!Object.hasOwn(catalog, name)) throw new NotFoundError("model", name);
-  const served = registry.champion(name);
-  if (!served) {
-    const problem = registry.status().find((s) => s.name === name)?.problem;
-    throw new DomainError(
-      503,
-      "model_not_ready",
-      `${unavailableMessages.model_not_ready(name)}${problem ? `: ${problem}` : ""}`,
-    );
-  }
-  return served;
+  return registry.require(name);
 }
 
 function modelInfo(registry: ModelRegistry, served: ServedModel) {

@@ -8,7 +8,7 @@ import {
   insertTicketWithFeatures,
   upsertTicketFeatures,
 } from "../../db/repositories/tickets.ts";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError } from "../../domain_errors.ts";
 import { type KbSearcher, type LlmConfig, suggestReply } from "../../kb/mod.ts";
 import {
   inputFromFeatureText,

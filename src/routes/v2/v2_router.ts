@@ -1,6 +1,7 @@
 import { createRouter } from "../../app/create_router.ts";
 import { fieldErrors } from "../../app/field_errors.ts";
-import { DomainError, InvalidInputError, NotFoundError } from "../../errors.ts";
+import { HttpError } from "../../app/http_error.ts";
+import { InvalidInputError, NotFoundError } from "../../domain_errors.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
@@ -29,7 +30,7 @@ function servedFor(
 ): ServedModel {
   const served = requireModel(registry, name);
   if (version !== undefined && version !== served.version) {
-    throw new DomainError(
+    throw new HttpError(
       404,
       "not_found",
       `Model "${name}" serves version ${served.version}, not ${version}`,
