@@ -6,14 +6,14 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { NotFoundError } from "../domain_errors.ts";
 import type { Logger } from "../logger.ts";
-import { adminRouter } from "../routes/admin/admin_router.ts";
-import { customersRouter } from "../routes/customers/customers_router.ts";
-import { feedbackRouter } from "../routes/feedback/feedback_router.ts";
+import { adminRouter } from "../routes/admin/admin.index.ts";
+import { customersRouter } from "../routes/customers/customers.index.ts";
+import { feedbackRouter } from "../routes/feedback/feedback.index.ts";
 import type { KbSearcher } from "../kb/mod.ts";
-import { ticketsRouter } from "../routes/tickets/tickets_router.ts";
-import { healthRouter } from "../routes/health/health_router.ts";
-import { modelsRouter } from "../routes/models/models_router.ts";
-import { v2Router } from "../routes/v2/v2_router.ts";
+import { ticketsRouter } from "../routes/tickets/tickets.index.ts";
+import { healthRouter } from "../routes/health/health.index.ts";
+import { modelsRouter } from "../routes/models/models.index.ts";
+import { v2Router } from "../routes/v2/v2.index.ts";
 import type { ModelRegistry } from "../serving/model_registry.ts";
 import { createServerMetrics } from "../serving/metrics.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
@@ -115,7 +115,10 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   );
   app.route("/", customersRouter(deps.database.db, deps.registry, deps.sink));
   app.route("/", feedbackRouter(deps.database.db, deps.sink));
-  app.route("/", v2Router(deps.registry, deps.sink, config.MAX_BATCH_SIZE));
+  app.route(
+    "/",
+    v2Router({ registry: deps.registry, sink: deps.sink, maxBatch: config.MAX_BATCH_SIZE }),
+  );
   app.route("/", adminRouter(deps.registry, deps.reloadModels));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -37,6 +37,9 @@ export function errorResponse(
   return { content: { "application/json": { schema: ErrorBody, examples } }, description };
 }
 
+/** The 401 of every route behind the API keys (`/admin` names its own keys). */
+export const unauthorizedResponse = errorResponse("Missing or invalid API key");
+
 /** A `createRoute` response entry with a JSON body. */
 export function jsonResponse<T>(schema: T, description: string) {
   return { content: { "application/json": { schema } }, description };
