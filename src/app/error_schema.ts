@@ -11,6 +11,7 @@ export const ErrorBody = z.object({
   }),
 }).openapi("Error");
 
+/** The type of an error body. */
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Builds an error body. */
