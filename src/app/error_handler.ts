@@ -11,56 +11,45 @@ import { unavailableMessages, unsupportedMediaTypeMessage } from "./error_messag
 import { type ErrorStatus, HttpError } from "./http_error.ts";
 
 /** How the API answers one domain error class: status, code, and what the body says. */
-interface DomainErrorAnswer<E extends Error> {
-  type: abstract new (...args: never[]) => E;
+interface DomainErrorAnswer {
+  type: abstract new (...args: never[]) => Error;
   status: ErrorStatus;
   code: string;
-  // Methods, not function properties: their parameter is bivariant, so a row typed by its
-  // own class (`answer` below) fits the table of rows for any `Error`.
+  // A method, not a function property: its parameter is bivariant, so a row's message can
+  // take its own class (`answer` below types it so).
   /** The body's message; the error's own message when absent. */
-  message?(error: E): string;
-  details?(error: E): unknown;
+  message?(error: Error): string;
+  /** The error's properties the body's `details` copies, in this order; no details if absent. */
+  details?: readonly string[];
 }
 
 /** One row of the table, its `message` and `details` typed by the row's own class. */
-const answer = <E extends Error>(row: DomainErrorAnswer<E>): DomainErrorAnswer<Error> => row;
+function answer<E extends Error>(
+  type: abstract new (...args: never[]) => E,
+  status: ErrorStatus,
+  code: string,
+  body: { message?(error: E): string; details?: readonly (keyof E & string)[] } = {},
+): DomainErrorAnswer {
+  return { type, status, code, ...body };
+}
+
+// The documented 503 message (`error_messages.ts`), with the reason the load was refused.
+const notReadyMessage = ({ model, problem }: ModelNotReadyError) =>
+  `${unavailableMessages.model_not_ready(model)}${problem ? `: ${problem}` : ""}`;
 
 /**
  * Every domain error class a request may meet, and how it is answered; the first class the
  * error is an instance of wins. Domain modules stay free of HTTP: the statuses live here only.
  */
-const domainErrorAnswers: readonly DomainErrorAnswer<Error>[] = [
-  answer({ type: NotFoundError, status: 404, code: "not_found" }),
-  answer({
-    type: InvalidInputError,
-    status: 422,
-    code: "invalid_input",
-    details: (error) => ({ fields: error.fields }),
+const domainErrorAnswers: readonly DomainErrorAnswer[] = [
+  answer(NotFoundError, 404, "not_found"),
+  answer(InvalidInputError, 422, "invalid_input", { details: ["fields"] }),
+  answer(ModelNotReadyError, 503, "model_not_ready", { message: notReadyMessage }),
+  answer(CorruptArtifactError, 503, "artifact_corrupt", {
+    details: ["artifact", "expected", "actual", "source", "attempts"],
   }),
-  answer({
-    type: ModelNotReadyError,
-    status: 503,
-    code: "model_not_ready",
-    message: ({ model, problem }) =>
-      `${unavailableMessages.model_not_ready(model)}${problem ? `: ${problem}` : ""}`,
-  }),
-  answer({
-    type: CorruptArtifactError,
-    status: 503,
-    code: "artifact_corrupt",
-    details: ({ artifact, expected, actual, source, attempts }) => ({
-      artifact,
-      expected,
-      actual,
-      source,
-      attempts,
-    }),
-  }),
-  answer({
-    type: MissingArtifactError,
-    status: 503,
-    code: "artifact_missing",
-    details: ({ artifact, hash, attempts }) => ({ artifact, hash, attempts }),
+  answer(MissingArtifactError, 503, "artifact_missing", {
+    details: ["artifact", "hash", "attempts"],
   }),
 ];
 
@@ -72,7 +61,10 @@ function httpAnswer(error: Error): { status: ContentfulStatusCode; body: ErrorBo
   const row = domainErrorAnswers.find((candidate) => error instanceof candidate.type);
   if (row) {
     const message = row.message?.(error) ?? error.message;
-    return { status: row.status, body: errorBody(row.code, message, row.details?.(error)) };
+    const properties = error as unknown as Record<string, unknown>;
+    const details = row.details &&
+      Object.fromEntries(row.details.map((key) => [key, properties[key]]));
+    return { status: row.status, body: errorBody(row.code, message, details) };
   }
   // Hono's own: the JSON body parser's 415 (no JSON content type) and 400 (malformed JSON).
   if (error instanceof HTTPException) {
