@@ -13,7 +13,7 @@ import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { createLogger } from "../src/logger.ts";
 import { ticketTriageServing } from "../src/models/ticket_triage/serving.ts";
-import { predictRoute } from "../src/routes/models/models_routes.ts";
+import { predictRoute } from "../src/routes/models/models.routes.ts";
 import { dvcArtifactSource } from "../src/serving/registry/dvc_artifact_source.ts";
 import { app as hello } from "./hello_hono.ts";
 

@@ -1,6 +1,7 @@
 import { assembleApp } from "./app/assemble_app.ts";
 import { databaseTimeoutMs } from "./app/database_errors.ts";
-import { describeError, withTimeout } from "./failures.ts";
+import { describeError } from "./describe_error.ts";
+import { withTimeout } from "./with_timeout.ts";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { logPredictions } from "./db/repositories/predictions.ts";

@@ -1,5 +1,8 @@
-import { DomainError, unavailableMessages } from "../errors.ts";
-import { describeError, withTimeout } from "../failures.ts";
+import { describeError } from "../describe_error.ts";
+import { DomainError } from "../domain_errors.ts";
+import { withTimeout } from "../with_timeout.ts";
+import { unavailableMessages } from "./error_messages.ts";
+import { HttpError } from "./http_error.ts";
 
 /**
  * How long a request waits on the database: a connection that hangs (a network partition)
@@ -9,9 +12,9 @@ import { describeError, withTimeout } from "../failures.ts";
 export const databaseTimeoutMs = 5_000;
 
 /**
- * Runs a database operation of a request. A domain error (unknown id, ...) passes through;
- * anything else, a hang included, means the database could not answer, which is a 503 the
- * client may retry, never a 500.
+ * Runs a database operation of a request. A domain error (unknown id, ...) or an `HttpError`
+ * passes through; anything else, a hang included, means the database could not answer, which
+ * is a 503 the client may retry, never a 500.
  */
 export async function fromDatabase<T>(
   operation: () => Promise<T>,
@@ -20,8 +23,8 @@ export async function fromDatabase<T>(
   try {
     return await withTimeout(operation(), timeoutMs, "The database query");
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError(
+    if (error instanceof DomainError || error instanceof HttpError) throw error;
+    throw new HttpError(
       503,
       "database_unavailable",
       unavailableMessages.database_unavailable(),

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { DomainError, NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../domain_errors.ts";
 import { fromDatabase } from "./database_errors.ts";
+import { HttpError } from "./http_error.ts";
 
 Deno.test("a request's database call that hangs or fails is a 503 to retry; domain errors pass", async () => {
   const unavailable = (reason: string) => (error: unknown) => {
-    assert.ok(error instanceof DomainError);
+    assert.ok(error instanceof HttpError);
     assert.equal(error.status, 503);
     assert.equal(error.code, "database_unavailable");
     assert.deepEqual(error.details, { reason });

@@ -2,7 +2,7 @@ import {
   type UnavailableCode,
   unavailableMessages,
   unsupportedMediaTypeMessage,
-} from "../errors.ts";
+} from "./error_messages.ts";
 
 interface ErrorExample {
   code: string;

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { UnavailableCode } from "../errors.ts";
+import type { UnavailableCode } from "./error_messages.ts";
 import { unavailableExample } from "./error_examples.ts";
 
 /** The one error body every route returns: `{ error: { code, message, details? } }`. */
@@ -11,6 +11,7 @@ export const ErrorBody = z.object({
   }),
 }).openapi("Error");
 
+/** The type of an error body. */
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Builds an error body. */
@@ -36,6 +37,9 @@ export function errorResponse(
   );
   return { content: { "application/json": { schema: ErrorBody, examples } }, description };
 }
+
+/** The 401 of every route behind the API keys (`/admin` names its own keys). */
+export const unauthorizedResponse = errorResponse("Missing or invalid API key");
 
 /** A `createRoute` response entry with a JSON body. */
 export function jsonResponse<T>(schema: T, description: string) {

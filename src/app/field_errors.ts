@@ -1,10 +1,5 @@
 import type { z } from "zod";
-
-/** One invalid field of a request: dotted path and what is wrong. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError } from "../domain_errors.ts";
 
 const missingBatch = (issues: readonly z.core.$ZodIssue[]) =>
   issues.some((issue) =>

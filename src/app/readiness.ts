@@ -1,4 +1,7 @@
-import { describeError, withTimeout } from "../failures.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { describeError } from "../describe_error.ts";
+import type { ModelRegistry } from "../serving/registry/model_registry.ts";
+import { withTimeout } from "../with_timeout.ts";
 
 /** One condition `/ready` requires; `check` resolves to a reason when it is not met. */
 export interface ReadinessProbe {
@@ -34,4 +37,32 @@ export async function checkReadiness(
     results.map(([name, result]) => [name, result.detail ?? (result.ok ? "ok" : "failing")]),
   );
   return { ready: results.every(([, result]) => result.ok), checks };
+}
+
+/** What `/ready` requires: the database answers, and each configured model has a champion. */
+export function readinessProbes(
+  database: DatabaseHandle,
+  registry: ModelRegistry,
+): ReadinessProbe[] {
+  return [
+    {
+      name: "database",
+      check: async () => {
+        await database.ping();
+        return { ok: true };
+      },
+    },
+    ...registry.configured.map((name) => ({
+      name: `model:${name}`,
+      // Still serving an older version after a refused load is ready, with the reason shown;
+      // so is a champion whose challenger was refused (no online comparison meanwhile).
+      check: () => {
+        const status = registry.status().find((s) => s.name === name);
+        const ok = status?.champion !== undefined;
+        const detail = status?.problem ?? (ok ? `ok (${status!.champion!.version})` : "not loaded");
+        const challenger = status?.challengerProblem && `challenger: ${status.challengerProblem}`;
+        return Promise.resolve({ ok, detail: challenger ? `${detail}; ${challenger}` : detail });
+      },
+    })),
+  ];
 }

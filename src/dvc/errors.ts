@@ -1,4 +1,4 @@
-import { DomainError } from "../errors.ts";
+import { DomainError } from "../domain_errors.ts";
 
 /** One place an object was looked for, and what happened there. */
 export interface FetchAttempt {
@@ -21,10 +21,7 @@ export class CorruptArtifactError extends DomainError {
     readonly attempts: readonly FetchAttempt[] = [],
   ) {
     super(
-      503,
-      "artifact_corrupt",
       `Cannot load "${artifact}": md5 mismatch (expected ${expected}, got ${actual}) from ${source}`,
-      { artifact, expected, actual, source, attempts },
     );
   }
 }
@@ -44,11 +41,6 @@ export class MissingArtifactError extends DomainError {
     const looked = attempts.length === 0
       ? "no sources configured"
       : `looked in ${attempts.map((a) => `${a.source} (${a.reason})`).join(", ")}`;
-    super(
-      503,
-      "artifact_missing",
-      `Cannot load "${artifact}": ${detail ?? `object ${hash} not found; ${looked}`}`,
-      { artifact, hash, attempts },
-    );
+    super(`Cannot load "${artifact}": ${detail ?? `object ${hash} not found; ${looked}`}`);
   }
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DatabaseHandle } from "../db/client.ts";
-import { describeError, withTimeout } from "../failures.ts";
+import { describeError } from "../describe_error.ts";
+import { withTimeout } from "../with_timeout.ts";
 import type { Logger } from "../logger.ts";
 import { backoffDelay, type RetryOptions } from "./write_failures.ts";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import type { Logger } from "../logger.ts";
 import { appendSpillLines, rejectedFileName } from "./spill_file.ts";
-import { describeError } from "../failures.ts";
+import { describeError } from "../describe_error.ts";
 
 export class RefusedEntries {
   readonly #logger: Logger;

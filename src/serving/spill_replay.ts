@@ -17,7 +17,7 @@ import {
   readSpillLines,
   removeSpillFile,
 } from "./spill_file.ts";
-import { describeError } from "../failures.ts";
+import { describeError } from "../describe_error.ts";
 
 export class SpillReplay {
   readonly #queue: SharedQueueState;

@@ -3,7 +3,7 @@
  * how long to wait before the next attempt, when a hung write counts as failed, and how an
  * outage is logged.
  */
-import { describeError } from "../failures.ts";
+import { describeError } from "../describe_error.ts";
 import type { Logger } from "../logger.ts";
 
 /** Bounds of the exponential backoff between attempts of a failing write. */

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError } from "../../domain_errors.ts";
 import type { Database } from "../client.ts";
 import { feedback, predictionRequests } from "../schema.ts";
 
@@ -8,7 +8,7 @@ export type Feedback = typeof feedback.$inferSelect;
 
 /**
  * Records the ground truth for one head of a prediction. Sending it again replaces
- * the earlier label (clients correct mistakes); an unknown prediction is a 404.
+ * the earlier label (clients correct mistakes); an unknown prediction is a `NotFoundError`.
  */
 export async function recordFeedback(db: Database, entry: NewFeedback): Promise<Feedback> {
   const [prediction] = await db.select({ id: predictionRequests.id }).from(predictionRequests)

@@ -1,3 +1,4 @@
+import { DomainError, NotFoundError } from "../../domain_errors.ts";
 import type { ServedModel } from "./served_model.ts";
 
 export type ModelRole = "champion" | "challenger";
@@ -9,6 +10,13 @@ export interface ModelStatus {
   challenger?: { version: string };
   problem?: string;
   challengerProblem?: string;
+}
+
+/** A configured model with no champion loaded (yet, or since a refused load); `problem` says why. */
+export class ModelNotReadyError extends DomainError {
+  constructor(readonly model: string, readonly problem?: string) {
+    super(`No version of model "${model}" is loaded${problem ? `: ${problem}` : ""}`);
+  }
 }
 
 /**
@@ -24,6 +32,17 @@ export class ModelRegistry {
 
   champion(name: string): ServedModel | undefined {
     return this.#champions.get(name);
+  }
+
+  /**
+   * The champion serving `name`, for a request: a `NotFoundError` for a model this server is
+   * not configured for, a `ModelNotReadyError` (with the recorded problem) while none is loaded.
+   */
+  require(name: string): ServedModel {
+    if (!this.configured.includes(name)) throw new NotFoundError("model", name);
+    const served = this.#champions.get(name);
+    if (!served) throw new ModelNotReadyError(name, this.#problems.champion.get(name));
+    return served;
   }
 
   challenger(name: string): ServedModel | undefined {

@@ -14,6 +14,7 @@ const InputTensor = Tensor.extend({
   shape: z.array(z.number().int().min(1)).length(1),
 });
 
+/** An inference request: named column tensors, one per input field. */
 export const InferRequest = z.object({
   id: z.string().max(200).optional(),
   inputs: z.array(InputTensor).min(1).max(64),
@@ -30,6 +31,7 @@ export const InferRequest = z.object({
   },
 });
 
+/** An inference response: per head a label tensor and a probabilities tensor. */
 export const InferResponse = z.object({
   model_name: z.string(),
   model_version: z.string(),
@@ -43,6 +45,7 @@ const TensorMetadata = z.object({
   shape: z.array(z.number().int()),
 });
 
+/** A model's versions and its input and output tensors. */
 export const ModelMetadata = z.object({
   name: z.string(),
   versions: z.array(z.string()),
@@ -51,6 +54,7 @@ export const ModelMetadata = z.object({
   outputs: z.array(TensorMetadata),
 }).openapi("V2ModelMetadata");
 
+/** The server's name, version and protocol extensions. */
 export const ServerMetadata = z.object({
   name: z.string(),
   version: z.string(),
@@ -59,9 +63,13 @@ export const ServerMetadata = z.object({
   example: { name: "edge-inference", version: "0.1.0", extensions: [] },
 });
 
+/** Server liveness. */
 export const Live = z.object({ live: z.boolean() }).openapi("V2Live");
+/** Server readiness. */
 export const Ready = z.object({ ready: z.boolean() }).openapi("V2Ready");
+/** One model's readiness. */
 export const ModelReady = z.object({ name: z.string(), ready: z.boolean() })
   .openapi("V2ModelReady");
 
+/** A validated inference request. */
 export type InferRequest = z.infer<typeof InferRequest>;

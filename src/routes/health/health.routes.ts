@@ -9,6 +9,7 @@ const Readiness = z.object({
   }),
 }).openapi("Readiness");
 
+/** `GET /health`: the process answers. */
 export const liveness = createRoute({
   method: "get",
   path: "/health",
@@ -21,6 +22,7 @@ export const liveness = createRoute({
   },
 });
 
+/** `GET /ready`: 200 only when every condition holds, else 503 with a reason for each. */
 export const readiness = createRoute({
   method: "get",
   path: "/ready",

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, jsonResponse } from "../../app/error_schema.ts";
-import { ModelName } from "../models/models_schemas.ts";
+import { errorResponse, jsonResponse, unauthorizedResponse } from "../../app/error_schema.ts";
+import { ModelName } from "../models/models.routes.ts";
 import {
   InferRequest,
   InferResponse,
@@ -9,8 +9,9 @@ import {
   ModelReady,
   Ready,
   ServerMetadata,
-} from "./v2_schemas.ts";
+} from "./v2.schemas.ts";
 
+/** `GET /v2`: server metadata. */
 export const serverMetadata = createRoute({
   method: "get",
   path: "/v2",
@@ -18,10 +19,11 @@ export const serverMetadata = createRoute({
   summary: "Server metadata: name, version, protocol extensions (none)",
   responses: {
     200: jsonResponse(ServerMetadata, "Server metadata"),
-    401: errorResponse("Missing or invalid API key"),
+    401: unauthorizedResponse,
   },
 });
 
+/** `GET /v2/health/live`. */
 export const live = createRoute({
   method: "get",
   path: "/v2/health/live",
@@ -32,6 +34,7 @@ export const live = createRoute({
   responses: { 200: jsonResponse(Live, "Live") },
 });
 
+/** `GET /v2/health/ready`: every configured model loaded. */
 export const ready = createRoute({
   method: "get",
   path: "/v2/health/ready",
@@ -74,7 +77,7 @@ function modelRoutes(versioned: boolean) {
       request: { params },
       responses: {
         200: jsonResponse(ModelMetadata, "Metadata"),
-        401: errorResponse("Missing or invalid API key"),
+        401: unauthorizedResponse,
         404: unknown,
         503: errorResponse("Model not loaded"),
       },
@@ -87,7 +90,7 @@ function modelRoutes(versioned: boolean) {
       request: { params },
       responses: {
         200: jsonResponse(ModelReady, "Ready"),
-        401: errorResponse("Missing or invalid API key"),
+        401: unauthorizedResponse,
         404: unknown,
         503: jsonResponse(ModelReady, "Not loaded"),
       },
@@ -106,7 +109,7 @@ function modelRoutes(versioned: boolean) {
           InferResponse,
           "Per head `<head>_label` and `<head>_probabilities`, and `prediction_id`",
         ),
-        401: errorResponse("Missing or invalid API key"),
+        401: unauthorizedResponse,
         404: unknown,
         422: errorResponse("Invalid tensors or values"),
         503: errorResponse("Model not loaded"),
@@ -115,5 +118,7 @@ function modelRoutes(versioned: boolean) {
   };
 }
 
+/** The per-model routes at `/v2/models/{name}`: the version served, whichever it is. */
 export const latestModelRoutes = modelRoutes(false);
+/** The per-model routes at `/v2/models/{name}/versions/{version}`. */
 export const versionedModelRoutes = modelRoutes(true);

@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { createRouter } from "../../app/create_router.ts";
+import type { AppRouteHandlers } from "../../app/create_router.ts";
 import { fromDatabase } from "../../app/database_errors.ts";
 import type { Database } from "../../db/client.ts";
 import { findLatestTicketPrediction } from "../../db/repositories/predictions.ts";
@@ -8,7 +8,7 @@ import {
   insertTicketWithFeatures,
   upsertTicketFeatures,
 } from "../../db/repositories/tickets.ts";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError } from "../../domain_errors.ts";
 import { type KbSearcher, type LlmConfig, suggestReply } from "../../kb/mod.ts";
 import {
   inputFromFeatureText,
@@ -20,8 +20,7 @@ import { type TicketTriage, ticketTriageServing } from "../../models/ticket_tria
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";
-import { requireModel } from "../models/models_router.ts";
-import { createTicket, getTicket, retriageTicket } from "./tickets_routes.ts";
+import type * as routes from "./tickets.routes.ts";
 
 /** What the tickets area needs: storage, the model, the knowledge base and maybe an LLM. */
 export interface TicketsDependencies {
@@ -32,50 +31,55 @@ export interface TicketsDependencies {
   llm?: LlmConfig;
 }
 
-/** `/v1/tickets`: store, read and (re-)triage tickets with a suggested reply. */
-export function ticketsRouter(deps: TicketsDependencies) {
-  const triage = async (
-    ticket: { id: string; subject: string; body: string },
-    features: { text: string; language: "en" | "fr" },
-    requestId: string,
-  ) => {
-    const served = requireModel(deps.registry, ticketTriageServing.name);
-    const [prediction] = predict(deps.registry, deps.sink, served, [
-      inputFromFeatureText(features.text),
-    ], {
-      requestId,
-      ticketId: ticket.id,
-    });
-    const result = ticketTriageServing.respond(prediction.outputs, undefined) as z.infer<
-      typeof TicketTriage
-    >;
-    const reply = await suggestReply({
-      subject: ticket.subject,
-      body: ticket.body,
-      topic: result.topic.label as Topic,
-      urgency: result.urgency.label as Urgency,
-      language: features.language,
-    }, { kb: deps.kb, llm: deps.llm });
-    return {
-      ticket_id: ticket.id,
-      prediction_id: prediction.predictionId,
-      model: served.name,
-      version: served.version,
-      language: features.language,
-      triage: result,
-      suggested_reply: {
-        source: reply.source,
-        text: reply.text,
-        articles: reply.articles,
-        ...(reply.fallbackReason ? { fallback_reason: reply.fallbackReason } : {}),
-      },
-    };
+/** Triages a ticket from its features (logged against its id) and suggests a reply. */
+async function triage(
+  deps: TicketsDependencies,
+  ticket: { id: string; subject: string; body: string },
+  features: { text: string; language: "en" | "fr" },
+  requestId: string,
+) {
+  const served = deps.registry.require(ticketTriageServing.name);
+  const [prediction] = predict(deps.registry, deps.sink, served, [
+    inputFromFeatureText(features.text),
+  ], { requestId, ticketId: ticket.id });
+  const result = ticketTriageServing.respond(prediction.outputs, undefined) as z.infer<
+    typeof TicketTriage
+  >;
+  const reply = await suggestReply({
+    subject: ticket.subject,
+    body: ticket.body,
+    topic: result.topic.label as Topic,
+    urgency: result.urgency.label as Urgency,
+    language: features.language,
+  }, { kb: deps.kb, llm: deps.llm });
+  return {
+    ticket_id: ticket.id,
+    prediction_id: prediction.predictionId,
+    model: served.name,
+    version: served.version,
+    language: features.language,
+    triage: result,
+    suggested_reply: {
+      source: reply.source,
+      text: reply.text,
+      articles: reply.articles,
+      ...(reply.fallbackReason ? { fallback_reason: reply.fallbackReason } : {}),
+    },
   };
+}
 
-  return createRouter()
-    .openapi(createTicket, async (c) => {
+/** The tickets handlers: store, read and (re-)triage tickets. */
+export function ticketsHandlers(deps: TicketsDependencies): AppRouteHandlers<typeof routes> {
+  const stored = async (id: string) => {
+    const ticket = await fromDatabase(() => findTicket(deps.db, id));
+    if (!ticket) throw new NotFoundError("ticket", id);
+    return ticket;
+  };
+  return {
+    createTicket: async (c) => {
       const input = c.req.valid("json");
-      requireModel(deps.registry, ticketTriageServing.name);
+      // Checked first: a ticket is not stored when it cannot be triaged.
+      deps.registry.require(ticketTriageServing.name);
       const features = ticketFeatureValues(input);
       const ticket = await fromDatabase(() =>
         insertTicketWithFeatures(deps.db, {
@@ -86,12 +90,11 @@ export function ticketsRouter(deps: TicketsDependencies) {
           source: "api",
         }, features)
       );
-      return c.json(await triage(ticket, features, c.get("requestId")), 201);
-    })
-    .openapi(getTicket, async (c) => {
+      return c.json(await triage(deps, ticket, features, c.get("requestId")), 201);
+    },
+    getTicket: async (c) => {
       const { id } = c.req.valid("param");
-      const ticket = await fromDatabase(() => findTicket(deps.db, id));
-      if (!ticket) throw new NotFoundError("ticket", id);
+      const ticket = await stored(id);
       const latest = await fromDatabase(() => findLatestTicketPrediction(deps.db, id));
       return c.json({
         id: ticket.id,
@@ -112,11 +115,10 @@ export function ticketsRouter(deps: TicketsDependencies) {
           }
           : null,
       }, 200);
-    })
-    .openapi(retriageTicket, async (c) => {
+    },
+    retriageTicket: async (c) => {
       const { id } = c.req.valid("param");
-      const ticket = await fromDatabase(() => findTicket(deps.db, id));
-      if (!ticket) throw new NotFoundError("ticket", id);
+      const ticket = await stored(id);
       let features = ticket.features;
       // Missing, or made by an older text pipeline: computed afresh and stored.
       if (features?.featureVersion !== ticketFeatureVersion) {
@@ -124,6 +126,7 @@ export function ticketsRouter(deps: TicketsDependencies) {
         await fromDatabase(() => upsertTicketFeatures(deps.db, [{ ticketId: id, ...values }]));
         features = { ticketId: id, ...values, computedAt: new Date() };
       }
-      return c.json(await triage(ticket, features, c.get("requestId")), 200);
-    });
+      return c.json(await triage(deps, ticket, features, c.get("requestId")), 200);
+    },
+  };
 }

@@ -1,7 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createRouter } from "../../app/create_router.ts";
 import { errorResponse } from "../../app/error_schema.ts";
-import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 
 const ReloadResult = z.object({
   swapped: z.array(z.string()).openapi({ example: ["churn@20261122T042440Z-6dfaa8e2"] }),
@@ -16,7 +14,8 @@ const ReloadResult = z.object({
   })),
 }).openapi("ReloadResult");
 
-const reload = createRoute({
+/** `POST /admin/reload`: re-read the model pointer, answer what is served afterwards. */
+export const reload = createRoute({
   method: "post",
   path: "/admin/reload",
   tags: ["Admin"],
@@ -29,18 +28,3 @@ const reload = createRoute({
     403: errorResponse("Not an admin key, or ADMIN_API_KEYS unset"),
   },
 });
-
-/** `/admin`: operations behind the admin keys. */
-export function adminRouter(registry: ModelRegistry, reloadModels: () => Promise<string[]>) {
-  return createRouter().openapi(reload, async (c) => {
-    const swapped = await reloadModels();
-    const models = registry.status().map((s) => ({
-      name: s.name,
-      version: s.champion?.version ?? null,
-      challenger: s.challenger?.version ?? null,
-      problem: s.problem ?? null,
-      challenger_problem: s.challengerProblem ?? null,
-    }));
-    return c.json({ swapped, models }, 200);
-  });
-}

@@ -1,0 +1,62 @@
+import type { AppRouteHandlers } from "../../app/create_router.ts";
+import { fromDatabase } from "../../app/database_errors.ts";
+import { unavailableMessages } from "../../app/error_messages.ts";
+import { HttpError } from "../../app/http_error.ts";
+import type { Database } from "../../db/client.ts";
+import { recordFeedback } from "../../db/repositories/feedback.ts";
+import { findPrediction } from "../../db/repositories/predictions.ts";
+import { InvalidInputError, NotFoundError } from "../../domain_errors.ts";
+import type { Head } from "../../domain/model_codec.ts";
+import { catalog } from "../../models/catalog.ts";
+import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type * as routes from "./feedback.routes.ts";
+
+/** How long feedback waits for a prediction still in the log writer's queue. */
+const pendingPredictionWaitMs = 2_000;
+
+/** The head `body` names (or the model's only one) and its label, checked against its classes. */
+function checkedLabel(model: string, body: { head?: string; label: string | number }) {
+  const heads: readonly Head[] = catalog[model]?.codec.heads ?? [];
+  const head = heads.find((h) =>
+    h.name === (body.head ?? (heads.length === 1 ? heads[0].name : ""))
+  );
+  if (!head) {
+    const expected = `must be one of ${heads.map((h) => h.name).join(", ")}`;
+    throw new InvalidInputError(`head ${expected}`, [{ path: "head", message: expected }]);
+  }
+  const label = String(body.label);
+  if (!head.classes.includes(label)) {
+    const expected = `must be one of ${head.classes.join(", ")} for head "${head.name}"`;
+    throw new InvalidInputError(`label ${expected}`, [{ path: "label", message: expected }]);
+  }
+  return { head: head.name, label };
+}
+
+/** The feedback handlers: ground truth stored against a logged prediction. */
+export function feedbackHandlers(db: Database, sink: ScoringSink): AppRouteHandlers<typeof routes> {
+  const find = (id: string) => fromDatabase(() => findPrediction(db, id));
+  return {
+    sendFeedback: async (c) => {
+      const body = c.req.valid("json");
+      let prediction = await find(body.prediction_id);
+      if (!prediction) {
+        // Answered moments ago, or while the database was away: its trace may still be queued.
+        await sink.flush({ timeoutMs: pendingPredictionWaitMs }).catch(() => {
+          throw new HttpError(
+            503,
+            "prediction_log_pending",
+            unavailableMessages.prediction_log_pending(),
+          );
+        });
+        prediction = await find(body.prediction_id);
+      }
+      if (!prediction) throw new NotFoundError("prediction", body.prediction_id);
+      const { head, label } = checkedLabel(prediction.modelName, body);
+      const predictionId = prediction.id;
+      const stored = await fromDatabase(() =>
+        recordFeedback(db, { predictionId, head, label, comment: body.comment })
+      );
+      return c.json({ feedback_id: stored.id, prediction_id: predictionId, head, label }, 201);
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { createRouter } from "../../app/create_router.ts";
+import type { Database } from "../../db/client.ts";
+import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import { feedbackHandlers } from "./feedback.handlers.ts";
+import * as routes from "./feedback.routes.ts";
+
+/** `/v1/feedback`. */
+export function feedbackRouter(db: Database, sink: ScoringSink) {
+  const handlers = feedbackHandlers(db, sink);
+  return createRouter().openapi(routes.sendFeedback, handlers.sendFeedback);
+}

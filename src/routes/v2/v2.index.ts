@@ -1,0 +1,23 @@
+import { createRouter } from "../../app/create_router.ts";
+import { type V2Dependencies, v2ModelHandlers, v2ServerHandlers } from "./v2.handlers.ts";
+import * as routes from "./v2.routes.ts";
+
+/**
+ * Open Inference Protocol (V2): server metadata and health, and per model metadata, readiness
+ * and inference, at the latest path and at the versioned one.
+ */
+export function v2Router(deps: V2Dependencies) {
+  const server = v2ServerHandlers(deps.registry);
+  const model = v2ModelHandlers(deps);
+  const router = createRouter()
+    .openapi(routes.serverMetadata, server.serverMetadata)
+    .openapi(routes.live, server.live)
+    .openapi(routes.ready, server.ready);
+  for (const paths of [routes.latestModelRoutes, routes.versionedModelRoutes]) {
+    router
+      .openapi(paths.metadata, model.metadata)
+      .openapi(paths.ready, model.ready)
+      .openapi(paths.infer, model.infer);
+  }
+  return router;
+}
