@@ -8,10 +8,10 @@
  *   STAGE=unlogged PORT=8002 deno run -A bench/stage_server.ts   (in a pipeline's workspace)
  */
 import { assembleApp } from "../src/app/assemble_app.ts";
-import { createRouter } from "../src/app/create_router.ts";
-import { loadConfig } from "../src/config.ts";
+import { createRouter } from "../src/http/create_router.ts";
+import { loadConfig } from "../src/shared/config.ts";
 import { openDatabase } from "../src/db/client.ts";
-import { createLogger } from "../src/logger.ts";
+import { createLogger } from "../src/shared/logger.ts";
 import { ticketTriageServing } from "../src/models/ticket_triage/serving.ts";
 import { predictRoute } from "../src/routes/models/models.routes.ts";
 import { dvcArtifactSource } from "../src/serving/registry/dvc_artifact_source.ts";

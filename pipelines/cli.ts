@@ -1,4 +1,4 @@
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/shared/config.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 
 /** Opens the configured database (migrated) for the duration of `action`. */

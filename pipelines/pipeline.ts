@@ -5,7 +5,7 @@
  *   deno task pipeline [--tickets 20000] [--customers 10000] [--seed 42] [--max-epochs N]
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/shared/config.ts";
 import { generationFlags, generationOptions, positiveInt, runMain, withDatabase } from "./cli.ts";
 import { printRegistrations } from "../src/pipeline/register.ts";
 import { runPipeline } from "../src/pipeline/run_pipeline.ts";

@@ -6,7 +6,7 @@
  *   deno task register --model churn --version <v> [--promote] [--no-push]
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/shared/config.ts";
 import { runMain } from "./cli.ts";
 import { printRegistrations, register } from "../src/pipeline/register.ts";
 

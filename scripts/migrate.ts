@@ -1,6 +1,6 @@
 /** Applies pending migrations to the configured database (PGlite by default). */
 import { runMain } from "../pipelines/cli.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/shared/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 
 if (import.meta.main) {

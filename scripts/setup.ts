@@ -3,7 +3,7 @@
  * the tests push to), npm packages, and migrations on the configured database. Safe to run
  * again; it skips what is done.
  */
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/shared/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { installDvcCli, pipInstall, runInstallStep } from "../src/dvc/install.ts";
 

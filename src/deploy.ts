@@ -4,8 +4,8 @@
  * pointer is re-read on `POST /admin/reload` (each deployment ships its own pointer file),
  * and the prediction log buffers in memory only.
  */
-import { type Config, ConfigError, loadConfig } from "./config.ts";
-import { createLogger } from "./logger.ts";
+import { type Config, ConfigError, loadConfig } from "./shared/config.ts";
+import { createLogger } from "./shared/logger.ts";
 import { logNodeWarnings } from "./node_warnings.ts";
 import { startServer } from "./server.ts";
 import { exitOnStopSignals } from "./stop_signals.ts";

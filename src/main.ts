@@ -1,7 +1,7 @@
 /** Entry point for a laptop or a container: `deno task start`. */
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig } from "./shared/config.ts";
 import { DatabaseInUse } from "./db/pglite_lock.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger } from "./shared/logger.ts";
 import { logNodeWarnings } from "./node_warnings.ts";
 import { startServer } from "./server.ts";
 import { exitOnStopSignals } from "./stop_signals.ts";

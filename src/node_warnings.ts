@@ -1,5 +1,5 @@
 import process from "node:process";
-import type { Logger } from "./logger.ts";
+import type { Logger } from "./shared/logger.ts";
 
 /**
  * Node warnings raised inside npm packages (PGlite's Postgres timers can ask Node's

@@ -1,11 +1,11 @@
 import { assembleApp } from "./app/assemble_app.ts";
-import { databaseTimeoutMs } from "./app/database_errors.ts";
-import { describeError } from "./describe_error.ts";
-import { withTimeout } from "./with_timeout.ts";
-import type { Config } from "./config.ts";
+import { databaseTimeoutMs } from "./http/database_errors.ts";
+import { describeError } from "./shared/describe_error.ts";
+import { withTimeout } from "./shared/with_timeout.ts";
+import type { Config } from "./shared/config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { logPredictions } from "./db/repositories/predictions.ts";
-import type { Logger } from "./logger.ts";
+import type { Logger } from "./shared/logger.ts";
 import { dvcArtifactSource } from "./serving/registry/dvc_artifact_source.ts";
 import { migrateInBackground } from "./serving/background_migration.ts";
 import { buildMissingModels } from "./serving/first_run.ts";

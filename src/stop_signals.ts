@@ -1,4 +1,4 @@
-import type { Logger } from "./logger.ts";
+import type { Logger } from "./shared/logger.ts";
 import type { RunningServer } from "./server.ts";
 
 /** Limits of a shutdown; a host that kills its instances after a grace period sets them. */

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { type Logger, type LogLevel, writes } from "../logger.ts";
-import type { AppEnv } from "./create_router.ts";
+import { type Logger, type LogLevel, writes } from "../shared/logger.ts";
+import type { AppEnv } from "../http/create_router.ts";
 import { matchedRoute } from "./matched_route.ts";
 
 /** Probes and scrapes that arrive every few seconds: logged at debug, not info. */

@@ -1,7 +1,7 @@
-import type { Config } from "../config.ts";
+import type { Config } from "../shared/config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { Bm25Index, loadKnowledgeBase } from "../kb/mod.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
 import type { ArtifactSource } from "../serving/registry/version_loader.ts";
 import type { PredictionSink } from "../serving/prediction_sink.ts";

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { errorBody } from "./error_schema.ts";
+import { errorBody } from "../http/error_schema.ts";
 
 /** The Open Inference Protocol's probes answer without a key, like `/health` and `/ready`. */
 const probes = new Set(["/v2/health/live", "/v2/health/ready"]);

@@ -2,10 +2,10 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { v7 as uuidv7 } from "uuid";
-import type { Config } from "../config.ts";
+import type { Config } from "../shared/config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import type { KbSearcher, LlmConfig } from "../kb/mod.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import { adminRouter } from "../routes/admin/admin.index.ts";
 import { customersRouter } from "../routes/customers/customers.index.ts";
 import { feedbackRouter } from "../routes/feedback/feedback.index.ts";
@@ -20,13 +20,13 @@ import type { WriterStats } from "../serving/scrape_gauges.ts";
 import { accessLog } from "./access_log.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { bodySizeLimit } from "./body_size_limit.ts";
-import { type AppEnv, createRouter } from "./create_router.ts";
+import { type AppEnv, createRouter } from "../http/create_router.ts";
 import { mountDocs } from "./docs_page.ts";
 import { errorHandler } from "./error_handler.ts";
-import { errorBody } from "./error_schema.ts";
+import { errorBody } from "../http/error_schema.ts";
 import { notFoundHandler } from "./not_found.ts";
 import { mountOpenApi } from "./openapi_document.ts";
-import { readinessProbes } from "./readiness.ts";
+import { readinessProbes } from "../http/readiness.ts";
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDependencies {

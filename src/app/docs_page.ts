@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "./create_router.ts";
+import type { AppEnv } from "../http/create_router.ts";
 
 // The Scalar bundle is served by the app itself, so /docs works without internet access.
 const bundle = new URL(

@@ -1,14 +1,14 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { InvalidInputError, NotFoundError } from "../domain_errors.ts";
+import { InvalidInputError, NotFoundError } from "../domain/errors.ts";
 import { CorruptArtifactError, MissingArtifactError } from "../dvc/errors.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import { ModelNotReadyError } from "../serving/registry/model_registry.ts";
-import type { AppEnv } from "./create_router.ts";
-import { type ErrorBody, errorBody } from "./error_schema.ts";
-import { unavailableMessages, unsupportedMediaTypeMessage } from "./error_messages.ts";
-import { type ErrorStatus, HttpError } from "./http_error.ts";
+import type { AppEnv } from "../http/create_router.ts";
+import { type ErrorBody, errorBody } from "../http/error_schema.ts";
+import { unavailableMessages, unsupportedMediaTypeMessage } from "../http/error_messages.ts";
+import { type ErrorStatus, HttpError } from "../http/http_error.ts";
 
 /** How the API answers one domain error class: status, code, and what the body says. */
 interface DomainErrorAnswer {

@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { NotFoundHandler } from "hono";
-import { NotFoundError } from "../domain_errors.ts";
-import type { AppEnv } from "./create_router.ts";
-import { errorBody } from "./error_schema.ts";
+import { NotFoundError } from "../domain/errors.ts";
+import type { AppEnv } from "../http/create_router.ts";
+import { errorBody } from "../http/error_schema.ts";
 import { routeMethods } from "./route_methods.ts";
 
 const unknownModelPredict = /^\/v1\/models\/([^/]+)\/predict$/;

@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Config } from "../config.ts";
-import { product } from "../product.ts";
-import type { AppEnv } from "./create_router.ts";
-import { withErrorDocs } from "./error_examples.ts";
+import type { Config } from "../shared/config.ts";
+import { product } from "../shared/product.ts";
+import type { AppEnv } from "../http/create_router.ts";
+import { withErrorDocs } from "../http/error_examples.ts";
 
 /** The document's header: what the API is, how it is secured, its tags in reading order. */
 function documentConfig(config: Config) {

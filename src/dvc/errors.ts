@@ -1,4 +1,4 @@
-import { DomainError } from "../domain_errors.ts";
+import { DomainError } from "../domain/errors.ts";
 
 /** One place an object was looked for, and what happened there. */
 export interface FetchAttempt {

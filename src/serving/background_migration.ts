@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DatabaseHandle } from "../db/client.ts";
-import { describeError } from "../describe_error.ts";
-import { withTimeout } from "../with_timeout.ts";
-import type { Logger } from "../logger.ts";
+import { describeError } from "../shared/describe_error.ts";
+import { withTimeout } from "../shared/with_timeout.ts";
+import type { Logger } from "../shared/logger.ts";
 import { backoffDelay, type RetryOptions } from "./write_failures.ts";
 
 /** Backoff between migration attempts, and the longest one attempt may hang. */

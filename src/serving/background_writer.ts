@@ -6,7 +6,7 @@ import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import { FlushWaiters } from "./flush_waiters.ts";
 import { PredictionLogQueue } from "./prediction_log_queue.ts";
 import type { WriterSettings } from "./prediction_log_writer_options.ts";
-import { describeError } from "../describe_error.ts";
+import { describeError } from "../shared/describe_error.ts";
 import { WriteLoop } from "./write_loop.ts";
 
 /** Counters of a writer; `queued` and `spilled` are what waits now, the rest are totals. */

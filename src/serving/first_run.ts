@@ -1,6 +1,6 @@
-import type { Config } from "../config.ts";
+import type { Config } from "../shared/config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import { dvcExecutable } from "../dvc/cli.ts";
 import type { ModelRuntime } from "./registry/runtime.ts";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InvalidInputError } from "../domain_errors.ts";
+import { InvalidInputError } from "../domain/errors.ts";
 import type { Head } from "../domain/model_codec.ts";
 import type { HeadOutput } from "../domain/head_output.ts";
 

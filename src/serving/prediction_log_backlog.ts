@@ -4,7 +4,7 @@
  * spill files (see `queue_overflow.ts`). Spill files left by a previous process go first.
  */
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import { StopSignal } from "./interruptible_waits.ts";
 import { keepInMemory, takeFromMemory } from "./memory_segments.ts";
 import {

@@ -3,7 +3,7 @@
  * spill file, the batches taken from the front of a segment, and the counters of both.
  */
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import type { StopSignal } from "./interruptible_waits.ts";
 
 /** Entries written together; `firstSeq` bounds their enqueue numbers from below. */

@@ -4,9 +4,9 @@
  */
 import { join } from "node:path";
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import { appendSpillLines, rejectedFileName } from "./spill_file.ts";
-import { describeError } from "../describe_error.ts";
+import { describeError } from "../shared/describe_error.ts";
 
 export class RefusedEntries {
   readonly #logger: Logger;

@@ -7,7 +7,7 @@ import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import { type DiskSegment, diskSegment, type SharedQueueState } from "./prediction_log_segments.ts";
 import { appendSpillLines, serializeEntry, type SpillNamer } from "./spill_file.ts";
 import { removeReplayedFile } from "./spill_replay.ts";
-import { describeError } from "../describe_error.ts";
+import { describeError } from "../shared/describe_error.ts";
 
 export class SpillAppender {
   readonly #queue: SharedQueueState;

@@ -4,7 +4,7 @@
  * and its file is removed once every entry in it is taken.
  */
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../shared/logger.ts";
 import {
   type Batch,
   type DiskSegment,
@@ -17,7 +17,7 @@ import {
   readSpillLines,
   removeSpillFile,
 } from "./spill_file.ts";
-import { describeError } from "../describe_error.ts";
+import { describeError } from "../shared/describe_error.ts";
 
 export class SpillReplay {
   readonly #queue: SharedQueueState;

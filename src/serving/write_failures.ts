@@ -3,8 +3,8 @@
  * how long to wait before the next attempt, when a hung write counts as failed, and how an
  * outage is logged.
  */
-import { describeError } from "../describe_error.ts";
-import type { Logger } from "../logger.ts";
+import { describeError } from "../shared/describe_error.ts";
+import type { Logger } from "../shared/logger.ts";
 
 /** Bounds of the exponential backoff between attempts of a failing write. */
 export interface RetryOptions {

@@ -8,7 +8,7 @@ import type { PredictionLogQueue } from "./prediction_log_queue.ts";
 import type { Batch } from "./prediction_log_segments.ts";
 import type { WriterSettings } from "./prediction_log_writer_options.ts";
 import { RefusedEntries } from "./refused_entries.ts";
-import { withTimeout } from "../with_timeout.ts";
+import { withTimeout } from "../shared/with_timeout.ts";
 import { backoffDelay, OutageLog } from "./write_failures.ts";
 
 /** What the loop needs from the writer around it. */

@@ -19,7 +19,7 @@ import {
   upsertTicketFeatures,
 } from "../../src/db/mod.ts";
 import { tickets } from "../../src/db/schema.ts";
-import { NotFoundError } from "../../src/domain_errors.ts";
+import { NotFoundError } from "../../src/domain/errors.ts";
 
 const expectedTables = [
   "alerts",

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { assembleApp } from "../../src/app/assemble_app.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import {
   findPrediction,
@@ -14,7 +14,7 @@ import {
   type PredictionLogEntry,
 } from "../../src/db/repositories/predictions.ts";
 import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger } from "../../src/shared/logger.ts";
 import { workspaceSource } from "../support/workspace_source.ts";
 import { seedCustomer } from "../support/payloads.ts";
 import { postJson } from "../support/test_app.ts";

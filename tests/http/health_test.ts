@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { assembleApp } from "../../src/app/assemble_app.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
-import { createLogger, type Logger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/shared/logger.ts";
 import { captureLogger } from "../support/logger.ts";
 import { workspaceSource } from "../support/workspace_source.ts";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { ErrorBody } from "../../src/app/error_schema.ts";
+import type { ErrorBody } from "../../src/http/error_schema.ts";
 import { dirHashOfPath } from "../../src/dvc/md5.ts";
 import { versionDir } from "../../src/ml/version_files.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";

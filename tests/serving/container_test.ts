@@ -11,7 +11,7 @@ import { readdir, rm } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startTask } from "../../bench/serve_workspace.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
 import { serveDirectory } from "../dvc/http_dir_server.ts";
 import { parseDockerfile } from "../support/dockerfile.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { captureLogger } from "../support/logger.ts";
 import { buildMissingModels } from "../../src/serving/first_run.ts";

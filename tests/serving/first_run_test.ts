@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { configVariables, loadConfig } from "../../src/config.ts";
+import { configVariables, loadConfig } from "../../src/shared/config.ts";
 import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { topics, urgencies } from "../../src/domain/ticket.ts";
 import { copyTracked, run } from "../support/workspace.ts";

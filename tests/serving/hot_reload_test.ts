@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { listDeployments } from "../../src/db/repositories/deployments.ts";
 import { runDvc } from "../../src/dvc/cli.ts";
 import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger } from "../../src/shared/logger.ts";
 import { versionDir } from "../../src/ml/version_files.ts";
 import { dvcArtifactSource } from "../../src/serving/registry/dvc_artifact_source.ts";
 import { watchPointer } from "../../src/serving/registry/pointer_watch.ts";

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
 import { serveDirectory } from "../dvc/http_dir_server.ts";
 import { denoBaseImages, rebase } from "../support/deno_base_images.ts";

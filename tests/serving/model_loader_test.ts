@@ -3,7 +3,7 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { generateCustomers } from "../../src/pipeline/synthetic/customer_generator.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
-import type { Logger } from "../../src/logger.ts";
+import type { Logger } from "../../src/shared/logger.ts";
 import { initTensorflow } from "../../src/ml/inference/backend.ts";
 import { saveVersion } from "../../src/ml/training/model_store.ts";
 import type { ModelCard, ModelMetrics } from "../../src/ml/version_files.ts";

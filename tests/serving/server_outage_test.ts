@@ -6,10 +6,10 @@
 import assert from "node:assert/strict";
 import { startWsProxy } from "../../scripts/ws_proxy.ts";
 import { assembleApp } from "../../src/app/assemble_app.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { existingPredictionIds, logPredictions } from "../../src/db/repositories/predictions.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger } from "../../src/shared/logger.ts";
 import { createPredictionLogWriter } from "../../src/serving/prediction_log_writer.ts";
 import { workspaceSource } from "../support/workspace_source.ts";
 import { createScratchPostgres } from "../support/postgres.ts";

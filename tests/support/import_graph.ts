@@ -25,12 +25,17 @@ export const layers: readonly (readonly string[])[] = [
   ["ml", "dvc", "db", "kb", "gitops"],
   ["models"],
   ["serving", "pipeline", "monitor"],
-  ["app", "routes"],
+  ["http"],
+  ["routes"],
+  ["app"],
   ["(entries)"],
 ];
 
 /** Folders outside `src/` that `src/` never imports. */
 export const toolingFolders = ["pipelines", "scripts", "bench", "tests"];
+
+/** Files outside `src/` that it may read as modules: the product's version is deno.json's. */
+const projectFiles = ["deno.json"];
 
 /** Pairs of folders where the first never imports the second, whatever the layers allow. */
 export const forbiddenPairs: readonly [string, string][] = [
@@ -112,6 +117,7 @@ export function violations(edges: readonly ImportEdge[], modFolders: readonly st
       found.push(`${from}: computed import() (hidden from the module graph)`);
       continue;
     }
+    if (projectFiles.includes(to)) continue;
     if (!to.startsWith("src/")) {
       const tooling = toolingFolders.find((folder) => isUnder(to, folder));
       found.push(`${edge}: src/ imports ${tooling ?? "a path outside src/"}`);

@@ -1,4 +1,4 @@
-import type { Logger } from "../../src/logger.ts";
+import type { Logger } from "../../src/shared/logger.ts";
 
 /** One entry a test logger kept. */
 export interface LogLine {

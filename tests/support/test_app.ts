@@ -1,9 +1,9 @@
 import { assembleApp } from "../../src/app/assemble_app.ts";
 import type { createApp } from "../../src/app/create_app.ts";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { logPredictions, type PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger } from "../../src/shared/logger.ts";
 import type { ArtifactSource } from "../../src/serving/registry/version_loader.ts";
 import type { ModelRuntime } from "../../src/serving/registry/runtime.ts";
 import { workspaceSource } from "./workspace_source.ts";

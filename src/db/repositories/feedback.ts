@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { NotFoundError } from "../../domain_errors.ts";
+import { NotFoundError } from "../../domain/errors.ts";
 import type { Database } from "../client.ts";
 import { feedback, predictionRequests } from "../schema.ts";
 

@@ -1,4 +1,4 @@
-import type { AppRouteHandlers } from "../../app/create_router.ts";
+import type { AppRouteHandlers } from "../../http/create_router.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import type * as routes from "./admin.routes.ts";
 

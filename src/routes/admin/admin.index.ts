@@ -1,4 +1,4 @@
-import { createRouter } from "../../app/create_router.ts";
+import { createRouter } from "../../http/create_router.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { adminHandlers } from "./admin.handlers.ts";
 import * as routes from "./admin.routes.ts";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse } from "../../app/error_schema.ts";
+import { errorResponse } from "../../http/error_schema.ts";
 
 const ReloadResult = z.object({
   swapped: z.array(z.string()).openapi({ example: ["churn@20261122T042440Z-6dfaa8e2"] }),

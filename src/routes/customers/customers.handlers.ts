@@ -1,13 +1,13 @@
 import type { z } from "@hono/zod-openapi";
-import type { AppRouteHandlers } from "../../app/create_router.ts";
-import { fromDatabase } from "../../app/database_errors.ts";
+import type { AppRouteHandlers } from "../../http/create_router.ts";
+import { fromDatabase } from "../../http/database_errors.ts";
 import type { Database } from "../../db/client.ts";
 import {
   findCustomer,
   findCustomerFeatures,
   upsertCustomerFeatures,
 } from "../../db/repositories/customers.ts";
-import { NotFoundError } from "../../domain_errors.ts";
+import { NotFoundError } from "../../domain/errors.ts";
 import { customerFeatureValues } from "../../models/churn/customer_features.ts";
 import { ChurnInput } from "../../models/churn/schema.ts";
 import { type ChurnPrediction, churnServing } from "../../models/churn/serving.ts";

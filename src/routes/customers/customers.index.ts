@@ -1,4 +1,4 @@
-import { createRouter } from "../../app/create_router.ts";
+import { createRouter } from "../../http/create_router.ts";
 import type { Database } from "../../db/client.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";

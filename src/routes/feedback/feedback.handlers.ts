@@ -1,11 +1,11 @@
-import type { AppRouteHandlers } from "../../app/create_router.ts";
-import { fromDatabase } from "../../app/database_errors.ts";
-import { unavailableMessages } from "../../app/error_messages.ts";
-import { HttpError } from "../../app/http_error.ts";
+import type { AppRouteHandlers } from "../../http/create_router.ts";
+import { fromDatabase } from "../../http/database_errors.ts";
+import { unavailableMessages } from "../../http/error_messages.ts";
+import { HttpError } from "../../http/http_error.ts";
 import type { Database } from "../../db/client.ts";
 import { recordFeedback } from "../../db/repositories/feedback.ts";
 import { findPrediction } from "../../db/repositories/predictions.ts";
-import { InvalidInputError, NotFoundError } from "../../domain_errors.ts";
+import { InvalidInputError, NotFoundError } from "../../domain/errors.ts";
 import type { Head } from "../../domain/model_codec.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";

@@ -1,4 +1,4 @@
-import { createRouter } from "../../app/create_router.ts";
+import { createRouter } from "../../http/create_router.ts";
 import type { Database } from "../../db/client.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";
 import { feedbackHandlers } from "./feedback.handlers.ts";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, unauthorizedResponse } from "../../app/error_schema.ts";
+import { errorResponse, unauthorizedResponse } from "../../http/error_schema.ts";
 import { storable } from "../../db/storable_text.ts";
 
 const FeedbackInput = z.object({

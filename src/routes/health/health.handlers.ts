@@ -1,5 +1,5 @@
-import type { AppRouteHandlers } from "../../app/create_router.ts";
-import { checkReadiness, type ReadinessProbe } from "../../app/readiness.ts";
+import type { AppRouteHandlers } from "../../http/create_router.ts";
+import { checkReadiness, type ReadinessProbe } from "../../http/readiness.ts";
 import type * as routes from "./health.routes.ts";
 
 /** The handlers of `/health` and `/ready`, the latter checking `probes`. */

@@ -1,5 +1,5 @@
-import { createRouter } from "../../app/create_router.ts";
-import type { ReadinessProbe } from "../../app/readiness.ts";
+import { createRouter } from "../../http/create_router.ts";
+import type { ReadinessProbe } from "../../http/readiness.ts";
 import { healthHandlers } from "./health.handlers.ts";
 import * as routes from "./health.routes.ts";
 

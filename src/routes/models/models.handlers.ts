@@ -1,4 +1,4 @@
-import type { AppRouteHandler, AppRouteHandlers } from "../../app/create_router.ts";
+import type { AppRouteHandler, AppRouteHandlers } from "../../http/create_router.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";

@@ -1,4 +1,4 @@
-import { createRouter } from "../../app/create_router.ts";
+import { createRouter } from "../../http/create_router.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import type { ScoringSink } from "../../serving/prediction_sink.ts";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, unauthorizedResponse } from "../../app/error_schema.ts";
+import { errorResponse, unauthorizedResponse } from "../../http/error_schema.ts";
 import type { ServingSpec } from "../../domain/serving_spec.ts";
 
 /** Test metrics of one head of a served version. */

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
-import type { AppRouteHandlers } from "../../app/create_router.ts";
-import { fromDatabase } from "../../app/database_errors.ts";
+import type { AppRouteHandlers } from "../../http/create_router.ts";
+import { fromDatabase } from "../../http/database_errors.ts";
 import type { Database } from "../../db/client.ts";
 import { findLatestTicketPrediction } from "../../db/repositories/predictions.ts";
 import {
@@ -8,7 +8,7 @@ import {
   insertTicketWithFeatures,
   upsertTicketFeatures,
 } from "../../db/repositories/tickets.ts";
-import { NotFoundError } from "../../domain_errors.ts";
+import { NotFoundError } from "../../domain/errors.ts";
 import { type KbSearcher, type LlmConfig, suggestReply } from "../../kb/mod.ts";
 import {
   inputFromFeatureText,

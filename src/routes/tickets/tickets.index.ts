@@ -1,4 +1,4 @@
-import { createRouter } from "../../app/create_router.ts";
+import { createRouter } from "../../http/create_router.ts";
 import { type TicketsDependencies, ticketsHandlers } from "./tickets.handlers.ts";
 import * as routes from "./tickets.routes.ts";
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, jsonResponse, unauthorizedResponse } from "../../app/error_schema.ts";
+import { errorResponse, jsonResponse, unauthorizedResponse } from "../../http/error_schema.ts";
 import { TicketInput } from "../../models/ticket_triage/schema.ts";
 import { TicketTriage } from "../../models/ticket_triage/serving.ts";
 

@@ -1,8 +1,8 @@
-import type { AppRouteHandlers } from "../../app/create_router.ts";
-import { fieldErrors } from "../../app/field_errors.ts";
-import { HttpError } from "../../app/http_error.ts";
-import { InvalidInputError } from "../../domain_errors.ts";
-import { product } from "../../product.ts";
+import type { AppRouteHandlers } from "../../http/create_router.ts";
+import { fieldErrors } from "../../http/field_errors.ts";
+import { HttpError } from "../../http/http_error.ts";
+import { InvalidInputError } from "../../domain/errors.ts";
+import { product } from "../../shared/product.ts";
 import {
   inputMetadata,
   instancesFromTensors,

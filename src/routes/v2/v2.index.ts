@@ -1,4 +1,4 @@
-import { createRouter } from "../../app/create_router.ts";
+import { createRouter } from "../../http/create_router.ts";
 import { type V2Dependencies, v2ModelHandlers, v2ServerHandlers } from "./v2.handlers.ts";
 import * as routes from "./v2.routes.ts";
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, jsonResponse, unauthorizedResponse } from "../../app/error_schema.ts";
+import { errorResponse, jsonResponse, unauthorizedResponse } from "../../http/error_schema.ts";
 import { ModelName } from "../models/models.routes.ts";
 import {
   InferRequest,

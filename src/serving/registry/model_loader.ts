@@ -1,6 +1,6 @@
 import type { NewModelDeployment } from "../../db/repositories/deployments.ts";
 import { type ModelPointer, readPointer } from "../../gitops/pointer.ts";
-import type { Logger } from "../../logger.ts";
+import type { Logger } from "../../shared/logger.ts";
 import type { ModelRegistry, ModelRole } from "./model_registry.ts";
 import { type ArtifactSource, loadVersion } from "./version_loader.ts";
 

@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from "../../domain_errors.ts";
+import { DomainError, NotFoundError } from "../../domain/errors.ts";
 import type { ServedModel } from "./served_model.ts";
 
 export type ModelRole = "champion" | "challenger";

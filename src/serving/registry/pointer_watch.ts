@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import type { Logger } from "../../logger.ts";
+import type { Logger } from "../../shared/logger.ts";
 
 /** How often the pointer is checked whatever the watch reports (a missed event, a new folder). */
 const pointerCheckEveryMs = 5_000;

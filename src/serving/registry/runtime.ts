@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
-import type { Config } from "../../config.ts";
+import type { Config } from "../../shared/config.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
 import { recordDeployment } from "../../db/repositories/deployments.ts";
-import { describeError } from "../../describe_error.ts";
-import { withTimeout } from "../../with_timeout.ts";
-import type { Logger } from "../../logger.ts";
+import { describeError } from "../../shared/describe_error.ts";
+import { withTimeout } from "../../shared/with_timeout.ts";
+import type { Logger } from "../../shared/logger.ts";
 import { catalog } from "../../models/catalog.ts";
 import { type LoaderContext, syncWithPointer } from "./model_loader.ts";
 import type { ArtifactSource } from "./version_loader.ts";

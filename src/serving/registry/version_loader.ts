@@ -1,5 +1,5 @@
 import { dirHashOfFiles } from "../../dvc/md5.ts";
-import type { Logger } from "../../logger.ts";
+import type { Logger } from "../../shared/logger.ts";
 import { compileNetwork, type Network } from "../../ml/inference/compiled_network.ts";
 import { type NetworkArtifacts, UnsupportedNetwork } from "../../ml/inference/layers_topology.ts";
 import { parseVersion, type VersionFiles } from "../../ml/version_files.ts";

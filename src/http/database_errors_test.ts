@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { NotFoundError } from "../domain_errors.ts";
+import { NotFoundError } from "../domain/errors.ts";
 import { fromDatabase } from "./database_errors.ts";
 import { HttpError } from "./http_error.ts";
 

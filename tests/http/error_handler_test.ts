@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { InvalidInputError, NotFoundError } from "../domain_errors.ts";
-import { CorruptArtifactError, MissingArtifactError } from "../dvc/errors.ts";
-import { captureLogger } from "../../tests/support/logger.ts";
-import { ModelNotReadyError } from "../serving/registry/model_registry.ts";
-import type { AppEnv } from "./create_router.ts";
-import { errorHandler } from "./error_handler.ts";
-import { HttpError } from "./http_error.ts";
+import { InvalidInputError, NotFoundError } from "../../src/domain/errors.ts";
+import { CorruptArtifactError, MissingArtifactError } from "../../src/dvc/errors.ts";
+import { captureLogger } from "../support/logger.ts";
+import { ModelNotReadyError } from "../../src/serving/registry/model_registry.ts";
+import type { AppEnv } from "../../src/http/create_router.ts";
+import { errorHandler } from "../../src/app/error_handler.ts";
+import { HttpError } from "../../src/http/http_error.ts";
 
 const attempts = [{ source: "cache /srv/.dvc/cache", reason: "not found" }];
 

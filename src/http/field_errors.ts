@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FieldError } from "../domain_errors.ts";
+import type { FieldError } from "../domain/errors.ts";
 
 const missingBatch = (issues: readonly z.core.$ZodIssue[]) =>
   issues.some((issue) =>

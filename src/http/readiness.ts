@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from "../db/client.ts";
-import { describeError } from "../describe_error.ts";
+import { describeError } from "../shared/describe_error.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
-import { withTimeout } from "../with_timeout.ts";
+import { withTimeout } from "../shared/with_timeout.ts";
 
 /** One condition `/ready` requires; `check` resolves to a reason when it is not met. */
 export interface ReadinessProbe {

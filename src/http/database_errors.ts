@@ -1,6 +1,6 @@
-import { describeError } from "../describe_error.ts";
-import { DomainError } from "../domain_errors.ts";
-import { withTimeout } from "../with_timeout.ts";
+import { describeError } from "../shared/describe_error.ts";
+import { DomainError } from "../domain/errors.ts";
+import { withTimeout } from "../shared/with_timeout.ts";
 import { unavailableMessages } from "./error_messages.ts";
 import { HttpError } from "./http_error.ts";
 

@@ -71,7 +71,7 @@ Deno.test("every bad variable is listed at once", () => {
 });
 
 Deno.test("the README documents every variable", async () => {
-  const readme = await Deno.readTextFile(new URL("../README.md", import.meta.url));
+  const readme = await Deno.readTextFile(new URL("../../README.md", import.meta.url));
   const missing = configVariables.filter((name) => !readme.includes(`\`${name}\``));
   assert.deepEqual(missing, []);
 });
