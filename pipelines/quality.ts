@@ -4,7 +4,7 @@
  *   deno task quality [--model churn]
  */
 import { parseArgs } from "node:util";
-import { formatQualityReport } from "../src/ml/quality/quality.ts";
+import { formatQualityReport } from "../src/ml/quality/quality_format.ts";
 import { catalog } from "../src/models/catalog.ts";
 import { runMain } from "./cli.ts";
 import { checkQuality } from "../src/pipeline/quality.ts";

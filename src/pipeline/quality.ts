@@ -2,7 +2,8 @@
  * Step 4: the data quality gate. Checks `data/` against each model's rules and refuses
  * (exit 1) with a report naming every broken rule.
  */
-import { checkDataset, type QualityReport } from "../ml/quality/quality.ts";
+import type { QualityReport } from "../domain/dataset_spec.ts";
+import { checkDataset } from "../ml/quality/quality.ts";
 import { readRows } from "../ml/training/dataset.ts";
 import { trainingEntry } from "../models/training_catalog.ts";
 

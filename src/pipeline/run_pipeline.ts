@@ -5,7 +5,7 @@
  */
 import type { Database } from "../db/client.ts";
 import { ensureDvcProject } from "../dvc/cli.ts";
-import { formatQualityReport } from "../ml/quality/quality.ts";
+import { formatQualityReport } from "../ml/quality/quality_format.ts";
 import { formatEvaluation } from "../ml/training/format_evaluation.ts";
 import { catalog } from "../models/catalog.ts";
 import { computeFeatures } from "./features.ts";

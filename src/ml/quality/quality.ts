@@ -9,10 +9,6 @@ import { checkIds, checkLabel } from "./quality_key_rules.ts";
 import { tukeyFences } from "./quality_outliers.ts";
 import type { DatasetSpec, QualityReport, Violation } from "../../domain/dataset_spec.ts";
 
-export type * from "../../domain/dataset_spec.ts";
-export { clip, type Fences, tukeyFences } from "./quality_outliers.ts";
-export { formatQualityReport } from "./quality_format.ts";
-
 /** Default Tukey k. */
 export const DEFAULT_OUTLIER_FENCE = 3;
 

@@ -1,13 +1,8 @@
 import assert from "node:assert/strict";
-import {
-  checkDataset,
-  clip,
-  type DatasetSpec,
-  formatQualityReport,
-  type QualityReport,
-  tukeyFences,
-  type ViolationRule,
-} from "./quality.ts";
+import type { DatasetSpec, QualityReport, ViolationRule } from "../../domain/dataset_spec.ts";
+import { checkDataset } from "./quality.ts";
+import { formatQualityReport } from "./quality_format.ts";
+import { clip, tukeyFences } from "./quality_outliers.ts";
 
 const spec: DatasetSpec = {
   name: "churn",

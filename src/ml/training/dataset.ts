@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checkDataset, formatQualityReport, type QualityReport } from "../quality/quality.ts";
+import type { QualityReport } from "../../domain/dataset_spec.ts";
+import { checkDataset } from "../quality/quality.ts";
+import { formatQualityReport } from "../quality/quality_format.ts";
 import type { DatasetSpec } from "../../domain/dataset_spec.ts";
 
 /** The training set of a model was refused by the quality gate; the message is the report. */

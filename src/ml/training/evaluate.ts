@@ -1,14 +1,16 @@
 import type { Head } from "../../domain/model_codec.ts";
 import {
-  bestF1Threshold,
-  type BinaryLabel,
   type ClassificationReport,
   classificationReport,
-  logLoss,
   majorityBaseline,
+} from "../metrics/classification_metrics.ts";
+import {
+  bestF1Threshold,
+  type BinaryLabel,
+  logLoss,
   multiclassLogLoss,
   rocAuc,
-} from "../metrics/metrics.ts";
+} from "../metrics/probability_metrics.ts";
 
 /** Scores of one predictor on one head of the test split. */
 export interface HeadScores extends ClassificationReport {

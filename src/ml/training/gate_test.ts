@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { HeadEvaluation } from "./evaluate.ts";
 import { judge } from "./gate.ts";
-import { classificationReport } from "../metrics/metrics.ts";
+import { classificationReport } from "../metrics/classification_metrics.ts";
 
 const classes = ["a", "b", "c"];
 const report = (correct: number) => {

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import type { DatasetSpec } from "../../ml/quality/quality.ts";
+import type { DatasetSpec } from "../../domain/dataset_spec.ts";
 import type { ModelDefinition } from "../../domain/model_definition.ts";
 import { churnCodec } from "./codec.ts";
 import {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clip, tukeyFences } from "../../ml/quality/quality.ts";
+import { clip, tukeyFences } from "../../ml/quality/quality_outliers.ts";
 import { type ChurnInput } from "./schema.ts";
 import { contractTypes, paymentMethods } from "../../domain/customer.ts";
 

@@ -1,4 +1,4 @@
-import type { DatasetSpec } from "../../ml/quality/quality.ts";
+import type { DatasetSpec } from "../../domain/dataset_spec.ts";
 import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { buildTicketNetwork } from "./network.ts";
 import { type TicketPreprocessing, ticketTriageCodec } from "./codec.ts";
