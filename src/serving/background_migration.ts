@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { DatabaseHandle } from "../db/client.ts";
 import { describeError, withTimeout } from "../failures.ts";
 import type { Logger } from "../logger.ts";
-import { backoffDelay, type RetryOptions } from "./write_failures.ts";
+import { backoffDelay, type RetryOptions } from "../retry_policy.ts";
 
 /** Backoff between migration attempts, and the longest one attempt may hang. */
 const retry: RetryOptions = { initialMs: 500, maxMs: 30_000 };

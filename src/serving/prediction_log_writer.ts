@@ -16,7 +16,7 @@ import {
 
 export type { PredictionLogWriterStats } from "./background_writer.ts";
 export type { PredictionLogWriterOptions } from "./prediction_log_writer_options.ts";
-export { isPermanentWriteError, type RetryOptions } from "./write_failures.ts";
+export { isPermanentWriteError, type RetryOptions } from "../retry_policy.ts";
 
 /** The background prediction log; see `createPredictionLogWriter`. */
 export interface PredictionLogWriter {

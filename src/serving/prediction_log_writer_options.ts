@@ -1,7 +1,7 @@
 /** What can be set on a prediction log writer, and the defaults of what is not. */
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import { isPermanentWriteError, type RetryOptions } from "./write_failures.ts";
+import { isPermanentWriteError, type RetryOptions } from "../retry_policy.ts";
 
 /** How the writer batches, buffers, spills and retries. Only `write` is required. */
 export interface PredictionLogWriterOptions {

@@ -9,7 +9,8 @@ import type { Batch } from "./prediction_log_segments.ts";
 import type { WriterSettings } from "./prediction_log_writer_options.ts";
 import { RefusedEntries } from "./refused_entries.ts";
 import { withTimeout } from "../failures.ts";
-import { backoffDelay, OutageLog } from "./write_failures.ts";
+import { backoffDelay } from "../retry_policy.ts";
+import { OutageLog } from "./write_failures.ts";
 
 /** What the loop needs from the writer around it. */
 export interface WriteLoopHooks {
