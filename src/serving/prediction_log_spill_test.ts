@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { entry, FakeStore, spillFiles, waitFor, writerFor } from "./prediction_log_test_support.ts";
+import {
+  entry,
+  FakeStore,
+  spillFiles,
+  waitFor,
+  writerFor,
+} from "../../tests/support/prediction_log.ts";
 import { serializeEntry } from "./spill_file.ts";
 
 Deno.test("beyond maxBuffered entries spill to disk and are replayed oldest first", async () => {
