@@ -4,7 +4,7 @@ import { Bm25Index, loadKnowledgeBase } from "../kb/mod.ts";
 import type { Logger } from "../logger.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
 import type { ArtifactSource } from "../serving/version_loader.ts";
-import type { PredictionSink } from "../serving/prediction_sink.ts";
+import type { PredictionSink } from "../serving/prediction_log/mod.ts";
 import { createModelRuntime, type ModelRuntime } from "../serving/runtime.ts";
 import { createApp } from "./create_app.ts";
 

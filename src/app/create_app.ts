@@ -18,7 +18,7 @@ import { v2Router } from "../routes/v2/v2_router.ts";
 import type { ModelRegistry } from "../serving/model_registry.ts";
 import { createServerMetrics } from "../serving/metrics.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
-import { type PredictionSink, scoringSink } from "../serving/prediction_sink.ts";
+import { type PredictionSink, scoringSink } from "../serving/prediction_log/mod.ts";
 import { accessLog } from "./access_log.ts";
 import { apiKeyAuth } from "./auth.ts";
 import { bodySizeLimit } from "./body_size_limit.ts";

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { Counter, Histogram, Registry } from "prom-client";
 import { matchedRoute } from "../app/matched_route.ts";
 import type { ModelRegistry } from "./model_registry.ts";
-import type { PredictionSink } from "./prediction_sink.ts";
+import type { PredictionSink } from "./prediction_log/mod.ts";
 import { registerScrapeGauges, type WriterStats } from "./scrape_gauges.ts";
 
 /** The Prometheus registry of one app, and the hooks that feed it. */

@@ -15,7 +15,7 @@ import { ChurnInput } from "../../models/churn/schema.ts";
 import { ChurnPrediction, churnServing } from "../../models/churn/serving.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import { requireModel } from "../models/models_router.ts";
 
 const CustomerChurn = ChurnPrediction.and(z.object({

@@ -13,7 +13,7 @@ import {
   unavailableMessages,
 } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 
 const FeedbackInput = z.object({
   prediction_id: z.uuid(),

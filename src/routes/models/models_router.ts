@@ -3,7 +3,7 @@ import { DomainError, NotFoundError, unavailableMessages } from "../../errors.ts
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type { ServedModel } from "../../serving/served_model.ts";
 import { getModel, listModels, predictRoute } from "./models_routes.ts";
 

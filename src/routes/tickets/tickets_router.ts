@@ -19,7 +19,7 @@ import type { Topic, Urgency } from "../../models/ticket_triage/schema.ts";
 import { type TicketTriage, ticketTriageServing } from "../../models/ticket_triage/serving.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import { requireModel } from "../models/models_router.ts";
 import { createTicket, getTicket, retriageTicket } from "./tickets_routes.ts";
 

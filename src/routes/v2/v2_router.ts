@@ -4,7 +4,7 @@ import { DomainError, InvalidInputError, NotFoundError } from "../../errors.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import {
   inputMetadata,
   instancesFromTensors,
