@@ -4,8 +4,8 @@ import { captureLogger } from "../../src/logger_test_support.ts";
 import {
   createPredictionLogWriter,
   type PredictionLogWriterOptions,
-} from "../../src/serving/prediction_log_writer.ts";
-import { rejectedFileName } from "../../src/serving/spill_file.ts";
+  rejectedFileName,
+} from "../../src/serving/prediction_log/mod.ts";
 
 export function entry(index: number, createdAt?: Date): PredictionLogEntry {
   return {

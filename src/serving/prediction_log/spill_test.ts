@@ -6,8 +6,8 @@ import {
   spillFiles,
   waitFor,
   writerFor,
-} from "../../tests/support/prediction_log.ts";
-import { serializeEntry } from "./spill_file.ts";
+} from "../../../tests/support/prediction_log.ts";
+import { serializeEntry } from "./mod.ts";
 
 Deno.test("beyond maxBuffered entries spill to disk and are replayed oldest first", async () => {
   const dir = await Deno.makeTempDir();

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import { entry, FakeStore, waitFor, writerFor } from "../../tests/support/prediction_log.ts";
-import { rejectedFileName } from "./spill_file.ts";
+import type { PredictionLogEntry } from "../../db/repositories/predictions.ts";
+import { entry, FakeStore, waitFor, writerFor } from "../../../tests/support/prediction_log.ts";
+import { rejectedFileName } from "./mod.ts";
 
 Deno.test("writes in batches of at most maxBatch, one write at a time", async () => {
   const store = new FakeStore();
