@@ -24,7 +24,7 @@ export interface QueueSettings {
 /** An entry waiting in memory, with its number. */
 type Queued = { seq: number; entry: PredictionLogEntry };
 
-/** The line of entries waiting to be written; every method but `take` and `saveUnwritten` is synchronous. */
+/** The entries waiting to be written; all is synchronous but `take` and `saveUnwritten`. */
 export class PredictionLogQueue {
   readonly #settings: QueueSettings;
   /** Told when `lowestUnsettled()` may have risen. */

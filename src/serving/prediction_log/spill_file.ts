@@ -39,7 +39,7 @@ export class SpillDir {
     this.#instance = `${String(Date.now()).padStart(13, "0")}-${random}`;
   }
 
-  /** The files other instances left, oldest first; none when the directory is unreadable (logged). */
+  /** The files other instances left, oldest first; none if the directory is unreadable (logged). */
   async leftovers(): Promise<SpillFile[]> {
     const { ready, logger } = this.#context;
     try {

@@ -19,7 +19,7 @@ export interface PredictionLogWriterOptions {
   maxBatch?: number;
   /** How long an idle writer lets a batch form after an entry arrives (default 50 ms). */
   flushIntervalMs?: number;
-  /** Entries kept in memory (default 50,000); beyond, they spill to disk (or drop without `spillDir`). */
+  /** Entries kept in memory (default 50,000); beyond, they spill (or drop without `spillDir`). */
   maxBuffered?: number;
   /** Directory of the spill files; undefined (Deno Deploy) drops the oldest entries instead. */
   spillDir?: string;
