@@ -67,7 +67,8 @@ export class PredictionLogQueue {
   /** Entries in memory (the batch out included) and in spill files now, and totals. */
   stats(): { queued: number; spilled: number; spilledTotal: number; dropped: number } {
     let spilled = 0;
-    for (let i = this.#head; i < this.#line.length; i++) {
+    // Summed at call time (a scrape): cheaper than counting every add, take and loss.
+    for (let i = this.#head; this.#spill && i < this.#line.length; i++) {
       const item = this.#line[i];
       if (item instanceof SpillFile) spilled += item.size;
     }
