@@ -173,7 +173,13 @@ export class PredictionLogQueue {
     this.#unbatched = this.#head = 0;
     const saved = entries.length > 0 ? this.#spill?.newFile(firstSeq) : undefined;
     if (saved) {
-      for (const entry of entries) saved.add(entry);
+      for (const entry of entries) {
+        try {
+          saved.add(entry);
+        } catch {
+          this.#totals.dropped++; // it cannot be serialized: lost, and logged below
+        }
+      }
       onDisk.unshift(saved);
     } else this.#totals.dropped += entries.length;
     this.#line = onDisk;
