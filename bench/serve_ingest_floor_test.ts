@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/db/client.ts";
 import { logPredictions } from "../src/db/repositories/predictions.ts";
-import { entry } from "../src/serving/prediction_log_test_support.ts";
+import { entry } from "../tests/support/prediction_log.ts";
 import { createScratchPostgres } from "../tests/support/postgres.ts";
 import { ingestFloor } from "./serve_ingest_floor.ts";
 

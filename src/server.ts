@@ -10,7 +10,7 @@ import { dvcArtifactSource } from "./serving/registry/dvc_artifact_source.ts";
 import { migrateInBackground } from "./serving/background_migration.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
 import { watchPointer } from "./serving/registry/pointer_watch.ts";
-import { createPredictionLogWriter } from "./serving/prediction_log_writer.ts";
+import { createPredictionLogWriter } from "./serving/prediction_log/mod.ts";
 
 /** How the host differs: a container or laptop, or Deno Deploy (no file-system writes). */
 export interface HostOptions {

@@ -4,7 +4,7 @@ import { Bm25Index, loadKnowledgeBase } from "../kb/mod.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
 import type { ArtifactSource } from "../serving/registry/version_loader.ts";
-import type { PredictionSink } from "../serving/prediction_sink.ts";
+import type { PredictionSink } from "../serving/prediction_log/mod.ts";
 import { createModelRuntime, type ModelRuntime } from "../serving/registry/runtime.ts";
 import { createApp } from "./create_app.ts";
 

@@ -15,7 +15,7 @@ import { ticketsRouter } from "../routes/tickets/tickets.index.ts";
 import { v2Router } from "../routes/v2/v2.index.ts";
 import { createServerMetrics } from "./metrics.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
-import { type PredictionSink, scoringSink } from "../serving/prediction_sink.ts";
+import { type PredictionSink, scoringSink } from "../serving/prediction_log/mod.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
 import { accessLog } from "./access_log.ts";
 import { apiKeyAuth } from "./auth.ts";

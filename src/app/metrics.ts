@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { Counter, Histogram, Registry } from "prom-client";
 import { matchedRoute } from "./matched_route.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
-import type { PredictionSink } from "../serving/prediction_sink.ts";
+import type { PredictionSink } from "../serving/prediction_log/mod.ts";
 import { registerScrapeGauges, type WriterStats } from "../serving/scrape_gauges.ts";
 
 /** The Prometheus registry of one app, and the hooks that feed it. */

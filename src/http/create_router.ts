@@ -13,7 +13,7 @@ export type AppEnv = { Variables: RequestIdVariables };
 export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
 /**
- * A handler per route of a routes module (`typeof import("../app/x.routes.ts")`), by the name it
+ * A handler per route of a routes module (`typeof import("./x.routes.ts")`), by the name it
  * is exported under: a route left without a handler fails the type check.
  */
 export type AppRouteHandlers<Routes> = {

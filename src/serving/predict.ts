@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
 import type { HeadOutput } from "../domain/head_output.ts";
 import type { ModelRegistry } from "./registry/model_registry.ts";
-import type { ScoringSink } from "./prediction_sink.ts";
+import type { ScoringSink } from "./prediction_log/mod.ts";
 import { scoreInstances, type ServedModel } from "./registry/served_model.ts";
 
 /** One scored instance as the API returns it. */

@@ -3,7 +3,7 @@
  * problem, and the prediction-log writer's counters.
  */
 import { Gauge, type Registry } from "prom-client";
-import type { PredictionLogWriterStats } from "./background_writer.ts";
+import type { PredictionLogWriterStats } from "./prediction_log/mod.ts";
 import type { ModelRegistry } from "./registry/model_registry.ts";
 
 /** Counters the log writer exposes, read at scrape time. */

@@ -18,7 +18,7 @@ import {
   createPredictionLogWriter,
   type PredictionLogWriter,
   type PredictionLogWriterOptions,
-} from "../../src/serving/prediction_log_writer.ts";
+} from "../../src/serving/prediction_log/mod.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
 
 const total = 2_000;

@@ -10,7 +10,7 @@ import { loadConfig } from "../../src/shared/config.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { existingPredictionIds, logPredictions } from "../../src/db/repositories/predictions.ts";
 import { createLogger } from "../../src/shared/logger.ts";
-import { createPredictionLogWriter } from "../../src/serving/prediction_log_writer.ts";
+import { createPredictionLogWriter } from "../../src/serving/prediction_log/mod.ts";
 import { workspaceSource } from "../support/workspace_source.ts";
 import { createScratchPostgres } from "../support/postgres.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";

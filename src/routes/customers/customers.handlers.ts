@@ -13,7 +13,7 @@ import { ChurnInput } from "../../models/churn/schema.ts";
 import { type ChurnPrediction, churnServing } from "../../models/churn/serving.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type * as routes from "./customers.routes.ts";
 
 /** Stored features, computed from the customer row (and stored) when missing. */

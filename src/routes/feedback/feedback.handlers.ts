@@ -8,7 +8,7 @@ import { findPrediction } from "../../db/repositories/predictions.ts";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.ts";
 import type { Head } from "../../domain/model_codec.ts";
 import { catalog } from "../../models/catalog.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type * as routes from "./feedback.routes.ts";
 
 /** How long feedback waits for a prediction still in the log writer's queue. */

@@ -1,6 +1,6 @@
 import { createRouter } from "../../http/create_router.ts";
 import type { Database } from "../../db/client.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import { feedbackHandlers } from "./feedback.handlers.ts";
 import * as routes from "./feedback.routes.ts";
 

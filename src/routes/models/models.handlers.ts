@@ -1,7 +1,7 @@
 import type { AppRouteHandler, AppRouteHandlers } from "../../http/create_router.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type { ServedModel } from "../../serving/registry/served_model.ts";
 import type { ServingSpec } from "../../domain/serving_spec.ts";
 import type * as routes from "./models.routes.ts";

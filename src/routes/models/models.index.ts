@@ -1,7 +1,7 @@
 import { createRouter } from "../../http/create_router.ts";
 import { catalog } from "../../models/catalog.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import { modelsHandlers } from "./models.handlers.ts";
 import * as routes from "./models.routes.ts";
 

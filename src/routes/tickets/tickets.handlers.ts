@@ -19,7 +19,7 @@ import type { Topic, Urgency } from "../../domain/ticket.ts";
 import { type TicketTriage, ticketTriageServing } from "../../models/ticket_triage/serving.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type * as routes from "./tickets.routes.ts";
 
 /** What the tickets area needs: storage, the model, the knowledge base and maybe an LLM. */

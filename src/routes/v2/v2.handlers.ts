@@ -10,7 +10,7 @@ import {
 } from "../../serving/inference_tensors.ts";
 import { ModelNotReadyError, type ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
-import type { ScoringSink } from "../../serving/prediction_sink.ts";
+import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type { ServedModel } from "../../serving/registry/served_model.ts";
 import type * as routes from "./v2.routes.ts";
 import type { InferRequest } from "./v2.schemas.ts";

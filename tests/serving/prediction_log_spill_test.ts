@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { entry, FakeStore, spillFiles, waitFor, writerFor } from "./prediction_log_test_support.ts";
-import { serializeEntry } from "./spill_file.ts";
+import {
+  entry,
+  FakeStore,
+  spillFiles,
+  waitFor,
+  writerFor,
+} from "../support/prediction_log.ts";
+import { serializeEntry } from "../../src/serving/prediction_log/mod.ts";
 
 Deno.test("beyond maxBuffered entries spill to disk and are replayed oldest first", async () => {
   const dir = await Deno.makeTempDir();

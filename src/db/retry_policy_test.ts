@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { backoffDelay, isPermanentWriteError } from "./write_failures.ts";
+import { backoffDelay, isPermanentWriteError } from "./retry_policy.ts";
 
 Deno.test("backoff doubles up to maxMs with jitter; only data errors are permanent", () => {
   const retry = { initialMs: 100, maxMs: 5_000 };

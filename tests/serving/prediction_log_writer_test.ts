@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import { entry, FakeStore, waitFor, writerFor } from "./prediction_log_test_support.ts";
-import { rejectedFileName } from "./spill_file.ts";
+import type { PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
+import { entry, FakeStore, waitFor, writerFor } from "../support/prediction_log.ts";
+import { rejectedFileName } from "../../src/serving/prediction_log/mod.ts";
 
 Deno.test("writes in batches of at most maxBatch, one write at a time", async () => {
   const store = new FakeStore();

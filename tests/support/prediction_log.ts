@@ -1,11 +1,11 @@
 /** Fixtures of the prediction log writer's unit tests: entries, a fake store, small waits. */
-import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
-import { captureLogger } from "../../tests/support/logger.ts";
+import type { PredictionLogEntry } from "../../src/db/repositories/predictions.ts";
+import { captureLogger } from "./logger.ts";
 import {
   createPredictionLogWriter,
   type PredictionLogWriterOptions,
-} from "./prediction_log_writer.ts";
-import { rejectedFileName } from "./spill_file.ts";
+  rejectedFileName,
+} from "../../src/serving/prediction_log/mod.ts";
 
 export function entry(index: number, createdAt?: Date): PredictionLogEntry {
   return {
