@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "../src/db/client.ts";
-import { logPredictions } from "../src/db/repositories/predictions.ts";
+import { logPredictions, openDatabase } from "../src/db/mod.ts";
 import { entry } from "../tests/support/prediction_log.ts";
 import { createScratchPostgres } from "../tests/support/postgres.ts";
 import { ingestFloor } from "./serve_ingest_floor.ts";

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "../src/db/client.ts";
+import { openDatabase } from "../src/db/mod.ts";
 import { root } from "./bench_support.ts";
 
 /** Where one run keeps its files; everything sits under `dir`, removed at the end. */

@@ -10,7 +10,7 @@
 import { assembleApp } from "../src/app/assemble_app.ts";
 import { createRouter } from "../src/http/create_router.ts";
 import { loadConfig } from "../src/shared/config.ts";
-import { openDatabase } from "../src/db/client.ts";
+import { openDatabase } from "../src/db/mod.ts";
 import { createLogger } from "../src/shared/logger.ts";
 import { ticketTriageServing } from "../src/models/ticket_triage/serving.ts";
 import { predictRoute } from "../src/routes/models/models.routes.ts";

@@ -1,5 +1,5 @@
 import { loadConfig } from "../src/shared/config.ts";
-import { type Database, openDatabase } from "../src/db/client.ts";
+import { type Database, openDatabase } from "../src/db/mod.ts";
 
 /** Opens the configured database (migrated) for the duration of `action`. */
 export async function withDatabase<T>(action: (db: Database) => Promise<T>): Promise<T> {

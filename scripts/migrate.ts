@@ -1,7 +1,7 @@
 /** Applies pending migrations to the configured database (PGlite by default). */
 import { runMain } from "../pipelines/cli.ts";
 import { loadConfig } from "../src/shared/config.ts";
-import { openDatabase } from "../src/db/client.ts";
+import { openDatabase } from "../src/db/mod.ts";
 
 if (import.meta.main) {
   await runMain(async () => {

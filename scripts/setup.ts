@@ -4,8 +4,8 @@
  * again; it skips what is done.
  */
 import { loadConfig } from "../src/shared/config.ts";
-import { openDatabase } from "../src/db/client.ts";
-import { installDvcCli, pipInstall, runInstallStep } from "../src/dvc/install.ts";
+import { installDvcCli, pipInstall, runInstallStep } from "../src/dvc/mod.ts";
+import { openDatabase } from "../src/db/mod.ts";
 
 async function step(title: string, action: () => Promise<void>): Promise<void> {
   const started = performance.now();

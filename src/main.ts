@@ -1,6 +1,6 @@
 /** Entry point for a laptop or a container: `deno task start`. */
 import { ConfigError, loadConfig } from "./shared/config.ts";
-import { DatabaseInUse } from "./db/pglite_lock.ts";
+import { DatabaseInUse } from "./db/mod.ts";
 import { createLogger } from "./shared/logger.ts";
 import { logNodeWarnings } from "./node_warnings.ts";
 import { startServer } from "./server.ts";

@@ -1,6 +1,6 @@
 import type { Config } from "../shared/config.ts";
-import type { DatabaseHandle } from "../db/client.ts";
 import { Bm25Index, loadKnowledgeBase } from "../kb/mod.ts";
+import type { DatabaseHandle } from "../db/mod.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { WriterStats } from "../serving/scrape_gauges.ts";
 import type { ArtifactSource } from "../serving/registry/version_loader.ts";

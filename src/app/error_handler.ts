@@ -2,7 +2,7 @@ import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { InvalidInputError, NotFoundError } from "../domain/errors.ts";
-import { CorruptArtifactError, MissingArtifactError } from "../dvc/errors.ts";
+import { CorruptArtifactError, MissingArtifactError } from "../dvc/mod.ts";
 import type { Logger } from "../shared/logger.ts";
 import { ModelNotReadyError } from "../serving/registry/model_registry.ts";
 import type { AppEnv } from "../http/create_router.ts";

@@ -1,7 +1,33 @@
-export * from "./client.ts";
-export * as schema from "./schema.ts";
-export * from "./repositories/customers.ts";
-export * from "./repositories/deployments.ts";
-export * from "./repositories/feedback.ts";
-export * from "./repositories/predictions.ts";
-export * from "./repositories/tickets.ts";
+/** The database: clients (embedded PGlite, Neon/Postgres), the schema's tables, the repositories. */
+export { type Database, type DatabaseHandle, openDatabase } from "./client.ts";
+export { DatabaseInUse } from "./pglite_lock.ts";
+export {
+  type Customer,
+  findCustomer,
+  findCustomerFeatures,
+  listCustomersWithFeatures,
+  upsertCustomerFeatures,
+  upsertCustomers,
+} from "./repositories/customers.ts";
+export {
+  listDeployments,
+  type NewModelDeployment,
+  recordDeployment,
+} from "./repositories/deployments.ts";
+export { recordFeedback } from "./repositories/feedback.ts";
+export {
+  existingPredictionIds,
+  findLatestTicketPrediction,
+  findPrediction,
+  logPredictions,
+  type PredictionLogEntry,
+} from "./repositories/predictions.ts";
+export {
+  findTicket,
+  insertTickets,
+  insertTicketWithFeatures,
+  listTicketsWithFeatures,
+  upsertTicketFeatures,
+} from "./repositories/tickets.ts";
+export { backoffDelay, isPermanentWriteError, type RetryOptions } from "./retry_policy.ts";
+export { storable } from "./storable_text.ts";

@@ -1,19 +1,13 @@
 /**
- * Native reading of DVC 3's content-addressed layout: `.dvc` files, `.dir` manifests, md5s
- * that agree with the `dvc` CLI, and verified fetches from workspace, cache and remotes.
- *
+ * Native reading of DVC 3's content-addressed layout (`.dvc` files, `.dir` manifests, md5s that
+ * agree with the `dvc` CLI, verified fetches from workspace, cache and remotes), and the `dvc`
+ * CLI the pipeline runs.
  * @module
  */
-export * from "./dvc_file.ts";
-export * from "./dir_manifest.ts";
-export * from "./errors.ts";
-export * from "./http_source.ts";
-export * from "./keeping_source.ts";
-export * from "./local_source.ts";
-export * from "./md5.ts";
-export * from "./object_key.ts";
-export * from "./object_source.ts";
-export * from "./remote_source.ts";
-export * from "./s3_source.ts";
-export * from "./tracked_tree.ts";
-export * from "./workspace_source.ts";
+export { dvcExecutable, dvcFileHash, ensureDvcProject, runDvc } from "./cli.ts";
+export { CorruptArtifactError, MissingArtifactError } from "./errors.ts";
+export { installDvcCli, pipInstall, runInstallStep } from "./install.ts";
+export { dirHashOfFiles } from "./md5.ts";
+export { defaultSources } from "./remote_source.ts";
+export { readTrackedFiles } from "./tracked_tree.ts";
+export { s3OptionsFromEnv } from "./s3_source.ts";

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "../db/client.ts";
+import type { DatabaseHandle } from "../db/mod.ts";
 import { describeError } from "../shared/describe_error.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
 import { withTimeout } from "../shared/with_timeout.ts";

@@ -1,9 +1,13 @@
 /**
  * Step 2: model-ready features stored in `ticket_features` and `customer_features`.
  */
-import type { Database } from "../db/client.ts";
-import { listCustomersWithFeatures, upsertCustomerFeatures } from "../db/repositories/customers.ts";
-import { listTicketsWithFeatures, upsertTicketFeatures } from "../db/repositories/tickets.ts";
+import {
+  type Database,
+  listCustomersWithFeatures,
+  listTicketsWithFeatures,
+  upsertCustomerFeatures,
+  upsertTicketFeatures,
+} from "../db/mod.ts";
 import { customerFeatureValues } from "../models/churn/customer_features.ts";
 import { ticketFeatureValues } from "../models/ticket_triage/ticket_features.ts";
 

@@ -1,9 +1,7 @@
 /**
  * Step 1: seeded synthetic tickets and customers written into Postgres.
  */
-import type { Database } from "../db/client.ts";
-import { insertTickets } from "../db/repositories/tickets.ts";
-import { upsertCustomers } from "../db/repositories/customers.ts";
+import { type Database, insertTickets, upsertCustomers } from "../db/mod.ts";
 import { generateCustomers } from "./synthetic/customer_generator.ts";
 import { generateTickets } from "./synthetic/ticket_generator.ts";
 

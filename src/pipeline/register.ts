@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { dvcFileHash, runDvc } from "../dvc/cli.ts";
+import { dvcFileHash, runDvc } from "../dvc/mod.ts";
 import { readPointer, writePointer } from "../gitops/pointer.ts";
 import { formatVerdict } from "../ml/training/format_evaluation.ts";
 import { type GateVerdict, judge, type PinnedEvaluations } from "../ml/training/gate.ts";

@@ -3,8 +3,8 @@
  * generate -> features -> snapshot (dvc add data) -> quality -> train + evaluate -> register
  * (gate, dvc add models, dvc push, promote to the model pointer).
  */
-import type { Database } from "../db/client.ts";
-import { ensureDvcProject } from "../dvc/cli.ts";
+import { ensureDvcProject } from "../dvc/mod.ts";
+import type { Database } from "../db/mod.ts";
 import { formatQualityReport } from "../ml/quality/quality_format.ts";
 import { formatEvaluation } from "../ml/training/format_evaluation.ts";
 import { catalog } from "../models/catalog.ts";

@@ -4,10 +4,8 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Database } from "../db/client.ts";
-import { listCustomersWithFeatures } from "../db/repositories/customers.ts";
-import { listTicketsWithFeatures } from "../db/repositories/tickets.ts";
-import { dvcFileHash, runDvc } from "../dvc/cli.ts";
+import { dvcFileHash, runDvc } from "../dvc/mod.ts";
+import { type Database, listCustomersWithFeatures, listTicketsWithFeatures } from "../db/mod.ts";
 import type { CustomerRow } from "../models/churn/model.ts";
 import type { TicketRow } from "../models/ticket_triage/model.ts";
 

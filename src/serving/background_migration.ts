@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { DatabaseHandle } from "../db/client.ts";
+import { backoffDelay, type DatabaseHandle, type RetryOptions } from "../db/mod.ts";
 import { describeError } from "../shared/describe_error.ts";
 import { withTimeout } from "../shared/with_timeout.ts";
 import type { Logger } from "../shared/logger.ts";
-import { backoffDelay, type RetryOptions } from "../db/retry_policy.ts";
 
 /** Backoff between migration attempts, and the longest one attempt may hang. */
 const retry: RetryOptions = { initialMs: 500, maxMs: 30_000 };

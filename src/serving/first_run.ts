@@ -1,7 +1,7 @@
 import type { Config } from "../shared/config.ts";
-import type { DatabaseHandle } from "../db/client.ts";
+import type { DatabaseHandle } from "../db/mod.ts";
 import type { Logger } from "../shared/logger.ts";
-import { dvcExecutable } from "../dvc/cli.ts";
+import { dvcExecutable, installDvcCli } from "../dvc/mod.ts";
 import type { ModelRuntime } from "./registry/runtime.ts";
 
 async function dvcOnPath(): Promise<boolean> {
@@ -54,7 +54,6 @@ export async function buildMissingModels(
   }
   if (dvcExecutable() === "dvc" && !await dvcOnPath()) {
     logger.info("Installing the dvc CLI into .venv (deno task setup does this too)");
-    const { installDvcCli } = await import("../dvc/install.ts");
     await installDvcCli();
   }
   // Loaded only now, out of the server's start-up graph: the pipeline brings tfjs and the

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import type { PredictionLogEntry } from "../db/repositories/predictions.ts";
+import type { PredictionLogEntry } from "../db/mod.ts";
 import type { HeadOutput } from "../domain/head_output.ts";
 import type { ModelRegistry } from "./registry/model_registry.ts";
 import type { ScoringSink } from "./prediction_log/mod.ts";

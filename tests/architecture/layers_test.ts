@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type ImportEdge,
   importsOf,
   modFolders,
   productImports,
+  sourceFiles,
   violations,
 } from "../support/import_graph.ts";
 
@@ -92,4 +95,13 @@ Deno.test("each forbidden import is reported", () => {
     edge("src/ml/version_files.ts", "src/ml/training/gate.ts"),
   ];
   assert.deepEqual(violations(allowed, ["src/serving/prediction_log"]), []);
+});
+
+Deno.test("tests beside the code start no child process and open no database", () => {
+  const outOfPlace = sourceFiles(root, "src")
+    .filter((file) => file.endsWith("_test.ts"))
+    .filter((file) =>
+      /new Deno\.Command\(|openDatabase\(|new PGlite\(/.test(readFileSync(join(root, file), "utf8"))
+    );
+  assert.deepEqual(outOfPlace, [], "move these under tests/<area>/ (README, Contributing)");
 });

@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import {
-  entry,
-  FakeStore,
-  spillFiles,
-  waitFor,
-  writerFor,
-} from "../support/prediction_log.ts";
+import { entry, FakeStore, spillFiles, waitFor, writerFor } from "../support/prediction_log.ts";
 import { serializeEntry } from "../../src/serving/prediction_log/mod.ts";
 
 Deno.test("beyond maxBuffered entries spill to disk and are replayed oldest first", async () => {

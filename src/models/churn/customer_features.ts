@@ -1,4 +1,4 @@
-import type { Customer } from "../../db/repositories/customers.ts";
+import type { Customer } from "../../db/mod.ts";
 import type { ChurnInput } from "./schema.ts";
 
 /** Version of the stored customer features. */

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { storable } from "../../db/storable_text.ts";
+import { storable } from "../../db/mod.ts";
 import { channels } from "../../domain/ticket.ts";
 
 /** The documented example ticket. */

@@ -1,12 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import type { AppRouteHandlers } from "../../http/create_router.ts";
 import { fromDatabase } from "../../http/database_errors.ts";
-import type { Database } from "../../db/client.ts";
 import {
+  type Database,
   findCustomer,
   findCustomerFeatures,
   upsertCustomerFeatures,
-} from "../../db/repositories/customers.ts";
+} from "../../db/mod.ts";
 import { NotFoundError } from "../../domain/errors.ts";
 import { customerFeatureValues } from "../../models/churn/customer_features.ts";
 import { ChurnInput } from "../../models/churn/schema.ts";

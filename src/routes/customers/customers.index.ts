@@ -1,5 +1,5 @@
 import { createRouter } from "../../http/create_router.ts";
-import type { Database } from "../../db/client.ts";
+import type { Database } from "../../db/mod.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import { customersHandlers } from "./customers.handlers.ts";

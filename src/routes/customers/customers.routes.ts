@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, unauthorizedResponse } from "../../http/error_schema.ts";
-import { storable } from "../../db/storable_text.ts";
+import { storable } from "../../db/mod.ts";
 import { ChurnInput } from "../../models/churn/schema.ts";
 import { ChurnPrediction } from "../../models/churn/serving.ts";
 

@@ -1,5 +1,5 @@
 import { createRouter } from "../../http/create_router.ts";
-import type { Database } from "../../db/client.ts";
+import type { Database } from "../../db/mod.ts";
 import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import { feedbackHandlers } from "./feedback.handlers.ts";
 import * as routes from "./feedback.routes.ts";

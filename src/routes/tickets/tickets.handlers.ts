@@ -1,13 +1,13 @@
 import type { z } from "@hono/zod-openapi";
 import type { AppRouteHandlers } from "../../http/create_router.ts";
 import { fromDatabase } from "../../http/database_errors.ts";
-import type { Database } from "../../db/client.ts";
-import { findLatestTicketPrediction } from "../../db/repositories/predictions.ts";
 import {
+  type Database,
+  findLatestTicketPrediction,
   findTicket,
   insertTicketWithFeatures,
   upsertTicketFeatures,
-} from "../../db/repositories/tickets.ts";
+} from "../../db/mod.ts";
 import { NotFoundError } from "../../domain/errors.ts";
 import { type KbSearcher, type LlmConfig, suggestReply } from "../../kb/mod.ts";
 import {

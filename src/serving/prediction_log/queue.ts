@@ -7,7 +7,7 @@
  * process left go first. One batch is out at a time, settled from its front, and older than
  * all still in line: so whether a flush is done is one comparison (`lowestUnsettled`).
  */
-import type { PredictionLogEntry } from "../../db/repositories/predictions.ts";
+import type { PredictionLogEntry } from "../../db/mod.ts";
 import { describeError } from "../../shared/describe_error.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { SpillDir, SpillFile } from "./spill_file.ts";

@@ -1,4 +1,4 @@
-import type { PredictionLogEntry } from "../../db/repositories/predictions.ts";
+import type { PredictionLogEntry } from "../../db/mod.ts";
 
 /** Where served predictions go to be persisted, off the response path. */
 export interface PredictionSink {

@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { PredictionLogEntry } from "../../db/repositories/predictions.ts";
+import type { PredictionLogEntry } from "../../db/mod.ts";
 import { describeError } from "../../shared/describe_error.ts";
 import type { Logger } from "../../shared/logger.ts";
 

@@ -4,11 +4,10 @@
  * halves a batch the database refuses until the refused entries are alone; those are logged,
  * counted and, with a spill directory, kept in `prediction-log-rejected.jsonl` there.
  */
-import type { PredictionLogEntry } from "../../db/repositories/predictions.ts";
+import { backoffDelay, type PredictionLogEntry, type RetryOptions } from "../../db/mod.ts";
 import { describeError } from "../../shared/describe_error.ts";
 import { withTimeout } from "../../shared/with_timeout.ts";
 import type { Logger } from "../../shared/logger.ts";
-import { backoffDelay, type RetryOptions } from "../../db/retry_policy.ts";
 import type { PredictionLogQueue } from "./queue.ts";
 import { keepRejected } from "./spill_file.ts";
 

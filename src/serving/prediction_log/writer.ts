@@ -5,9 +5,8 @@
  * (`write_loop.ts`) writes them in batches through outages and sets aside what the database
  * refuses. So a prediction is never lost while the disk holds, restarts included.
  */
-import type { PredictionLogEntry } from "../../db/repositories/predictions.ts";
+import { isPermanentWriteError, type PredictionLogEntry, type RetryOptions } from "../../db/mod.ts";
 import { createLogger, type Logger } from "../../shared/logger.ts";
-import { isPermanentWriteError, type RetryOptions } from "../../db/retry_policy.ts";
 import { PredictionLogQueue } from "./queue.ts";
 import { WriteLoop } from "./write_loop.ts";
 

@@ -1,4 +1,4 @@
-import type { NewModelDeployment } from "../../db/repositories/deployments.ts";
+import type { NewModelDeployment } from "../../db/mod.ts";
 import { type ModelPointer, readPointer } from "../../gitops/pointer.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { ModelRegistry, ModelRole } from "./model_registry.ts";

@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Config } from "../../shared/config.ts";
-import type { DatabaseHandle } from "../../db/client.ts";
-import { recordDeployment } from "../../db/repositories/deployments.ts";
+import { type DatabaseHandle, recordDeployment } from "../../db/mod.ts";
 import { describeError } from "../../shared/describe_error.ts";
 import { withTimeout } from "../../shared/with_timeout.ts";
 import type { Logger } from "../../shared/logger.ts";

@@ -1,4 +1,4 @@
-import { dirHashOfFiles } from "../../dvc/md5.ts";
+import { dirHashOfFiles } from "../../dvc/mod.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { compileNetwork, type Network } from "../../ml/inference/compiled_network.ts";
 import { type NetworkArtifacts, UnsupportedNetwork } from "../../ml/inference/layers_topology.ts";
