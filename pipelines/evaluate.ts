@@ -13,7 +13,7 @@ import { versionDir } from "../src/ml/version_files.ts";
 import { predictProbabilities } from "../src/ml/train.ts";
 import { splitRows } from "../src/ml/train_and_evaluate.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
-import { runMain } from "./cli.ts";
+import { runMain } from "../src/cli.ts";
 
 /** Per head, the recomputed scores and whether they equal the stored ones. */
 export interface Reevaluation {

@@ -10,7 +10,7 @@ import {
 import { listTicketsWithFeatures, upsertTicketFeatures } from "../src/db/repositories/tickets.ts";
 import { customerFeatureValues } from "../src/models/churn/customer_features.ts";
 import { ticketFeatureValues } from "../src/models/ticket_triage/ticket_features.ts";
-import { runMain, withDatabase } from "./cli.ts";
+import { runMain, withDatabase } from "../src/cli.ts";
 
 /** Computes (or recomputes) the features of every ticket and customer. */
 export async function computeFeatures(

@@ -8,7 +8,8 @@ import { insertTickets } from "../src/db/repositories/tickets.ts";
 import { upsertCustomers } from "../src/db/repositories/customers.ts";
 import { generateCustomers } from "../src/data/customer_generator.ts";
 import { generateTickets } from "../src/data/ticket_generator.ts";
-import { generationFlags, generationOptions, runMain, withDatabase } from "./cli.ts";
+import { runMain, withDatabase } from "../src/cli.ts";
+import { generationFlags, generationOptions } from "./generation_flags.ts";
 
 /** What to generate. `drifted` draws a shifted population (monitoring demos and tests). */
 export interface GenerateOptions {

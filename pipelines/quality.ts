@@ -8,7 +8,7 @@ import { checkDataset, formatQualityReport, type QualityReport } from "../src/da
 import { readRows } from "../src/ml/dataset.ts";
 import { catalog } from "../src/models/catalog.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
-import { runMain } from "./cli.ts";
+import { runMain } from "../src/cli.ts";
 
 /** The quality report of each model's training set under `root`. */
 export async function checkQuality(

@@ -15,7 +15,7 @@ import { formatVerdict } from "../src/ml/format_evaluation.ts";
 import { type GateVerdict, judge, type PinnedEvaluations } from "../src/ml/gate.ts";
 import { writeMetrics } from "../src/ml/model_store.ts";
 import { readMetrics, versionDir } from "../src/ml/version_files.ts";
-import { runMain } from "./cli.ts";
+import { runMain } from "../src/cli.ts";
 
 /** What to register and where the pointer lives (relative paths are under `root`). */
 export interface RegisterOptions {

@@ -11,7 +11,7 @@ import { listTicketsWithFeatures } from "../src/db/repositories/tickets.ts";
 import { dvcFileHash, runDvc } from "../src/dvc/cli.ts";
 import type { CustomerRow } from "../src/models/churn/model.ts";
 import type { TicketRow } from "../src/models/ticket_triage/model.ts";
-import { runMain, withDatabase } from "./cli.ts";
+import { runMain, withDatabase } from "../src/cli.ts";
 
 const jsonLines = (rows: readonly unknown[]) =>
   rows.map((row) => JSON.stringify(row)).join("\n") + "\n";

@@ -16,7 +16,7 @@ import { type ModelCard, versionDir } from "../src/ml/version_files.ts";
 import { trainAndEvaluate, type TrainingOutcome } from "../src/ml/train_and_evaluate.ts";
 import { catalog } from "../src/models/catalog.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
-import { positiveInt, runMain } from "./cli.ts";
+import { positiveInt, runMain } from "../src/cli.ts";
 
 /** Options of a training run. */
 export interface TrainOptions {

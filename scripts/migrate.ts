@@ -1,11 +1,11 @@
 /** Applies pending migrations to the configured database (PGlite by default). */
-import { runMain } from "../pipelines/cli.ts";
+import { configEnv, databaseVariables, runMain } from "../src/cli.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 
 if (import.meta.main) {
   await runMain(async () => {
-    const config = loadConfig(Deno.env.toObject());
+    const config = loadConfig(configEnv(databaseVariables));
     const database = await openDatabase(config);
     try {
       await database.migrate();

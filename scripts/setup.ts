@@ -4,6 +4,7 @@
  * again; it skips what is done.
  */
 import { existsSync } from "node:fs";
+import { configEnv, databaseVariables } from "../src/cli.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
 
@@ -57,7 +58,7 @@ if (import.meta.main) {
   );
   await step("npm packages (node_modules)", () => run(Deno.execPath(), ["install"]));
   await step("database migrations", async () => {
-    const database = await openDatabase(loadConfig(Deno.env.toObject()));
+    const database = await openDatabase(loadConfig(configEnv(databaseVariables)));
     try {
       await database.migrate();
     } finally {
