@@ -1,7 +1,8 @@
 /**
  * One-time setup of a checkout: the Python virtualenv with the `dvc` CLI (and the S3 server
- * the tests push to), npm packages, and migrations on the configured database. Safe to run
- * again; it skips what is done.
+ * the tests push to) and migrations on the configured database. Safe to run again; it skips
+ * what is done. `deno task setup` runs `deno install` (npm packages) first: this Deno's own
+ * path is not one `--allow-run` can name in deno.json (docs/permissions.md).
  */
 import { existsSync } from "node:fs";
 import { configEnv, databaseVariables } from "../src/cli.ts";
@@ -56,7 +57,6 @@ if (import.meta.main) {
     "the tests' Python tools (moto's S3 server, schemathesis, into .venv)",
     () => pipInstall("tests/requirements.txt"),
   );
-  await step("npm packages (node_modules)", () => run(Deno.execPath(), ["install"]));
   await step("database migrations", async () => {
     const database = await openDatabase(loadConfig(configEnv(databaseVariables)));
     try {
