@@ -4,13 +4,12 @@
 FROM denoland/deno:2.9.6 AS build
 WORKDIR /app
 COPY deno.json deno.lock ./
+# Whole folders: the server (src), its knowledge base (kb), the model pointer (gitops) and the
+# build's own helpers (scripts, which import src only).
 COPY src ./src
 COPY kb ./kb
 COPY gitops ./gitops
-COPY scripts/image_build.ts ./scripts/image_build.ts
-COPY scripts/module_graph.ts ./scripts/module_graph.ts
-COPY scripts/migrate.ts ./scripts/migrate.ts
-COPY pipelines/cli.ts ./pipelines/cli.ts
+COPY scripts ./scripts
 # node_modules with the server's packages only (about 75 MB, not 700), and an initialised
 # embedded database for PGLITE_TEMPLATE_DIR: see the script.
 RUN deno run -A scripts/image_build.ts
@@ -32,5 +31,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
 # --cached-only: this stage has none of the build stage's DENO_DIR, and without the flag Deno
 # fetches npm metadata on every start although node_modules is complete. The V8 flags are those of
 # `deno task start` (README, "Memory"): a heap sized to the live data, and embedded PGlite's
-# WebAssembly kept on V8's baseline compiler.
-CMD ["run", "--cached-only", "--v8-flags=--optimize-for-size,--no-wasm-dynamic-tiering,--no-wasm-tier-up", "--allow-net", "--allow-env", "--allow-read", "--allow-write=/tmp", "--allow-sys", "src/main.ts"]
+# WebAssembly kept on V8's baseline compiler. Permissions (docs/permissions.md): those of
+# `deno task start` less what only a first-run build needs: reads in /app and /tmp, writes in
+# /tmp only (PGLITE_DIR, SPILL_DIR, DVC_CACHE_DIR), no subprocess, no system information.
+CMD ["run", "--cached-only", "--v8-flags=--optimize-for-size,--no-wasm-dynamic-tiering,--no-wasm-tier-up", "--allow-net", "--allow-env=DATABASE_URL,DATABASE_WS_PROXY,PG*,HOST,PORT,API_KEYS,ADMIN_API_KEYS,CORS_ORIGINS,MAX_BODY_BYTES,MAX_BATCH_SIZE,MODEL_POINTER_PATH,DVC_CACHE_DIR,DVC_REMOTE_URL,SPILL_DIR,AUTO_BUILD_MODELS,ALERT_WEBHOOK_URL,LLM_*,LOG_LEVEL,AWS_*,USER,USERNAME,NODE_PG_FORCE_NATIVE,LOG_TOKENS,LOG_STREAM", "--allow-read=.,/tmp", "--allow-write=/tmp", "src/main.ts"]

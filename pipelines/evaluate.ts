@@ -5,7 +5,7 @@
  *   deno task evaluate --model churn --version <v>
  */
 import { parseArgs } from "node:util";
-import { runMain } from "./cli.ts";
+import { runMain } from "../src/cli.ts";
 import { evaluateVersion } from "../src/pipeline/evaluate.ts";
 
 if (import.meta.main) {

@@ -5,8 +5,9 @@
  *   deno task pipeline [--tickets 20000] [--customers 10000] [--seed 42] [--max-epochs N]
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/shared/config.ts";
-import { generationFlags, generationOptions, positiveInt, runMain, withDatabase } from "./cli.ts";
+import { loadConfig, readEnvironment } from "../src/shared/config.ts";
+import { positiveInt, runMain, withDatabase } from "../src/cli.ts";
+import { generationFlags, generationOptions } from "./generation_flags.ts";
 import { printRegistrations } from "../src/pipeline/register.ts";
 import { runPipeline } from "../src/pipeline/run_pipeline.ts";
 
@@ -16,7 +17,7 @@ if (import.meta.main) {
       args: Deno.args,
       options: { ...generationFlags, "max-epochs": { type: "string" } },
     });
-    const config = loadConfig(Deno.env.toObject());
+    const config = loadConfig(readEnvironment());
     const result = await withDatabase((db) =>
       runPipeline(db, {
         root: Deno.cwd(),

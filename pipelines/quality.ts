@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { formatQualityReport } from "../src/ml/quality/quality_format.ts";
 import { catalog } from "../src/models/catalog.ts";
-import { runMain } from "./cli.ts";
+import { runMain } from "../src/cli.ts";
 import { checkQuality } from "../src/pipeline/quality.ts";
 
 if (import.meta.main) {

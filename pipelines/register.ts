@@ -6,8 +6,8 @@
  *   deno task register --model churn --version <v> [--promote] [--no-push]
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/shared/config.ts";
-import { runMain } from "./cli.ts";
+import { loadConfig, readEnvironment } from "../src/shared/config.ts";
+import { runMain } from "../src/cli.ts";
 import { printRegistrations, register } from "../src/pipeline/register.ts";
 
 if (import.meta.main) {
@@ -24,7 +24,7 @@ if (import.meta.main) {
     if (!values.model || !values.version) throw new Error("--model and --version are required");
     const result = await register(Deno.cwd(), {
       versions: [{ name: values.model, version: values.version }],
-      pointerPath: loadConfig(Deno.env.toObject()).MODEL_POINTER_PATH,
+      pointerPath: loadConfig(readEnvironment()).MODEL_POINTER_PATH,
       promote: values.promote,
       push: !values["no-push"],
     });

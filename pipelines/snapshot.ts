@@ -3,7 +3,7 @@
  * `dvc add data` (writes `data.dvc`); prints the data hash.
  *   deno task snapshot
  */
-import { runMain, withDatabase } from "./cli.ts";
+import { runMain, withDatabase } from "../src/cli.ts";
 import { snapshot } from "../src/pipeline/snapshot.ts";
 
 if (import.meta.main) {

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { formatEvaluation } from "../src/ml/training/format_evaluation.ts";
 import { catalog } from "../src/models/catalog.ts";
-import { positiveInt, runMain } from "./cli.ts";
+import { positiveInt, runMain } from "../src/cli.ts";
 import { trainModel } from "../src/pipeline/train.ts";
 
 if (import.meta.main) {

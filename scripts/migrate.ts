@@ -1,11 +1,11 @@
 /** Applies pending migrations to the configured database (PGlite by default). */
-import { runMain } from "../pipelines/cli.ts";
-import { loadConfig } from "../src/shared/config.ts";
+import { databaseVariables, runMain } from "../src/cli.ts";
+import { loadConfig, readEnvironment } from "../src/shared/config.ts";
 import { openDatabase } from "../src/db/mod.ts";
 
 if (import.meta.main) {
   await runMain(async () => {
-    const config = loadConfig(Deno.env.toObject());
+    const config = loadConfig(readEnvironment(databaseVariables));
     const database = await openDatabase(config);
     try {
       await database.migrate();

@@ -1,10 +1,12 @@
 /**
  * One-time setup of a checkout: the Python virtualenv with the `dvc` CLI (and the S3 server
- * the tests push to), npm packages, and migrations on the configured database. Safe to run
- * again; it skips what is done.
+ * the tests push to) and migrations on the configured database. Safe to run again; it skips
+ * what is done. `deno task setup` runs `deno install` (npm packages) first: this Deno's own
+ * path is not one `--allow-run` can name in deno.json (docs/permissions.md).
  */
-import { loadConfig } from "../src/shared/config.ts";
-import { installDvcCli, pipInstall, runInstallStep } from "../src/dvc/mod.ts";
+import { loadConfig, readEnvironment } from "../src/shared/config.ts";
+import { installDvcCli, pipInstall } from "../src/dvc/mod.ts";
+import { databaseVariables } from "../src/cli.ts";
 import { openDatabase } from "../src/db/mod.ts";
 
 async function step(title: string, action: () => Promise<void>): Promise<void> {
@@ -20,9 +22,8 @@ if (import.meta.main) {
     "the tests' Python tools (moto's S3 server, schemathesis, into .venv)",
     () => pipInstall("tests/requirements.txt"),
   );
-  await step("npm packages (node_modules)", () => runInstallStep(Deno.execPath(), ["install"]));
   await step("database migrations", async () => {
-    const database = await openDatabase(loadConfig(Deno.env.toObject()));
+    const database = await openDatabase(loadConfig(readEnvironment(databaseVariables)));
     try {
       await database.migrate();
     } finally {

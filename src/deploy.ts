@@ -4,7 +4,7 @@
  * pointer is re-read on `POST /admin/reload` (each deployment ships its own pointer file),
  * and the prediction log buffers in memory only.
  */
-import { type Config, ConfigError, loadConfig } from "./shared/config.ts";
+import { type Config, ConfigError, loadConfig, readEnvironment } from "./shared/config.ts";
 import { createLogger } from "./shared/logger.ts";
 import { logNodeWarnings } from "./node_warnings.ts";
 import { startServer } from "./server.ts";
@@ -34,7 +34,7 @@ export function loadDeployConfig(env: Record<string, string | undefined>): Confi
 if (import.meta.main) {
   let config: Config;
   try {
-    config = loadDeployConfig(Deno.env.toObject());
+    config = loadDeployConfig(readEnvironment());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

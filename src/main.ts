@@ -1,5 +1,5 @@
 /** Entry point for a laptop or a container: `deno task start`. */
-import { ConfigError, loadConfig } from "./shared/config.ts";
+import { ConfigError, loadConfig, readEnvironment } from "./shared/config.ts";
 import { DatabaseInUse } from "./db/mod.ts";
 import { createLogger } from "./shared/logger.ts";
 import { logNodeWarnings } from "./node_warnings.ts";
@@ -8,7 +8,7 @@ import { exitOnStopSignals } from "./stop_signals.ts";
 
 if (import.meta.main) {
   try {
-    const config = loadConfig(Deno.env.toObject());
+    const config = loadConfig(readEnvironment());
     const logger = createLogger(config.LOG_LEVEL);
     logNodeWarnings(logger);
     const server = await startServer(config, logger, {

@@ -2,7 +2,8 @@ import { assembleApp } from "./app/assemble_app.ts";
 import { databaseTimeoutMs } from "./http/database_errors.ts";
 import { describeError } from "./shared/describe_error.ts";
 import { withTimeout } from "./shared/with_timeout.ts";
-import type { Config } from "./shared/config.ts";
+import { type Config, readEnvironment } from "./shared/config.ts";
+import { s3Variables } from "./dvc/mod.ts";
 import { type DatabaseHandle, logPredictions, openDatabase } from "./db/mod.ts";
 import type { Logger } from "./shared/logger.ts";
 import { dvcArtifactSource } from "./serving/registry/dvc_artifact_source.ts";
@@ -67,7 +68,7 @@ export async function startServer(
     root: Deno.cwd(),
     cacheDir: config.DVC_CACHE_DIR,
     remoteUrl: config.DVC_REMOTE_URL,
-    env: Deno.env.toObject(),
+    env: readEnvironment(s3Variables),
     keepRemoteObjects: host.keepRemoteObjects
       ? {
         onStoreError: (error) =>

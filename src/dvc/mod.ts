@@ -10,4 +10,4 @@ export { installDvcCli, pipInstall, runInstallStep } from "./install.ts";
 export { dirHashOfFiles } from "./md5.ts";
 export { defaultSources } from "./remote_source.ts";
 export { readTrackedFiles } from "./tracked_tree.ts";
-export { s3OptionsFromEnv } from "./s3_source.ts";
+export { s3OptionsFromEnv, s3Variables } from "./s3_source.ts";

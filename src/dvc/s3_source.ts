@@ -36,11 +36,20 @@ export interface S3Options {
 }
 
 /**
- * S3 options from the standard AWS variables of `env` (pass `Deno.env.toObject()`):
- * `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`
- * (or `AWS_DEFAULT_REGION`), `AWS_ENDPOINT_URL_S3` (or `AWS_ENDPOINT_URL`). Empty values count
- * as unset.
+ * The standard AWS variables an S3 remote is reached with: keys, session token, region (or
+ * the default region), endpoint (the S3 one first). Empty values count as unset.
  */
+export const s3Variables = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_REGION",
+  "AWS_DEFAULT_REGION",
+  "AWS_ENDPOINT_URL_S3",
+  "AWS_ENDPOINT_URL",
+] as const;
+
+/** S3 options from `env`; see {@link s3Variables}. */
 export function s3OptionsFromEnv(env: Record<string, string | undefined>): S3Options {
   const get = (name: string) => env[name] || undefined;
   const accessKeyId = get("AWS_ACCESS_KEY_ID");

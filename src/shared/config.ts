@@ -62,7 +62,7 @@ function shown(value: unknown): string {
 }
 
 /**
- * Parses the configuration from an environment map (e.g. `Deno.env.toObject()`).
+ * Parses the configuration from an environment map (e.g. {@link readEnvironment}'s).
  * Empty strings count as unset so `FOO=` in a `.env` file falls back to the default.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -81,3 +81,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** Names of all variables {@link loadConfig} understands, for docs and diagnostics. */
 export const configVariables = Object.keys(envSchema.shape) as (keyof Config)[];
+
+/**
+ * The variables `names` of the process environment, read one at a time: unlike
+ * `Deno.env.toObject()`, which needs access to every variable, this runs under an
+ * `--allow-env` that lists just these (each task's permissions in `deno.json`).
+ */
+export function readEnvironment(
+  names: readonly string[] = configVariables,
+): Record<string, string | undefined> {
+  return Object.fromEntries(names.map((name) => [name, Deno.env.get(name)]));
+}

@@ -17,7 +17,14 @@ import { serveDirectory } from "../dvc/http_dir_server.ts";
 import { parseDockerfile } from "../support/dockerfile.ts";
 import { pushTrainedModels } from "../support/model_remote.ts";
 import { assertServesPushedModels } from "../support/served_models.ts";
-import { freePort, isolatedEnv, runDeno, waitUntilReady } from "../support/server_process.ts";
+import {
+  denoTask,
+  freePort,
+  isolatedEnv,
+  permissionFlags,
+  runDeno,
+  waitUntilReady,
+} from "../support/server_process.ts";
 import { copyTracked } from "../support/workspace.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -49,6 +56,21 @@ Deno.test("the image runs the server as `deno task start` does: its V8 flags and
   assert.ok(v8Flags.length > 0 && Object.keys(env).length > 0, "the start task sets both");
   for (const flag of v8Flags) assert.ok(image.argv.includes(flag), `CMD has ${flag}`);
   for (const [name, value] of Object.entries(env)) assert.equal(image.env[name], value, name);
+});
+
+Deno.test("the image's CMD has `deno task start`'s permissions less the first-run build's", async () => {
+  const image = parseDockerfile(await Deno.readTextFile(join(repoRoot, "Dockerfile")));
+  const cmd = permissionFlags(image.argv.slice(1));
+  const start = permissionFlags(denoTask(join(repoRoot, "deno.json"), "start").args);
+  // Where the server's hosts and variables are configured, not in the image: the same grants.
+  for (const name of ["allow-net", "allow-env"]) assert.equal(cmd.get(name), start.get(name), name);
+  // /app (the working directory) and /tmp, where ENV puts the database, spill and DVC cache.
+  assert.deepEqual(String(cmd.get("allow-read")).split(","), [".", "/tmp"]);
+  assert.equal(cmd.get("allow-write"), "/tmp");
+  // No first-run build (AUTO_BUILD_MODELS=false): no git, python or dvc; nothing else either.
+  for (const name of cmd.keys()) {
+    assert.ok(["allow-net", "allow-env", "allow-read", "allow-write"].includes(name), name);
+  }
 });
 
 Deno.test("the Dockerfile's image serves both models from a DVC remote, writing only under /tmp", async () => {

@@ -77,3 +77,53 @@ export async function runDeno(
     output: decoder.decode(output.stdout) + decoder.decode(output.stderr),
   };
 }
+
+/** A `deno.json` task that runs one Deno program: its variables and Deno's arguments. */
+export interface DenoTask {
+  /** `NAME=value` assignments before `deno`. */
+  env: Record<string, string>;
+  /** What follows `deno`: the subcommand, its flags, the program and the program's arguments. */
+  args: string[];
+}
+
+/**
+ * The task `name` of the `deno.json` at `configPath`, when it is one Deno command: variables,
+ * then `deno` and plain words (no quotes, redirects, pipes or `&&`), which is how the
+ * permission tests can run exactly what `deno task` runs.
+ */
+export function denoTask(configPath: string, name: string): DenoTask {
+  const command = JSON.parse(Deno.readTextFileSync(configPath)).tasks?.[name];
+  if (typeof command !== "string") throw new Error(`deno.json has no task "${name}"`);
+  if (/["'`$|&;<>\\]/.test(command)) {
+    throw new Error(`task "${name}" is not one plain deno command: ${command}`);
+  }
+  const words = command.trim().split(/\s+/);
+  const at = words.indexOf("deno");
+  const assignments = words.slice(0, at === -1 ? 0 : at);
+  if (at === -1 || !assignments.every((word) => /^[A-Z_][A-Z0-9_]*=/.test(word))) {
+    throw new Error(`task "${name}" does not run deno: ${command}`);
+  }
+  return {
+    env: Object.fromEntries(assignments.map((word) => {
+      const split = word.indexOf("=");
+      return [word.slice(0, split), word.slice(split + 1)];
+    })),
+    args: words.slice(at + 1),
+  };
+}
+
+/**
+ * The permission flags among Deno's `args` (subcommand first, then flags up to the program),
+ * by name: `--allow-read=a,b` gives `allow-read` -> "a,b", a bare `--allow-net` gives true,
+ * and `-A` is `allow-all`.
+ */
+export function permissionFlags(args: readonly string[]): Map<string, string | true> {
+  const flags = new Map<string, string | true>();
+  for (const arg of args.slice(1)) {
+    if (!arg.startsWith("-")) break; // the program: what follows is its own
+    if (arg === "-A") flags.set("allow-all", true);
+    const match = /^--((?:allow|deny)-[a-z]+)(?:=(.*))?$/.exec(arg);
+    if (match) flags.set(match[1], match[2] ?? true);
+  }
+  return flags;
+}
