@@ -4,9 +4,10 @@
  * generator for the latency at a fixed rate), plus start to first prediction and resident
  * memory. Writes the "Serving" section of bench/RESULTS.md and prints a summary.
  * Ours runs twice: on embedded PGlite and on Postgres (a scratch database, reached through
- * `scripts/ws_proxy.ts` with the Neon driver, as in production).
+ * `scripts/ws_proxy.ts` with the Neon driver, as in production). `--baseline <revision>` adds
+ * ours run from that revision's source, beside ours in every phase, and judges ours against it.
  *   deno task bench:serve [--rate 100] [--seconds 10] [--rounds 3] [--keep DIR]
- *     [--postgres postgres://postgres@127.0.0.1:5432]
+ *     [--postgres postgres://postgres@127.0.0.1:5432] [--baseline REV]
  */
 import { cp, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -21,6 +22,13 @@ import { dropScratch, loggedPostgres, type Postgres, startPostgres } from "./ser
 import { ingestFloor } from "./serve_ingest_floor.ts";
 import { stages } from "./stage_server.ts";
 import {
+  type Baseline,
+  checkoutBaseline,
+  oursAtBaseline,
+  removeBaseline,
+  resolveRevision,
+} from "./serve_baseline.ts";
+import {
   oursAtStage,
   oursOnPostgres,
   predictOnce,
@@ -34,6 +42,7 @@ import {
   loggedPredictions,
   preparePipeline,
   pythonVersions,
+  startTask,
   workspaceIn,
 } from "./serve_workspace.ts";
 import { header, mergeResults } from "./train_results.ts";
@@ -44,6 +53,8 @@ export interface ServeBenchOptions extends LoadOptions {
   keep?: string;
   /** The Postgres for the "ours, Postgres" row: `postgres://user@host:port`. */
   postgres: string;
+  /** A git revision whose ours runs beside ours, to show no regression beyond noise. */
+  baseline?: string;
 }
 
 /** Runs the whole benchmark; every server it started is stopped, also on failure. */
@@ -55,13 +66,19 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     );
   }
   const versions = { wrk, ...(await pythonVersions()) };
+  const revision = options.baseline ? await resolveRevision(options.baseline) : undefined;
   const dir = options.keep ?? await Deno.makeTempDir({ prefix: "bench-serve-" });
   const ws = await workspaceIn(dir);
   const script = join(ws.dir, "post_tickets.lua");
   await Deno.writeTextFile(script, wrkScript(tickets));
-  stopAllOnInterrupt();
+  let baseline: Baseline | undefined;
+  stopAllOnInterrupt(() => removeBaseline(join(dir, "baseline")));
   let postgres: Postgres | undefined;
   try {
+    if (revision) {
+      baseline = await checkoutBaseline(revision, dir);
+      console.log(`Baseline ${baseline.short} (${baseline.subject}) checked out: ${baseline.dir}`);
+    }
     console.log(`Workspace ${ws.root}: running the pipeline (about a minute) ...`);
     console.log(`  ${await preparePipeline(ws)}`);
     const specs = serverSpecs(ws);
@@ -76,12 +93,21 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     };
     const optimisedDir = await copyOfDatabase("wasm-optimised");
     const stageDirs = await Promise.all(stages.map(copyOfDatabase));
+    const baselineSpec = baseline &&
+      oursAtBaseline(ws, baseline, await copyOfDatabase(`baseline-${baseline.short}`));
     const startToFirst = { pglite: [] as number[], postgres: [] as number[] };
+    const baselineStartToFirst: number[] = [];
+    if (baselineSpec) {
+      // Untimed: the worktree's sources are new to Deno's transpile cache.
+      for (const spec of [specs.ours, baselineSpec]) await startToFirstPrediction(spec, ws);
+    }
     for (let run = 0; run < 5; run++) {
       startToFirst.pglite.push(await startToFirstPrediction(specs.ours, ws));
+      if (baselineSpec) baselineStartToFirst.push(await startToFirstPrediction(baselineSpec, ws));
       startToFirst.postgres.push(await startToFirstPrediction(oursPg, ws));
     }
-    for (const [database, seconds] of Object.entries(startToFirst)) {
+    const starts = { ...startToFirst, ...(baselineSpec ? { baseline: baselineStartToFirst } : {}) };
+    for (const [database, seconds] of Object.entries(starts)) {
       console.log(`Start to first prediction, ${database}: ${seconds.map((s) => s.toFixed(2))} s`);
     }
     const rowsBefore = await loggedPredictions(ws);
@@ -90,6 +116,7 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     const start = Deno.loadavg();
     const specsInOrder = [
       specs.ours,
+      ...(baselineSpec ? [baselineSpec] : []),
       withWasmOptimised(specs.ours, optimisedDir),
       oursPg,
       withV8Defaults(oursPg),
@@ -107,7 +134,10 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     }
     const results = await measure(all, script, options);
     const end = Deno.loadavg();
-    for (const running of all.slice(0, 6)) await stopServer(running.server);
+    const others = [specs.hello, specs.fastapi];
+    for (const r of all) if (!others.includes(r.spec)) await stopServer(r.server);
+    // The servers by position as listed above, the baseline apart.
+    const listed = all.filter((r) => r.spec !== baselineSpec);
     const answered = (r: Running) => 1 + r.runs.reduce((sum, run) => sum + run.ok, 0);
     const rows = (await loggedPredictions(ws)) - rowsBefore;
     console.log("Measuring Postgres's CPU to COPY the logged predictions back in ...");
@@ -120,19 +150,31 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
       rate: options.rate,
       seconds: options.seconds,
       startToFirst,
-      ours: results.get(all[0])!,
-      oursWasmOptimised: results.get(all[1])!,
-      postgres: results.get(all[2])!,
-      postgresV8Defaults: results.get(all[3])!,
-      stages: { validated: results.get(all[4])!, unlogged: results.get(all[5])! },
+      ours: results.get(listed[0])!,
+      oursWasmOptimised: results.get(listed[1])!,
+      postgres: results.get(listed[2])!,
+      postgresV8Defaults: results.get(listed[3])!,
+      stages: { validated: results.get(listed[4])!, unlogged: results.get(listed[5])! },
       ingestFloor: floor,
-      hello: results.get(all[6])!,
-      fastapi: results.get(all[7])!,
-      logged: { rows, answered: answered(all[0]) },
+      hello: results.get(listed[6])!,
+      fastapi: results.get(listed[7])!,
+      logged: { rows, answered: answered(listed[0]) },
       postgresLogged: {
         rows: (await loggedPostgres(postgres)) - postgresRowsBefore,
-        answered: answered(all[2]) + answered(all[3]),
+        answered: answered(listed[2]) + answered(listed[3]),
       },
+      ...(baseline && baselineSpec
+        ? {
+          baseline: {
+            commit: baseline.commit,
+            short: baseline.short,
+            subject: baseline.subject,
+            startTask: startTask(join(baseline.dir, "deno.json")),
+            server: results.get(all[1])!,
+            startToFirst: baselineStartToFirst,
+          },
+        }
+        : {}),
     };
   } catch (error) {
     console.error(`Logs of the servers and the pipeline: ${ws.logs}`);
@@ -145,6 +187,7 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
         console.error(`Cannot drop the scratch database ${postgres?.url}: ${error}`)
       );
     }
+    if (baseline) await removeBaseline(baseline.dir);
     if (!options.keep) await Deno.remove(dir, { recursive: true });
   }
 }
@@ -170,6 +213,7 @@ if (import.meta.main) {
       rounds: { type: "string", default: "3" },
       keep: { type: "string" },
       postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432" },
+      baseline: { type: "string" },
     },
   });
   const number = (name: string, value: string) => {
@@ -184,6 +228,7 @@ if (import.meta.main) {
       rounds: Math.round(number("rounds", values.rounds)),
       keep: values.keep,
       postgres: values.postgres,
+      baseline: values.baseline,
     });
     const path = await writeServingResults(bench);
     console.log(`\nWrote ${path}\n\n${servingSummary(bench)}`);

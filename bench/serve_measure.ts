@@ -4,7 +4,14 @@
  */
 import { fixedRate, type FixedRateResult } from "./serve_fixed_rate.ts";
 import { type LoadResult, runWrk, tickets, type WrkResult } from "./serve_load.ts";
-import { cpuSeconds, logTail, residentMB, type Server, waitQuiet } from "./serve_processes.ts";
+import {
+  cpuSeconds,
+  logTail,
+  resetPeakResident,
+  residentMB,
+  type Server,
+  waitQuiet,
+} from "./serve_processes.ts";
 import type { ServerBench } from "./serve_results.ts";
 import type { ServerSpec } from "./serve_servers.ts";
 
@@ -86,7 +93,11 @@ async function wrk(r: Running, script: string, seconds: number): Promise<WrkResu
   };
 }
 
-/** Warm-up, fixed rate, then interleaved max-throughput rounds; each server alone in turn. */
+/**
+ * Warm-up, fixed rate, then interleaved max-throughput rounds; each server alone in turn.
+ * VmHWM is reset before each round and read after it: the peak of every round, and with the
+ * reads before the resets and at the end, the peak of the whole run.
+ */
 export async function measure(
   all: Running[],
   script: string,
@@ -105,10 +116,16 @@ export async function measure(
     await ensureRunning(r);
   }
   const rounds = new Map(all.map((r) => [r, [] as WrkResult[]]));
+  const peaks = new Map(all.map((r) => [r, { outside: 0, rounds: [] as number[] }]));
+  const peakMB = (r: Running) => residentMB(r.server.child.pid, "VmHWM");
   for (let round = 1; round <= options.rounds; round++) {
     for (const r of all) {
       await waitQuiet(servers);
+      const peak = peaks.get(r)!;
+      peak.outside = Math.max(peak.outside, await peakMB(r));
+      const reset = await resetPeakResident(r.server.child.pid);
       const result = await wrk(r, script, options.seconds);
+      if (reset) peak.rounds.push(await peakMB(r));
       console.log(
         `  round ${round}, ${r.spec.name}: ${Math.round(result.requestsPerSecond)} req/s`,
       );
@@ -123,13 +140,15 @@ export async function measure(
     const phases = [...r.runs, ...runs, fixed.get(r)!];
     results.set(r, {
       label: r.spec.label,
+      short: r.spec.short,
       max: byRate[Math.floor(byRate.length / 2)],
       rounds: runs.map((run) => run.requestsPerSecond),
       fixed: fixed.get(r)!,
       errors: phases.reduce((sum, run) => sum + run.errors, 0),
       rssIdleMB: r.rssIdleMB,
       rssMB: await residentMB(r.server.child.pid),
-      rssPeakMB: await residentMB(r.server.child.pid, "VmHWM"),
+      rssPeakMB: Math.max(peaks.get(r)!.outside, await peakMB(r)),
+      roundPeaksMB: peaks.get(r)!.rounds,
     });
     r.runs = phases;
   }

@@ -109,6 +109,14 @@ export async function residentMB(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"
   return (kib * 1024) / 1e6;
 }
 
+/**
+ * Resets a process's VmHWM to its present VmRSS (writing 5 to `/proc/<pid>/clear_refs`), so
+ * that the next read of VmHWM is the peak since now; false when the kernel refuses.
+ */
+export async function resetPeakResident(pid: number): Promise<boolean> {
+  return await Deno.writeTextFile(`/proc/${pid}/clear_refs`, "5").then(() => true, () => false);
+}
+
 /** The command name and CPU seconds (user + system, every thread) of /proc/<pid>/stat. */
 export function parseStat(stat: string): { command: string; cpu: number } {
   const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
@@ -149,11 +157,11 @@ export async function waitQuiet(servers: Server[], timeoutMs = 30_000): Promise<
   }
 }
 
-/** Stops every server on Ctrl-C before exiting. */
-export function stopAllOnInterrupt(): void {
+/** Stops every server on Ctrl-C, then runs `cleanup` (errors ignored) before exiting. */
+export function stopAllOnInterrupt(cleanup: () => Promise<unknown> = async () => {}): void {
   Deno.addSignalListener("SIGINT", () => {
     console.error("\nInterrupted: stopping the servers ...");
-    stopAll().finally(() => Deno.exit(130));
+    stopAll().then(cleanup).catch(() => {}).finally(() => Deno.exit(130));
   });
 }
 

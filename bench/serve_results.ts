@@ -7,15 +7,30 @@ import type { IngestFloor } from "./serve_ingest_floor.ts";
 import type { WrkResult } from "./serve_load.ts";
 import type { Target } from "./train_results.ts";
 import { startTask } from "./serve_workspace.ts";
+import { ms, rps, taskPrefix, us } from "./serve_format.ts";
+import { median } from "./serve_noise.ts";
+import { type BaselineBench, baselineParagraph, baselineTarget } from "./serve_baseline_results.ts";
+
+/** A server's name in the short tables and lists. */
+const shortName = (s: ServerBench) => s.short ?? s.label.split(":")[0];
+
+/** Ours, then the baseline when the run has one (it comes right after ours everywhere). */
+const oursAndBaseline = (bench: ServingBench) =>
+  bench.baseline ? [bench.ours, bench.baseline.server] : [bench.ours];
 
 const drains = (bench: ServingBench) =>
-  [bench.ours, bench.oursWasmOptimised, bench.postgres, bench.postgresV8Defaults].map((s) =>
-    `${s.label.split(":")[0]}: ${(s.max.drainSeconds ?? 0).toFixed(2)} s`
-  ).join(", ");
+  [
+    ...oursAndBaseline(bench),
+    bench.oursWasmOptimised,
+    bench.postgres,
+    bench.postgresV8Defaults,
+  ].map((s) => `${shortName(s)}: ${(s.max.drainSeconds ?? 0).toFixed(2)} s`).join(", ");
 
 /** Everything measured on one server. */
 export interface ServerBench {
   label: string;
+  /** Its name in the short tables; the label up to its first colon when absent. */
+  short?: string;
   /** Maximum throughput: the round with the median requests/s. */
   max: WrkResult;
   /** Requests/s of every round, in order. */
@@ -29,6 +44,8 @@ export interface ServerBench {
   rssMB: number;
   /** VmHWM after the load tests: the most resident memory the process ever had, in MB. */
   rssPeakMB: number;
+  /** VmHWM of each round on its own (reset before it), in MB; empty when not measured. */
+  roundPeaksMB: number[];
 }
 
 /** One run of the serving benchmark. */
@@ -61,10 +78,12 @@ export interface ServingBench {
   logged: { rows: number; answered: number };
   /** The same for ours on Postgres, both configurations (rows of its scratch database). */
   postgresLogged: { rows: number; answered: number };
+  /** Ours at another revision, with `--baseline`. */
+  baseline?: BaselineBench;
 }
 
 const serversOf = (bench: ServingBench) => [
-  bench.ours,
+  ...oursAndBaseline(bench),
   bench.oursWasmOptimised,
   bench.postgres,
   bench.postgresV8Defaults,
@@ -84,20 +103,12 @@ export function cpuPerRequest(run: WrkResult): { server: number; database: numbe
   };
 }
 
-/** The median of some numbers. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const rps = (value: number) => Math.round(value).toLocaleString("en-US");
-const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(" / ");
 
 /**
  * The issue's targets checked against a run: for ours as `deno task start` runs it, on PGlite
- * and on Postgres, and for ours on Postgres with V8's defaults (no start-up measured).
+ * and on Postgres, and for ours on Postgres with V8's defaults (no start-up measured); with a
+ * baseline, ours on PGlite against it.
  */
 export function checkServingTargets(bench: ServingBench): Target[] {
   const rows: [string, ServerBench, number[]?][] = [
@@ -137,6 +148,7 @@ export function checkServingTargets(bench: ServingBench): Target[] {
           met: median(startToFirst) < 1,
         }]
         : []),
+      ...(ours === bench.ours && bench.baseline ? [baselineTarget(bench, bench.baseline)] : []),
     ];
   });
 }
@@ -148,8 +160,6 @@ const loggedText = (logged: ServingBench["logged"]) =>
   `${logged.rows.toLocaleString("en-US")} rows for ${
     logged.answered.toLocaleString("en-US")
   } 2xx answers`;
-
-const us = (value: number) => value.toFixed(value < 100 ? 1 : 0);
 
 /**
  * What half the hello-world's rate leaves ours of the machine's CPU per request, against what
@@ -223,12 +233,6 @@ function floors(bench: ServingBench, budget: number): string {
   }`;
 }
 
-/** The start task's environment and V8 flags, as a command line's prefix. */
-function startCommand(): string {
-  const { env, v8Flags } = startTask();
-  return [...Object.entries(env).map(([name, value]) => `${name}=${value}`), ...v8Flags].join(" ");
-}
-
 /** The "## Serving" section. */
 export function servingSection(bench: ServingBench): string {
   const servers = serversOf(bench);
@@ -239,7 +243,9 @@ export function servingSection(bench: ServingBench): string {
 side in one run on this machine, each alone on the CPUs in turn (the bench waits until no server
 uses more than 5% of a CPU before each phase), load generated on 127.0.0.1. Workspace: a
 temporary directory where \`pipelines/pipeline.ts --tickets 20000 --customers 10000\` ran. Ours is
-\`src/main.ts\` run there as \`deno task start\` runs it (\`${startCommand()}\`, embedded PGlite, \`LOG_LEVEL=warn\`, both models loaded by the local
+\`src/main.ts\` run there as \`deno task start\` runs it (\`${
+      taskPrefix(startTask())
+    }\`, embedded PGlite, \`LOG_LEVEL=warn\`, both models loaded by the local
 model pointer, every prediction logged to the database) answering
 \`POST /v1/models/ticket-triage/predict\` with one ticket per request. "Ours, Postgres" is the same
 server with \`DATABASE_URL\` set to a scratch database on the local Postgres (created for the run,
@@ -282,6 +288,7 @@ machine skews the numbers.`;
     "",
     text,
     "",
+    ...(bench.baseline ? [baselineParagraph(bench, bench.baseline), ""] : []),
     "| target | measured | |",
     "| --- | --- | :-: |",
     ...checkServingTargets(bench).map((t) =>
@@ -296,7 +303,7 @@ machine skews the numbers.`;
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     ...servers.map((s) => {
       const cpu = cpuPerRequest(s.max);
-      return `| ${s.label.split(":")[0]} | ${rps(s.max.requestsPerSecond)} | ${us(cpu.server)} | ${
+      return `| ${shortName(s)} | ${rps(s.max.requestsPerSecond)} | ${us(cpu.server)} | ${
         s.max.databaseCpuSeconds === undefined ? "" : us(cpu.database)
       } | ${us(cpu.wrk)} | ${us(cpu.server + cpu.database)} |`;
     }),
@@ -312,6 +319,10 @@ machine skews the numbers.`;
     ),
     "",
     `Start to first prediction, 5 runs each: ${startRuns(bench.startToFirst.pglite)} on PGlite, ${
+      bench.baseline
+        ? `${startRuns(bench.baseline.startToFirst)} at ${bench.baseline.short} on PGlite, `
+        : ""
+    }${
       startRuns(bench.startToFirst.postgres)
     } on Postgres. Prediction logging, rows written to \`prediction_requests\` during the load tests: ${
       loggedText(bench.logged)

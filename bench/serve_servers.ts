@@ -21,6 +21,8 @@ import { denoRun, python, startTask, type Workspace } from "./serve_workspace.ts
 export interface ServerSpec {
   name: string;
   label: string;
+  /** The row's name in the short tables; the label up to its first colon when absent. */
+  short?: string;
   command: string;
   args: (port: number) => string[];
   cwd: string;
@@ -45,23 +47,32 @@ const neutral = Object.fromEntries(
     .concat(["DVC_CACHE_DIR", "DVC_REMOTE_URL", "HOST"]).map((key) => [key, ""]),
 );
 
+/**
+ * Ours as the start task of `<base>/deno.json` runs `<base>/src/main.ts` (`base`: the
+ * repository, or a checkout of another revision) in the workspace, on its database.
+ */
+export function oursSpec(ws: Workspace, base = root): ServerSpec {
+  const task = startTask(join(base, "deno.json"));
+  return {
+    name: "ours",
+    label: "ours, PGlite: `deno task start`, ticket-triage, logging on",
+    command: Deno.execPath(),
+    args: () => denoRun("src/main.ts", task.v8Flags, base),
+    cwd: ws.root,
+    env: { ...neutral, ...task.env, PGLITE_DIR: ws.pglite, LOG_LEVEL: "warn" },
+    ready: "/ready",
+    readyTimeoutMs: 60_000,
+    predict: "/v1/models/ticket-triage/predict",
+    logMetrics: "/metrics",
+  };
+}
+
 /** The specs of ours, the hello-world and FastAPI for a prepared workspace. */
 export function serverSpecs(
   ws: Workspace,
 ): { ours: ServerSpec; hello: ServerSpec; fastapi: ServerSpec } {
   return {
-    ours: {
-      name: "ours",
-      label: "ours, PGlite: `deno task start`, ticket-triage, logging on",
-      command: Deno.execPath(),
-      args: () => denoRun("src/main.ts", startTask().v8Flags),
-      cwd: ws.root,
-      env: { ...neutral, ...startTask().env, PGLITE_DIR: ws.pglite, LOG_LEVEL: "warn" },
-      ready: "/ready",
-      readyTimeoutMs: 60_000,
-      predict: "/v1/models/ticket-triage/predict",
-      logMetrics: "/metrics",
-    },
+    ours: oursSpec(ws),
     hello: {
       name: "hello",
       label: "Hono hello-world (`bench/hello_hono.ts`)",

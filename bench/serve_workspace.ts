@@ -17,20 +17,31 @@ export interface Workspace {
   logs: string;
 }
 
-/** `deno run -A` with the repository's configuration (import map, lock, node_modules). */
-export const denoRun = (script: string, flags: readonly string[] = []) => [
+/**
+ * `deno run -A` of `script` in the checkout at `base` (the repository by default) with that
+ * checkout's configuration (import map, lock, node_modules).
+ */
+export const denoRun = (script: string, flags: readonly string[] = [], base = root) => [
   "run",
   "-A",
   ...flags,
   "--config",
-  join(root, "deno.json"),
-  join(root, script),
+  join(base, "deno.json"),
+  join(base, script),
 ];
 
-/** How `deno task start` runs the server (from `deno.json`): its environment and V8 flags. */
-export function startTask(): { env: Record<string, string>; v8Flags: string[] } {
-  const config = JSON.parse(Deno.readTextFileSync(join(root, "deno.json")));
-  const words = String(config.tasks.start).split(/\s+/);
+/**
+ * How `deno task start` runs the server, read from the `deno.json` at `config` (the
+ * repository's by default): its environment and V8 flags.
+ */
+export function startTask(
+  config = join(root, "deno.json"),
+): { env: Record<string, string>; v8Flags: string[] } {
+  const task = JSON.parse(Deno.readTextFileSync(config)).tasks?.start;
+  const words = String(task).split(/\s+/);
+  if (!words.includes("deno")) {
+    throw new Error(`Cannot read the start task of ${config}: no \`deno\` command in "${task}"`);
+  }
   const assignments = words.slice(0, words.indexOf("deno")).map((word) => word.split("="));
   return {
     env: Object.fromEntries(assignments),
