@@ -1,6 +1,6 @@
 import { openDatabase } from "../../src/db/client.ts";
 import { createScratchPostgres, type ScratchPostgres } from "../support/postgres.ts";
-import { repositorySuite } from "./repository_suite.ts";
+import { repositorySuite } from "../support/repository_suite.ts";
 
 let scratch: ScratchPostgres | undefined;
 

@@ -11,7 +11,7 @@ import { readDvcFile, singleOut } from "../../src/dvc/dvc_file.ts";
 import { localRemoteSource } from "../../src/dvc/local_source.ts";
 import { dirHash, dirHashOfPath } from "../../src/dvc/md5.ts";
 import { readTrackedFiles } from "../../src/dvc/tracked_tree.ts";
-import { writeTree } from "./fixture.ts";
+import { writeTree } from "../support/dvc_fixture.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 

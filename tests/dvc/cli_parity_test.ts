@@ -8,7 +8,7 @@ import { parseDirManifest, serializeDirManifest } from "../../src/dvc/dir_manife
 import { readDvcFile, singleOut } from "../../src/dvc/dvc_file.ts";
 import { dirEntriesOfPath, dirHashOfFiles, dirHashOfPath, md5Hex } from "../../src/dvc/md5.ts";
 import { objectKey } from "../../src/dvc/object_key.ts";
-import { createDvcProject, trackedFiles } from "./fixture.ts";
+import { createDvcProject, trackedFiles } from "../support/dvc_fixture.ts";
 
 Deno.test("native hashing agrees with `dvc add`", async (t) => {
   const project = await createDvcProject();

@@ -13,7 +13,7 @@ import { parseDvcFile, singleOut } from "../../src/dvc/dvc_file.ts";
 import { dirHash, md5Hex } from "../../src/dvc/md5.ts";
 import { objectKey } from "../../src/dvc/object_key.ts";
 import { compareCodePoints, pythonJsonString } from "../../src/dvc/python_json.ts";
-import { pseudoRandomBytes } from "./fixture.ts";
+import { pseudoRandomBytes } from "../support/dvc_fixture.ts";
 
 const venvPython = new URL("../../.venv/bin/python", import.meta.url).pathname;
 

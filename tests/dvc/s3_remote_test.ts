@@ -11,7 +11,7 @@ import { md5Hex } from "../../src/dvc/md5.ts";
 import { objectKey } from "../../src/dvc/object_key.ts";
 import { s3ObjectUrl, type S3Options, s3Source } from "../../src/dvc/s3_source.ts";
 import { readTrackedFiles } from "../../src/dvc/tracked_tree.ts";
-import { createDvcProject, trackedFiles, versionPrefix } from "./fixture.ts";
+import { createDvcProject, trackedFiles, versionPrefix } from "../support/dvc_fixture.ts";
 import { addDvcRemote } from "../support/model_remote.ts";
 import { s3DvcRemote, startS3Server } from "../support/s3_server.ts";
 

@@ -15,8 +15,8 @@ import { fetchObject, type ObjectSource } from "../../src/dvc/object_source.ts";
 import { defaultSources, remoteSource } from "../../src/dvc/remote_source.ts";
 import { readTrackedFiles } from "../../src/dvc/tracked_tree.ts";
 import { workspaceSource } from "../../src/dvc/workspace_source.ts";
-import { createDvcProject, trackedFiles, versionPrefix } from "./fixture.ts";
-import { serveDirectory } from "./http_dir_server.ts";
+import { createDvcProject, trackedFiles, versionPrefix } from "../support/dvc_fixture.ts";
+import { serveDirectory } from "../support/http_dir_server.ts";
 
 const expectedVersion = new Map(
   trackedFiles

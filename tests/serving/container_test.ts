@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { startTask } from "../../bench/serve_workspace.ts";
 import { loadConfig } from "../../src/shared/config.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
-import { serveDirectory } from "../dvc/http_dir_server.ts";
+import { serveDirectory } from "../support/http_dir_server.ts";
 import { parseDockerfile } from "../support/dockerfile.ts";
 import { pushTrainedModels } from "../support/model_remote.ts";
 import { assertServesPushedModels } from "../support/served_models.ts";
@@ -22,8 +22,9 @@ import {
   freePort,
   isolatedEnv,
   permissionFlags,
+  readyOrExit,
   runDeno,
-  waitUntilReady,
+  spawnCaptured,
 } from "../support/server_process.ts";
 import { copyTracked } from "../support/workspace.ts";
 
@@ -140,25 +141,10 @@ Deno.test("the Dockerfile's image serves both models from a DVC remote, writing 
 
     const [command, ...args] = image.argv;
     assert.equal(command, "/bin/deno");
-    server = new Deno.Command(Deno.execPath(), {
-      args,
-      cwd: app,
-      env,
-      clearEnv: true,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    output = Promise.all([
-      new Response(server.stdout).text(),
-      new Response(server.stderr).text(),
-    ]).then(([out, err]) => out + err);
-    const ready = await Promise.race([
-      waitUntilReady(base, 60_000),
-      server.status.then(async (status) => {
-        throw new Error(`the CMD exited (${status.code}) before ready:\n${await output}`);
-      }),
-    ]);
+    const started = spawnCaptured(args, app, env);
+    server = started.child;
+    output = started.output;
+    const ready = await readyOrExit(started, base);
     await assertServesPushedModels(base, ready, pushed);
 
     // The HEALTHCHECK runs with the container's environment, PORT included.

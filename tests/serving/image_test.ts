@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../src/shared/config.ts";
 import { writePointer } from "../../src/gitops/pointer.ts";
-import { serveDirectory } from "../dvc/http_dir_server.ts";
+import { serveDirectory } from "../support/http_dir_server.ts";
 import { denoBaseImages, rebase } from "../support/deno_base_images.ts";
 import { docker, dockerEngineMissing } from "../support/docker.ts";
 import { parseDockerfile } from "../support/dockerfile.ts";

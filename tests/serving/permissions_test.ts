@@ -18,8 +18,9 @@ import {
   freePort,
   isolatedEnv,
   listTree,
+  readyOrExit,
   runDeno,
-  waitUntilReady,
+  spawnCaptured,
 } from "../support/server_process.ts";
 import { postJson } from "../support/test_app.ts";
 import { pushTrainedModels } from "../support/model_remote.ts";
@@ -69,28 +70,14 @@ Deno.test("the server serves and logs with exactly `deno task start`'s permissio
     // The embedded defaults (PGlite in .data/, 127.0.0.1), the task's own variables, a free port.
     const port = freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = new Deno.Command(Deno.execPath(), {
-      args: task.args,
-      cwd: root,
-      env: isolatedEnv({ ...task.env, PORT: String(port) }),
-      clearEnv: true,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    output = Promise.all([
-      new Response(server.stdout).text(),
-      new Response(server.stderr).text(),
-    ]).then(([out, err]) => out + err);
-    const ready = await Promise.race([
-      waitUntilReady(base, 60_000).catch(async (error) => {
-        await stop(server!);
-        throw new Error(`${error.message}\n${await output}`);
-      }),
-      server.status.then(async (status) => {
-        throw new Error(`the server exited (${status.code}) before ready:\n${await output}`);
-      }),
-    ]);
+    const started = spawnCaptured(
+      task.args,
+      root,
+      isolatedEnv({ ...task.env, PORT: String(port) }),
+    );
+    server = started.child;
+    output = started.output;
+    const ready = await readyOrExit(started, base);
     assert.deepEqual((await ready.json()).checks, {
       database: "ok",
       "model:ticket-triage": `ok (${workspace.versions["ticket-triage"]})`,

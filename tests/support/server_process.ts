@@ -56,6 +56,54 @@ export async function waitUntilReady(base: string, timeoutMs: number): Promise<R
   throw new Error(`not ready after ${timeoutMs} ms: ${last}`);
 }
 
+/** A server child process of this Deno, everything it prints collected. */
+export interface CapturedServer {
+  child: Deno.ChildProcess;
+  /** All it printed (stdout then stderr), once it has exited. */
+  output: Promise<string>;
+}
+
+/** Starts this Deno with `args` in `cwd` with exactly `env`, collecting what it prints. */
+export function spawnCaptured(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+): CapturedServer {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [...args],
+    cwd,
+    env,
+    clearEnv: true,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const output = Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text()])
+    .then(([out, err]) => out + err);
+  return { child, output };
+}
+
+/**
+ * `/ready`'s 200 answer once the server gives it; fails with all the server printed when it
+ * exits first or is not ready within a minute (then it is killed).
+ */
+export function readyOrExit(server: CapturedServer, base: string): Promise<Response> {
+  const { child, output } = server;
+  return Promise.race([
+    waitUntilReady(base, 60_000).catch(async (error) => {
+      try {
+        child.kill("SIGKILL");
+      } catch {
+        // Exited already.
+      }
+      throw new Error(`${error.message}\n${await output}`);
+    }),
+    child.status.then(async (status) => {
+      throw new Error(`the server exited (${status.code}) before ready:\n${await output}`);
+    }),
+  ]);
+}
+
 /** Runs this Deno with `args` and exactly `env` to its exit: the code and all it printed. */
 export async function runDeno(
   args: string[],
