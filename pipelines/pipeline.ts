@@ -11,24 +11,26 @@ import { generationFlags, generationOptions } from "./generation_flags.ts";
 import { printRegistrations } from "../src/pipeline/register.ts";
 import { runPipeline } from "../src/pipeline/run_pipeline.ts";
 
-if (import.meta.main) {
-  await runMain(async () => {
-    const { values } = parseArgs({
-      args: Deno.args,
-      options: { ...generationFlags, "max-epochs": { type: "string" } },
-    });
-    const config = loadConfig(readEnvironment());
-    const result = await withDatabase((db) =>
-      runPipeline(db, {
-        root: Deno.cwd(),
-        remoteUrl: config.DVC_REMOTE_URL,
-        pointerPath: config.MODEL_POINTER_PATH,
-        ...generationOptions(values),
-        maxEpochs: values["max-epochs"]
-          ? positiveInt("max-epochs", values["max-epochs"], 0)
-          : undefined,
-      })
-    );
-    printRegistrations(result);
+/** Runs the pipeline with the flags in `args`; `defaultSeed` replaces 42 when `--seed` is absent. */
+export async function pipelineMain(args: string[], defaultSeed?: number): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { ...generationFlags, "max-epochs": { type: "string" } },
   });
+  const config = loadConfig(readEnvironment());
+  const generation = generationOptions({ ...values, seed: values.seed ?? defaultSeed?.toString() });
+  const result = await withDatabase((db) =>
+    runPipeline(db, {
+      root: Deno.cwd(),
+      remoteUrl: config.DVC_REMOTE_URL,
+      pointerPath: config.MODEL_POINTER_PATH,
+      ...generation,
+      maxEpochs: values["max-epochs"]
+        ? positiveInt("max-epochs", values["max-epochs"], 0)
+        : undefined,
+    })
+  );
+  printRegistrations(result);
 }
+
+if (import.meta.main) await runMain(() => pipelineMain(Deno.args));

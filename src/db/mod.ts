@@ -2,6 +2,17 @@
 export { type Database, type DatabaseHandle, openDatabase } from "./client.ts";
 export { DatabaseInUse } from "./pglite_lock.ts";
 export {
+  type Alert,
+  type AlertState,
+  findOpenAlert,
+  listOpenAlerts,
+  listUndeliveredAlerts,
+  markAlertDelivered,
+  type NewAlert,
+  raiseAlert,
+  resolveAlert,
+} from "./repositories/alerts.ts";
+export {
   type Customer,
   findCustomer,
   findCustomerFeatures,

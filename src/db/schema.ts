@@ -137,7 +137,11 @@ export const driftReports = pgTable("drift_reports", {
   index("drift_reports_model_created_at_idx").on(table.modelName, table.createdAt),
 ]);
 
-/** Alerts raised by monitoring (drift, accuracy drop) and whether the webhook took them. */
+/**
+ * Alerts raised by monitoring (drift, accuracy drop, latency), open until their condition
+ * clears (`resolved_at`), and whether the webhook took their latest state (`delivered_at`:
+ * the raise, or once resolved the resolution).
+ */
 export const alerts = pgTable("alerts", {
   id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
   kind: text("kind").notNull(),
@@ -146,9 +150,16 @@ export const alerts = pgTable("alerts", {
   message: text("message").notNull(),
   details: jsonb("details").$type<Record<string, unknown>>(),
   deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   createdAt: createdAt(),
 }, (table) => [
   index("alerts_created_at_idx").on(table.createdAt),
+  // At most one open alert per condition and model: two monitor runs racing (two replicas)
+  // cannot both raise it, and finding the open one is an index lookup.
+  uniqueIndex("alerts_open_kind_model_idx").on(table.kind, table.modelName)
+    .where(sql`resolved_at is null`),
+  // What the webhook has not taken yet, re-sent on the next monitor run.
+  index("alerts_undelivered_idx").on(table.createdAt).where(sql`delivered_at is null`),
 ]);
 
 /** Which model version served when: every load, swap or refusal the server performed. */

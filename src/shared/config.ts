@@ -34,12 +34,30 @@ const envSchema = z.object({
   AUTO_BUILD_MODELS: z.enum(["true", "false"], { error: 'must be "true" or "false"' })
     .optional().transform((value) => value === undefined ? undefined : value === "true"),
   ALERT_WEBHOOK_URL: optionalUrl,
+  /** Signs every webhook delivery (docs/monitoring.md, "Alerts"); required with the URL. */
+  ALERT_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  ACCURACY_ALERT_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  LATENCY_P99_BUDGET_MS: z.coerce.number().positive().default(250),
+  RETRAIN_ON_ALERT: z.enum(["off", "local", "github"], {
+    error: 'must be "off", "local" or "github"',
+  }).default("off"),
+  GITHUB_REPOSITORY: z.string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name").optional(),
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  GITHUB_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.github.com"),
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
   LOG_LEVEL: z.enum(logLevels).default("info"),
 });
+
+/** Variables holding secrets: a bad value is never echoed, even in part. */
+const secretVariables: ReadonlySet<string> = new Set([
+  "ALERT_WEBHOOK_SECRET",
+  "GITHUB_TOKEN",
+  "LLM_API_KEY",
+]);
 
 /** The parsed configuration; build it with {@link loadConfig}. */
 export type Config = z.infer<typeof envSchema>;
@@ -56,8 +74,13 @@ export class ConfigError extends Error {
   }
 }
 
-/** A bad value as an error echoes it: quoted, and without a URL's `user:password@`. */
-function shown(value: unknown): string {
+/**
+ * A bad value as an error echoes it: quoted, and without a URL's `user:password@`; a
+ * secret's as its length only, and an unset one as `unset`.
+ */
+function shown(variable: string, value: string | undefined): string {
+  if (value === undefined) return "unset";
+  if (secretVariables.has(variable)) return `a secret of ${value.length} characters`;
   return JSON.stringify(value).replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s"]*@/gi, "$1***@");
 }
 
@@ -71,12 +94,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => ({
-      variable: String(issue.path[0]),
-      message: `${issue.message} (got ${shown(present[String(issue.path[0])])})`,
-    })));
+    throw new ConfigError(parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      return { variable, message: `${issue.message} (got ${shown(variable, present[variable])})` };
+    }));
   }
+  const missing = missingCompanions(parsed.data);
+  if (missing.length > 0) throw new ConfigError(missing);
   return parsed.data;
+}
+
+/** Settings that only work together: a webhook left unsigned, a dispatch to nowhere. */
+function missingCompanions(config: Config): { variable: string; message: string }[] {
+  const required: [keyof Config, boolean, string][] = [
+    ["ALERT_WEBHOOK_SECRET", config.ALERT_WEBHOOK_URL !== undefined, "ALERT_WEBHOOK_URL is set"],
+    ["GITHUB_REPOSITORY", config.RETRAIN_ON_ALERT === "github", 'RETRAIN_ON_ALERT is "github"'],
+    ["GITHUB_TOKEN", config.RETRAIN_ON_ALERT === "github", 'RETRAIN_ON_ALERT is "github"'],
+  ];
+  return required.filter(([variable, needed]) => needed && config[variable] === undefined)
+    .map(([variable, , because]) => ({ variable, message: `is required when ${because}` }));
 }
 
 /** Names of all variables {@link loadConfig} understands, for docs and diagnostics. */

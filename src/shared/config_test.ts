@@ -38,6 +38,11 @@ const badValues: Record<string, string> = {
   LLM_TIMEOUT_MS: "0",
   LOG_LEVEL: "verbose",
   AUTO_BUILD_MODELS: "yes",
+  ACCURACY_ALERT_THRESHOLD: "1.5",
+  LATENCY_P99_BUDGET_MS: "0",
+  RETRAIN_ON_ALERT: "sometimes",
+  GITHUB_REPOSITORY: "no-owner",
+  GITHUB_API_URL: "ftp://api.example.com",
 };
 
 function configErrorOf(env: Record<string, string>): ConfigError {
@@ -63,6 +68,33 @@ Deno.test("a bad URL is echoed without its password", () => {
   const error = configErrorOf({ DATABASE_URL: "postgress://app:s3cret@db.example.com/app" });
   assert.match(error.message, /\(got "postgress:\/\/\*\*\*@db\.example\.com\/app"\)$/);
   assert.ok(!error.message.includes("s3cret"));
+});
+
+Deno.test("a bad secret is named but never echoed", () => {
+  const error = configErrorOf({ ALERT_WEBHOOK_SECRET: "hunter2" });
+  assert.deepEqual(error.problems.map((p) => p.variable), ["ALERT_WEBHOOK_SECRET"]);
+  assert.match(error.message, /\(got a secret of 7 characters\)$/);
+  assert.ok(!error.message.includes("hunter2"));
+});
+
+Deno.test("alerting settings that need a companion name the missing one", () => {
+  const webhook = configErrorOf({ ALERT_WEBHOOK_URL: "https://hooks.example.com/alerts" });
+  assert.deepEqual(webhook.problems.map((p) => p.variable), ["ALERT_WEBHOOK_SECRET"]);
+  assert.match(webhook.message, /ALERT_WEBHOOK_SECRET: is required when ALERT_WEBHOOK_URL is set/);
+  const github = configErrorOf({ RETRAIN_ON_ALERT: "github", GITHUB_TOKEN: "ghp_x" });
+  assert.deepEqual(github.problems.map((p) => p.variable), ["GITHUB_REPOSITORY"]);
+  const config = loadConfig({
+    ALERT_WEBHOOK_URL: "https://hooks.example.com/alerts",
+    ALERT_WEBHOOK_SECRET: "a-long-enough-secret",
+    RETRAIN_ON_ALERT: "github",
+    GITHUB_REPOSITORY: "acme/edge-inference",
+    GITHUB_TOKEN: "ghp_x",
+    ACCURACY_ALERT_THRESHOLD: "0.9",
+  });
+  assert.equal(config.ACCURACY_ALERT_THRESHOLD, 0.9);
+  assert.equal(config.LATENCY_P99_BUDGET_MS, 250);
+  assert.equal(config.GITHUB_API_URL, "https://api.github.com");
+  assert.equal(loadConfig({}).RETRAIN_ON_ALERT, "off");
 });
 
 Deno.test("every bad variable is listed at once", () => {

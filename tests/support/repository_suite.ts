@@ -5,15 +5,21 @@ import {
   existingPredictionIds,
   findCustomer,
   findCustomerFeatures,
+  findOpenAlert,
   findPrediction,
   findTicket,
   insertTickets,
   insertTicketWithFeatures,
   listDeployments,
+  listOpenAlerts,
+  listUndeliveredAlerts,
   logPredictions,
+  markAlertDelivered,
   type PredictionLogEntry,
+  raiseAlert,
   recordDeployment,
   recordFeedback,
+  resolveAlert,
   upsertCustomerFeatures,
   upsertCustomers,
   upsertTicketFeatures,
@@ -236,6 +242,39 @@ export function repositorySuite(driver: string, open: () => Promise<DatabaseHand
         const history = await listDeployments(db, "churn");
         assert.deepEqual(history.map((d) => d.version).sort(), ["v1", "v2"]);
         assert.equal(history.find((d) => d.event === "refused")?.reason, "md5 mismatch");
+      });
+
+      await t.step("one open alert per kind and model, until it is resolved", async () => {
+        const alert = {
+          kind: "dataset_drift",
+          severity: "critical" as const,
+          modelName: "churn",
+          message: "drift",
+        };
+        const raised = await raiseAlert(db, alert);
+        assert.ok(raised?.id);
+        assert.equal(await raiseAlert(db, alert), undefined, "no second open alert");
+        assert.ok(await raiseAlert(db, { ...alert, modelName: "ticket-triage" }));
+        assert.equal((await findOpenAlert(db, "dataset_drift", "churn"))?.id, raised.id);
+        assert.equal((await listOpenAlerts(db, "churn")).length, 1);
+
+        assert.ok(await markAlertDelivered(db, raised.id, "raised"));
+        assert.equal(await markAlertDelivered(db, raised.id, "resolved"), false);
+        const undelivered = async () => (await listUndeliveredAlerts(db)).map((a) => a.id);
+        assert.ok(!(await undelivered()).includes(raised.id));
+
+        const resolved = await resolveAlert(db, "dataset_drift", "churn");
+        assert.equal(resolved?.id, raised.id);
+        assert.ok(resolved?.resolvedAt instanceof Date);
+        assert.equal(resolved?.deliveredAt, null, "the resolution is yet to be delivered");
+        assert.ok((await undelivered()).includes(raised.id));
+        assert.equal(await markAlertDelivered(db, raised.id, "raised"), false, "a late raise");
+        assert.ok(await markAlertDelivered(db, raised.id, "resolved"));
+        assert.equal(await resolveAlert(db, "dataset_drift", "churn"), undefined);
+        assert.equal(await findOpenAlert(db, "dataset_drift", "churn"), undefined);
+
+        const again = await raiseAlert(db, alert);
+        assert.ok(again && again.id !== raised.id, "raised anew once the first one cleared");
       });
     } finally {
       await handle.close();
