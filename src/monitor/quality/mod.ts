@@ -1,0 +1,23 @@
+/**
+ * Classification quality from feedback: a window's labelled predictions streamed out of the
+ * database, and per-head metrics beside the version's test metrics.
+ * @module
+ */
+export {
+  computeWindowQuality,
+  qualityReport,
+  type WindowQualityOptions,
+} from "./window_quality.ts";
+export { WindowAccumulator } from "./window_accumulator.ts";
+export type { ScoreOptions } from "./head_scores.ts";
+export type {
+  ClassQuality,
+  HeadQuality,
+  HeadQualityResult,
+  NoFeedback,
+  QualityDelta,
+  QualityMetrics,
+  QualityReport,
+  ReadStats,
+  RocAucAccuracy,
+} from "./quality_types.ts";
