@@ -21,3 +21,13 @@ export type {
   ReadStats,
   RocAucAccuracy,
 } from "./quality_types.ts";
+export {
+  type LegacyMetric,
+  type LegacyQualityDict,
+  legacyQualityDict,
+} from "./evidently_legacy.ts";
+export {
+  type SnapshotDict,
+  type SnapshotMetric,
+  snapshotQualityDict,
+} from "./evidently_snapshot.ts";
