@@ -1,6 +1,7 @@
 /**
  * Classification quality from feedback: a window's labelled predictions streamed out of the
- * database, and per-head metrics beside the version's test metrics.
+ * database, per-head metrics beside the version's test metrics, and the three outputs
+ * (Evidently legacy JSON, Evidently snapshot JSON, a self-contained HTML page).
  * @module
  */
 export {
@@ -22,6 +23,11 @@ export type {
   RocAucAccuracy,
 } from "./quality_types.ts";
 export {
+  type AccuracyBreach,
+  accuracyBreaches,
+  type AccuracyThreshold,
+} from "./accuracy_breaches.ts";
+export {
   type LegacyMetric,
   type LegacyQualityDict,
   legacyQualityDict,
@@ -31,3 +37,4 @@ export {
   type SnapshotMetric,
   snapshotQualityDict,
 } from "./evidently_snapshot.ts";
+export { renderQualityHtml } from "./quality_html.ts";
