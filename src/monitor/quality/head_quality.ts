@@ -12,6 +12,8 @@ export function referenceMetrics(
   classes: readonly string[],
 ): QualityMetrics | null {
   const test = evaluation.model;
+  // metrics.json comes from a file: a version written before a field existed lacks it.
+  if (!Array.isArray(test?.classes) || !Array.isArray(test.confusionMatrix)) return null;
   const order = classes.map((label) => test.classes.indexOf(label));
   if (test.classes.length !== classes.length || order.some((i) => i < 0)) return null;
   const matrix = order.map((t) => order.map((p) => test.confusionMatrix[t][p]));

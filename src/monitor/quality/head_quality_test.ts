@@ -81,6 +81,7 @@ Deno.test("the version's test metrics are read in the head's class order, with d
   assert.equal(reference.rocAuc, 0.9);
   assert.equal(reference.perClass.x.rocAuc, 0.9);
   assert.equal(referenceMetrics(evaluation, ["x", "z"]), null);
+  assert.equal(referenceMetrics({ head: "h" } as unknown as HeadEvaluation, ["x", "y"]), null);
 
   const head = headQuality(counts(["x", "y"], ["x", "x"], ["x", "y"]), evaluation) as HeadQuality;
   assert.equal(head.threshold, 0.4);
