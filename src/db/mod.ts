@@ -27,6 +27,12 @@ export {
 } from "./repositories/deployments.ts";
 export { recordFeedback } from "./repositories/feedback.ts";
 export {
+  defaultLabelledPageSize,
+  type LabelledPrediction,
+  labelledPredictionPages,
+  type LabelledWindow,
+} from "./repositories/labelled_predictions.ts";
+export {
   existingPredictionIds,
   findLatestTicketPrediction,
   findPrediction,

@@ -89,19 +89,34 @@ export function classificationReport<L extends Label>(
 
   const k = classes.length;
   const matrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  let correct = 0;
   for (let i = 0; i < yTrue.length; i++) {
-    const t = lookup(yTrue[i], "true", i);
-    const p = lookup(yPred[i], "predicted", i);
-    matrix[t][p]++;
-    if (t === p) correct++;
+    matrix[lookup(yTrue[i], "true", i)][lookup(yPred[i], "predicted", i)]++;
   }
+  return reportFromConfusionMatrix(matrix, classes);
+}
 
+/**
+ * The same report from counts alone: `matrix[t][p]` samples of true class `classes[t]` predicted
+ * as `classes[p]`. Lets a caller that streams millions of rows keep a k×k matrix instead of the
+ * labels. Throws when the matrix is not k×k for the k classes or holds no sample.
+ */
+export function reportFromConfusionMatrix<L extends Label>(
+  matrix: readonly (readonly number[])[],
+  classes: readonly L[],
+): ClassificationReport {
+  const k = classes.length;
+  if (matrix.length !== k || matrix.some((row) => row.length !== k)) {
+    throw new RangeError(`Cannot compute classification report: the matrix is not ${k}×${k}`);
+  }
+  const total = matrix.reduce((sum, row) => sum + row.reduce((s, n) => s + n, 0), 0);
+  if (total === 0) throw new RangeError("Cannot compute classification report: no samples");
+  let correct = 0;
   const perClass: Record<string, ClassScores> = {};
   const macro = { precision: 0, recall: 0, f1: 0 };
   const weighted = { precision: 0, recall: 0, f1: 0 };
   for (let c = 0; c < k; c++) {
     const tp = matrix[c][c];
+    correct += tp;
     const support = matrix[c].reduce((sum, n) => sum + n, 0);
     const predicted = matrix.reduce((sum, row) => sum + row[c], 0);
     const precision = safeDivide(tp, predicted);
@@ -112,18 +127,18 @@ export function classificationReport<L extends Label>(
     macro.precision += precision / k;
     macro.recall += recall / k;
     macro.f1 += f1 / k;
-    const weight = support / yTrue.length;
+    const weight = support / total;
     weighted.precision += precision * weight;
     weighted.recall += recall * weight;
     weighted.f1 += f1 * weight;
   }
 
   return {
-    accuracy: correct / yTrue.length,
+    accuracy: correct / total,
     macro,
     weighted,
     perClass,
-    confusionMatrix: matrix,
+    confusionMatrix: matrix.map((row) => [...row]),
     classes: classes.map(String),
   };
 }

@@ -4,6 +4,7 @@ import {
   indicesToLabels,
   majorityBaseline,
   majorityClass,
+  reportFromConfusionMatrix,
 } from "./classification_metrics.ts";
 
 /** Float comparison: our sums and sklearn's means differ in the last bits. */
@@ -106,4 +107,12 @@ Deno.test("classificationReport handles 100k samples instantly", () => {
   const report = classificationReport(labels, predictions, classes);
   assert.ok(performance.now() - started < 500);
   assert.equal(report.confusionMatrix.flat().reduce((sum, n) => sum + n, 0), 100_000);
+});
+
+Deno.test("reportFromConfusionMatrix gives the report of the labels the counts came from", () => {
+  const classes = ["a", "b", "c", "d"];
+  const fromLabels = classificationReport(yTrue, yPred, classes);
+  assert.deepEqual(reportFromConfusionMatrix(fromLabels.confusionMatrix, classes), fromLabels);
+  assert.throws(() => reportFromConfusionMatrix([[1, 0]], ["a", "b"]), /not 2×2/);
+  assert.throws(() => reportFromConfusionMatrix([[0, 0], [0, 0]], ["a", "b"]), /no samples/);
 });
