@@ -1,5 +1,8 @@
 import { loadConfig } from "../src/shared/config.ts";
 import { type Database, openDatabase } from "../src/db/mod.ts";
+import { positiveInt } from "./run_main.ts";
+
+export { positiveInt, runMain } from "./run_main.ts";
 
 /** Opens the configured database (migrated) for the duration of `action`. */
 export async function withDatabase<T>(action: (db: Database) => Promise<T>): Promise<T> {
@@ -10,26 +13,6 @@ export async function withDatabase<T>(action: (db: Database) => Promise<T>): Pro
   } finally {
     await database.close();
   }
-}
-
-/** Runs a pipeline's main: an expected failure prints its message and exits 1, no stack. */
-export async function runMain(main: () => Promise<void>): Promise<void> {
-  try {
-    await main();
-  } catch (error) {
-    console.error(`✗ ${error instanceof Error ? error.message : error}`);
-    Deno.exit(1);
-  }
-}
-
-/** Parses a positive integer flag or fails naming it. */
-export function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) {
-    throw new Error(`--${name} must be a positive integer, got "${value}"`);
-  }
-  return parsed;
 }
 
 /** The flags of the data-generation steps, shared by `generate` and `pipeline`. */
