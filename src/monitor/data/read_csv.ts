@@ -51,7 +51,7 @@ function parseInto(bytes: Uint8Array, keepText: Set<number>, label: string) {
   const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
   let names: string[] | undefined;
   let columns: CsvColumn[] = [];
-  let line = 1;
+  let line = 0;
   for (const slice of slices(bytes)) {
     const text = decoder.decode(slice, { stream: true });
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, delimiter: "," });
@@ -64,9 +64,7 @@ function parseInto(bytes: Uint8Array, keepText: Set<number>, label: string) {
       }
       if (row.length > names.length) {
         throw new DriftInputError(
-          `Cannot read ${label}: row ${
-            line - 1
-          } has ${row.length} fields, the header ${names.length}`,
+          `Cannot read ${label}: record ${line} has ${row.length} fields, the header has ${names.length}`,
         );
       }
       for (let c = 0; c < columns.length; c++) columns[c].push(row[c]);

@@ -31,9 +31,14 @@ export function ksStatistic(a: WeightedSample, b: WeightedSample): number {
 
 /** The two-sided p-value of ks_2samp. */
 export function ksPValue(reference: WeightedSample, current: WeightedSample): number {
-  const n1 = reference.total, n2 = current.total;
-  if (Math.min(n1, n2) === 0) throw new Error("ks_2samp needs two non-empty samples");
-  let d = ksStatistic(reference, current);
+  if (Math.min(reference.total, current.total) === 0) {
+    throw new Error("ks_2samp needs two non-empty samples");
+  }
+  return ksPValueOf(reference.total, current.total, ksStatistic(reference, current));
+}
+
+/** ks_2samp's two-sided p-value for sample sizes n1, n2 and statistic d. */
+export function ksPValueOf(n1: number, n2: number, d: number): number {
   if (Math.max(n1, n2) <= maxExactSize) {
     const exact = exactKsPValue(n1, n2, d);
     if (exact) return Math.min(1, Math.max(0, exact.p));
