@@ -7,7 +7,7 @@
  * @module
  */
 import type { Column } from "./frame.ts";
-import { pandasFloat } from "./pandas_float.ts";
+import * as pandas from "./pandas_float.ts";
 
 /** pandas' default `na_values`, matched exactly (quoted or not). */
 const naTokens = new Set([
@@ -31,26 +31,15 @@ const naTokens = new Set([
   "nan",
   "null",
 ]);
-const integer = /^\s*[+-]?\d+\s*$/;
-const decimal = /^\s*[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*$/;
-const infinity = /^\s*([+-]?)inf(?:inity)?\s*$/i;
 const trueTokens = new Set(["True", "TRUE", "true"]);
 const falseTokens = new Set(["False", "FALSE", "false"]);
 /** Beyond uint64, pandas keeps integers as text. */
 const maxInteger = 18446744073709551615;
 
-/** The number a numeric token stands for, or undefined when it is not numeric to pandas. */
-function numberOf(token: string): { value: number; integral: boolean } | undefined {
-  if (integer.test(token)) {
-    const value = pandasFloat(token)!;
-    return Math.abs(value) <= maxInteger ? { value, integral: true } : undefined;
-  }
-  if (decimal.test(token)) {
-    const value = pandasFloat(token);
-    return value === undefined ? undefined : { value, integral: false };
-  }
-  const inf = infinity.exec(token);
-  return inf ? { value: inf[1] === "-" ? -Infinity : Infinity, integral: false } : undefined;
+/** pandas' number for a token (NaN: not a number to pandas) and whether it is an integer. */
+function numberOf(token: string): number {
+  const value = pandas.pandasNumber(token);
+  return pandas.lastWasIntegral && Math.abs(value) > maxInteger ? NaN : value;
 }
 
 /**
@@ -92,12 +81,13 @@ export class CsvColumn {
       return;
     }
     this.#present++;
-    const number = this.#numeric || this.#boolean ? numberOf(token) : undefined;
-    if (this.#numeric && number) {
-      this.#integral &&= number.integral;
+    const number = this.#numeric || this.#boolean ? numberOf(token) : NaN;
+    const isNumber = !Number.isNaN(number);
+    if (this.#numeric && isNumber) {
+      this.#integral &&= pandas.lastWasIntegral;
       this.#boolean = false;
-      this.#numbers[index] = number.value;
-    } else if (this.#boolean && !number && (trueTokens.has(token) || falseTokens.has(token))) {
+      this.#numbers[index] = number;
+    } else if (this.#boolean && !isNumber && (trueTokens.has(token) || falseTokens.has(token))) {
       this.#numeric = false;
       this.#numbers[index] = trueTokens.has(token) ? 1 : 0;
     } else if (!this.#isText) {

@@ -95,12 +95,13 @@ export function columnType(
   ref: ColumnSummary,
   cur: ColumnSummary,
 ): ColumnType | null {
-  const both = together(ref, cur);
-  const numeric = isNumericDtype(both.dtype);
-  const regression = columns.task === "regression" ||
-    (numeric && columns.task !== "classification" && both.distinct > 5);
-  if (name === columns.target) return regression ? "num" : "cat";
-  if (name === columns.prediction) {
+  if (name === columns.target || name === columns.prediction) {
+    // Only these two are typed from both data sets, so only they pay for the union.
+    const both = together(ref, cur);
+    const numeric = isNumericDtype(both.dtype);
+    const regression = columns.task === "regression" ||
+      (numeric && columns.task !== "classification" && both.distinct > 5);
+    if (name === columns.target) return regression ? "num" : "cat";
     const probability = both.dtype !== "int64" && numeric && both.max <= 1 && both.min >= 0;
     return regression || probability ? "num" : "cat";
   }

@@ -55,6 +55,7 @@ export function distinctTogether(a: ColumnSummary, b: ColumnSummary): number {
   // A compressed numeric summary has more distinct values than any test threshold (5, 20).
   if ((a.numeric?.wassersteinError ?? 0) > 0) return a.numeric!.distinct;
   if ((b.numeric?.wassersteinError ?? 0) > 0) return b.numeric!.distinct;
+  if (a.sample && b.sample) return unionSize(a.sample.values, b.sample.values);
   const keys = new Set(valueCounts(a).keys());
   for (const key of valueCounts(b).keys()) keys.add(key);
   return keys.size;
@@ -65,4 +66,16 @@ export function rawDistinct(summary: ColumnSummary): number {
   const finite = summary.numeric?.distinct ?? summary.categories!.length;
   return finite + (summary.positiveInfinities > 0 ? 1 : 0) +
     (summary.negativeInfinities > 0 ? 1 : 0);
+}
+
+/** How many distinct values two sorted arrays of distinct values hold together. */
+function unionSize(a: Float64Array, b: Float64Array): number {
+  let i = 0, j = 0, size = 0;
+  while (i < a.length && j < b.length) {
+    size++;
+    if (a[i] < b[j]) i++;
+    else if (b[j] < a[i]) j++;
+    else i++, j++;
+  }
+  return size + (a.length - i) + (b.length - j);
 }
