@@ -29,7 +29,6 @@ async function drift(args: string[], cwd = root) {
   const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
   return { code: output.code, stdout: text(output.stdout), stderr: text(output.stderr) };
 }
-
 const cases = await parityCases();
 
 Deno.test("the drift CLI over CSV gives Evidently's legacy report for every fixture", async () => {
