@@ -11,6 +11,7 @@ COPY scripts/image_build.ts ./scripts/image_build.ts
 COPY scripts/module_graph.ts ./scripts/module_graph.ts
 COPY scripts/migrate.ts ./scripts/migrate.ts
 COPY pipelines/cli.ts ./pipelines/cli.ts
+COPY pipelines/run_main.ts ./pipelines/run_main.ts
 # node_modules with the server's packages only (about 75 MB, not 700), and an initialised
 # embedded database for PGLITE_TEMPLATE_DIR: see the script.
 RUN deno run -A scripts/image_build.ts

@@ -9,12 +9,17 @@ Cases without a mapping also get snapshot.json (the current Report API's dict())
 Evidently refuses the data (an empty column), case.json records its error and legacy.json is
 Evidently's report without the columns it refused. scipy_values.json holds scipy's own values
 of the distributions the engine reimplements. Everything is seeded: a rerun writes the same
-bytes.
+bytes (the script runs itself with PYTHONHASHSEED=0: Evidently sums over Python sets, whose
+order, and so the last bits of a score, would otherwise change from run to run).
 """
 
 import json
+import os
 import sys
 import warnings
+
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
 from pathlib import Path
 
 import numpy as np
