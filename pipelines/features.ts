@@ -2,7 +2,8 @@
  * Step 2: model-ready features stored in `ticket_features` and `customer_features`.
  *   deno task features
  */
-import { runMain, withDatabase } from "../src/cli.ts";
+import { runMain } from "../src/cli.ts";
+import { withDatabase } from "../src/cli_database.ts";
 import { computeFeatures } from "../src/pipeline/features.ts";
 
 if (import.meta.main) {

@@ -3,7 +3,8 @@
  *   deno task generate [--tickets 20000] [--customers 10000] [--seed 42] [--drifted]
  */
 import { parseArgs } from "node:util";
-import { runMain, withDatabase } from "../src/cli.ts";
+import { runMain } from "../src/cli.ts";
+import { withDatabase } from "../src/cli_database.ts";
 import { generationFlags, generationOptions } from "./generation_flags.ts";
 import { generate } from "../src/pipeline/generate.ts";
 

@@ -6,7 +6,8 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig, readEnvironment } from "../src/shared/config.ts";
-import { positiveInt, runMain, withDatabase } from "../src/cli.ts";
+import { positiveInt, runMain } from "../src/cli.ts";
+import { withDatabase } from "../src/cli_database.ts";
 import { generationFlags, generationOptions } from "./generation_flags.ts";
 import { printRegistrations } from "../src/pipeline/register.ts";
 import { runPipeline } from "../src/pipeline/run_pipeline.ts";

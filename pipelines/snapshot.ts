@@ -3,7 +3,8 @@
  * `dvc add data` (writes `data.dvc`); prints the data hash.
  *   deno task snapshot
  */
-import { runMain, withDatabase } from "../src/cli.ts";
+import { runMain } from "../src/cli.ts";
+import { withDatabase } from "../src/cli_database.ts";
 import { snapshot } from "../src/pipeline/snapshot.ts";
 
 if (import.meta.main) {

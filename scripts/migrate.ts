@@ -1,5 +1,6 @@
 /** Applies pending migrations to the configured database (PGlite by default). */
-import { databaseVariables, runMain } from "../src/cli.ts";
+import { runMain } from "../src/cli.ts";
+import { databaseVariables } from "../src/cli_database.ts";
 import { loadConfig, readEnvironment } from "../src/shared/config.ts";
 import { openDatabase } from "../src/db/mod.ts";
 

@@ -6,7 +6,7 @@
  */
 import { loadConfig, readEnvironment } from "../src/shared/config.ts";
 import { installDvcCli, pipInstall } from "../src/dvc/mod.ts";
-import { databaseVariables } from "../src/cli.ts";
+import { databaseVariables } from "../src/cli_database.ts";
 import { openDatabase } from "../src/db/mod.ts";
 
 async function step(title: string, action: () => Promise<void>): Promise<void> {

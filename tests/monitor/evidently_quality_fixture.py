@@ -1,4 +1,4 @@
-"""Writes tests/monitor/fixtures/evidently_quality.json: seeded labelled rows and what
+"""Writes tests/monitor/quality_fixtures/evidently_quality.json: seeded labelled rows and what
 Evidently 0.7 reports on them, for evidently_parity_test.ts to compare ours with.
 
 Run from the repository root with the project's virtualenv (tests/requirements.txt pins it):
@@ -23,7 +23,7 @@ from evidently.legacy.report import Report as LegacyReport
 from evidently.presets import ClassificationPreset
 
 warnings.filterwarnings("ignore")
-OUT = Path(__file__).parent / "fixtures" / "evidently_quality.json"
+OUT = Path(__file__).parent / "quality_fixtures" / "evidently_quality.json"
 rng = np.random.default_rng(20240607)
 
 

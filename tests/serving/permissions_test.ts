@@ -160,7 +160,7 @@ Deno.test("every task is in docs/permissions.md with its flags; -A only where ju
     /(^|\s)(-A|--allow-all)(\s|$)/.test(command)
   )
     .map(([name]) => name);
-  assert.deepEqual(broad.sort(), ["bench:serve", "bench:train", "test"]);
+  assert.deepEqual(broad.sort(), ["bench:monitor", "bench:serve", "bench:train", "test"]);
 });
 
 Deno.test("the start task's --allow-env covers every configuration and S3 variable", () => {

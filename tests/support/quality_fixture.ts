@@ -17,7 +17,7 @@ export interface FixtureRows {
   scores: Record<string, number>[];
 }
 
-/** One case of `tests/monitor/fixtures/evidently_quality.json` (tests/monitor/evidently_quality_fixture.py). */
+/** One case of `tests/monitor/quality_fixtures/evidently_quality.json` (tests/monitor/evidently_quality_fixture.py). */
 export interface FixtureCase {
   name: string;
   classes: string[];
@@ -31,7 +31,9 @@ export interface FixtureCase {
 /** The committed fixture. */
 export function readFixture(): { evidently: string; cases: FixtureCase[] } {
   return JSON.parse(
-    Deno.readTextFileSync(new URL("../monitor/fixtures/evidently_quality.json", import.meta.url)),
+    Deno.readTextFileSync(
+      new URL("../monitor/quality_fixtures/evidently_quality.json", import.meta.url),
+    ),
   );
 }
 

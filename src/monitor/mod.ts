@@ -1,0 +1,25 @@
+/**
+ * The drift engine: Evidently's legacy `DataDriftPreset` rule by rule, on summaries of the
+ * data (reference statistics) rather than rows, with Evidently's report formats and an HTML
+ * page. docs/monitoring.md describes it.
+ * @module
+ */
+export { DriftInputError } from "./drift_input_error.ts";
+export { type Frame, frameFromRows } from "./data/frame.ts";
+export { readTable } from "./data/read_table.ts";
+export { type ColumnMapping, columnMappingSchema } from "./drift/column_mapping.ts";
+export { compareToReference, type DriftResult } from "./drift/compare.ts";
+export { type DriftOptions, driftOptionsSchema } from "./drift/drift_options.ts";
+export {
+  type ReferenceStats,
+  summariseCurrent,
+  summariseReference,
+  type SummaryOptions,
+} from "./drift/reference_stats.ts";
+export { statsFromJson, statsToJson } from "./drift/stats_json.ts";
+export { statTestNames } from "./drift/stattests.ts";
+export { htmlReport } from "./report/html_report.ts";
+export { legacyReport } from "./report/legacy_report.ts";
+export { snapshotReport } from "./report/snapshot_report.ts";
+export { driftFormats, type DriftRun, runDrift } from "./run_drift.ts";
+export { describeText, textDescriptors } from "./text/descriptors.ts";
