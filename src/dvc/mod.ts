@@ -10,6 +10,7 @@ export { readDvcFile } from "./dvc_file.ts";
 export { installDvcCli, pipInstall, runInstallStep } from "./install.ts";
 export { dirHash, dirHashOfFiles } from "./md5.ts";
 export type { DirEntry } from "./dir_manifest.ts";
+export { fetchObject } from "./object_source.ts";
 export { defaultSources } from "./remote_source.ts";
 export { readDirManifest, readTrackedFile, readTrackedFiles } from "./tracked_tree.ts";
 export { s3OptionsFromEnv, s3Variables } from "./s3_source.ts";

@@ -9,10 +9,10 @@ import {
   defaultSources,
   type DirEntry,
   dirHash,
+  fetchObject,
   MissingArtifactError,
   readDirManifest,
   readTrackedFile,
-  readTrackedFiles,
   s3OptionsFromEnv,
 } from "../dvc/mod.ts";
 import type { ModelCard, ModelMetrics } from "../ml/version_files.ts";
@@ -111,30 +111,41 @@ export function versionStore(options: VersionStoreOptions): VersionStore {
       if (pins.length === 0) return;
       const md5 = pointer.models_dvc_md5;
       if (!md5) throw new Refusal(`${what} pins versions but no models_dvc_md5 to find them by`);
-      for (const pin of pins) {
+      const entries = await manifest(md5).catch((error) => {
+        throw new Refusal(
+          `cannot read the models manifest ${md5} that ${what} pins: ${reason(error)}`,
+        );
+      });
+      const inRemote = async (hash: string, artifact: string, missing: string) => {
         try {
-          await readTrackedFiles({
-            dirMd5: md5,
-            prefix: `${pin.name}/${pin.version}/`,
-            sources: remoteOnly,
-          });
+          await fetchObject({ hash, artifact }, remoteOnly);
         } catch (error) {
           if (error instanceof MissingArtifactError) {
             throw new Refusal(
-              `${pin.name} ${pin.version} (${what}) is not in ${where}: push it first ` +
-                `(\`dvc push -r ${options.remote.name}\`)`,
+              `${missing} is not in ${where}: push it first (\`dvc push -r ${options.remote.name}\`)`,
             );
           }
           if (error instanceof CorruptArtifactError) {
-            throw new Refusal(`${pin.name} ${pin.version} (${what}) is corrupt in ${where}`);
+            throw new Refusal(`${missing} is corrupt in ${where}`);
           }
-          throw new Refusal(
-            `cannot check ${where} for ${pin.name} ${pin.version}: ${
-              error instanceof Error ? error.message : error
-            }`,
+          throw new Refusal(`cannot check ${where} for ${missing}: ${reason(error)}`);
+        }
+      };
+      for (const pin of pins) {
+        const prefix = `${pin.name}/${pin.version}/`;
+        const files = entries.filter((e) => e.relpath.startsWith(prefix));
+        if (files.length === 0) throw new Refusal(`manifest ${md5} (${what}) holds no ${prefix}`);
+        for (const file of files) {
+          await inRemote(
+            file.md5,
+            `models/${file.relpath}`,
+            `${pin.name} ${pin.version} (${what})`,
           );
         }
       }
+      await inRemote(md5, `models manifest ${md5}`, `the models manifest ${md5} (${what})`);
     },
   };
 }
+
+const reason = (error: unknown) => error instanceof Error ? error.message : String(error);
