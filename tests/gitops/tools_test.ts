@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { runDvc } from "../../src/dvc/mod.ts";
 import { pointerPathOf } from "../../src/gitops/environments.ts";
 import { readPointer } from "../../src/gitops/pointer.ts";
@@ -18,6 +19,7 @@ import { gitopsSandbox } from "../support/gitops_sandbox.ts";
 import { trainQuickly, writeSmallTrainingSet } from "../support/trained_models.ts";
 
 const staging = pointerPathOf("staging");
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 Deno.test("the GitOps tasks: refusals with one line, rollback to a version, list, pull, report", async (t) => {
   // `.dvc-storage` in the checkout (git-ignored), as `../.dvc-storage` from `.dvc/`.
@@ -166,31 +168,50 @@ Deno.test("the GitOps tasks: refusals with one line, rollback to a version, list
       await git(dev, "push", "--quiet", "origin", "main");
       const runner = await sandbox.clone("runner");
       await cp(join(dev, ".dvc-storage"), join(runner, ".dvc-storage"), { recursive: true });
+      // What `deno task setup` installs there: the dvc CLI, shared with this checkout.
+      await Deno.symlink(join(repoRoot, ".venv"), join(runner, ".venv"));
       const pull = await sandbox.task("model:pull", ["--env", "staging", "--data"], runner);
       assert.equal(pull.code, 0, pull.output);
       assert.ok(existsSync(join(runner, "models/churn", v1.churn, "weights.bin")));
       assert.ok(existsSync(join(runner, "data/tickets.jsonl")));
 
-      const unchanged = await sandbox.task("model:report", ["--env", "staging", "--github-output"]);
-      assert.match(unchanged.output, /^changed=false$/m);
+      const report = (...args: string[]) =>
+        sandbox.task("model:report", ["--env", "staging", ...args], runner);
+      assert.match((await report("--github-output")).output, /^changed=false$/m);
 
-      // The pipeline's register --promote: a new version pushed, models.dvc and the pointer.
-      const versions = await trainQuickly(dev, ["churn"], 3);
-      await register(dev, {
-        versions: [{ name: "churn", version: versions.churn }],
-        pointerPath: staging,
-        promote: true,
-        push: true,
-      });
-      const report = await succeeds("model:report", "--env", "staging", "--github-output");
-      assert.match(report, /^changed=true$/m);
-      assert.match(report, new RegExp(`^title=Retrain staging: churn ${versions.churn}$`, "m"));
-      assert.match(report, new RegExp(`#### churn: \`${v1.churn}\` → \`${versions.churn}\``));
+      // The pipeline on that data, as the workflow runs it: gated against staging's pins,
+      // pushed, models.dvc and staging's pointer changed in the working tree.
+      const pipeline = await sandbox.task(
+        "pipeline",
+        ["--workspace-data", "--max-epochs", "3"],
+        runner,
+        { MODEL_POINTER_PATH: staging, DVC_REMOTE_URL: ".dvc-storage" },
+      );
+      assert.equal(pipeline.code, 0, pipeline.output);
+      assert.doesNotMatch(pipeline.output, /▶ (generate|features|snapshot)/);
+      const next = await readPointer(join(runner, staging));
+      const retrained = next!.models.churn.version;
+      assert.notEqual(retrained, v1.churn);
+      assert.deepEqual(
+        (await git(runner, "status", "--porcelain")).split("\n")
+          .filter((line) => line && line !== "?? .venv").sort(),
+        [" M gitops/overlays/staging/model-pointer.yaml", " M models.dvc"],
+        "the pull request's two files, and nothing else",
+      );
+      const proposal = await report("--github-output");
+      assert.equal(proposal.code, 0, proposal.output);
+      assert.match(proposal.output, /^changed=true$/m);
       assert.match(
-        report,
+        proposal.output,
+        new RegExp(`^title=Retrain staging: .*churn ${retrained}$`, "m"),
+      );
+      assert.match(proposal.output, new RegExp(`#### churn: \`${v1.churn}\` → \`${retrained}\``));
+      assert.match(
+        proposal.output,
         /\| churn \| roc_auc \(gated\) \| 0\.\d{4} \| 0\.\d{4} \([+-]\d\.\d{4}\) \|/,
       );
-      await git(dev, "checkout", "--", "models.dvc", staging);
+      const summary = await report();
+      assert.match(summary.output, /^### Retrain staging: /m);
     });
   } finally {
     await sandbox.close();

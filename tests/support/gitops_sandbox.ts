@@ -27,8 +27,16 @@ export interface GitOpsSandbox {
   git(repo: string, ...args: string[]): Promise<string>;
   /** `git clone` of origin into `<dir>/<name>`, with its own node_modules. */
   clone(name: string): Promise<string>;
-  /** Runs `deno task <task> <args>` in `cwd` as deno.json words it: exactly its flags. */
-  task(task: string, args: string[], cwd?: string): Promise<{ code: number; output: string }>;
+  /**
+   * Runs `deno task <task> <args>` in `cwd` as deno.json words it (exactly its flags), with the
+   * remote's variables and `env`.
+   */
+  task(
+    task: string,
+    args: string[],
+    cwd?: string,
+    env?: Record<string, string>,
+  ): Promise<{ code: number; output: string }>;
   close(): Promise<void>;
 }
 
@@ -84,9 +92,9 @@ export async function gitopsSandbox(remote: TeamRemoteSetup): Promise<GitOpsSand
       await install(path);
       return path;
     },
-    task: (task, args, cwd = dev) => {
-      const { env, args: words } = denoTask(join(cwd, "deno.json"), task);
-      return runDeno([...words, ...args], cwd, isolatedEnv({ ...env, ...remote.env }));
+    task: (task, args, cwd = dev, env = {}) => {
+      const { env: assigned, args: words } = denoTask(join(cwd, "deno.json"), task);
+      return runDeno([...words, ...args], cwd, isolatedEnv({ ...assigned, ...remote.env, ...env }));
     },
     close: () => Deno.remove(dir, { recursive: true }),
   };
