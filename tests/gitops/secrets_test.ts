@@ -57,9 +57,10 @@ Deno.test("no tracked file holds a secret", async () => {
 });
 
 Deno.test("the shapes are recognised", () => {
+  // Put together here, so this file holds none of them.
   const samples = [
-    "AKIAABCDEFGHIJKLMNOP",
-    "-----BEGIN OPENSSH PRIVATE KEY-----",
+    `AKIA${"ABCDEFGHIJKLMNOP"}`,
+    `-----BEGIN OPENSSH ${"PRIVATE"} KEY-----`,
     `ghp_${"a".repeat(36)}`,
   ];
   for (const sample of samples) assert.ok(secretShapes.some(([shape]) => shape.test(sample)));
