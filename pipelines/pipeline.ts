@@ -3,6 +3,7 @@
  * generate -> features -> snapshot (dvc add data) -> quality -> train + evaluate -> register
  * (gate, dvc add models, dvc push, promote to the model pointer).
  *   deno task pipeline [--tickets 20000] [--customers 10000] [--seed 42] [--max-epochs N]
+ *   deno task pipeline --workspace-data [--max-epochs N]   (train on data/ as pulled: steps 4-7)
  */
 import { parseArgs } from "node:util";
 import { loadConfig, readEnvironment } from "../src/shared/config.ts";
@@ -16,7 +17,11 @@ import { runPipeline } from "../src/pipeline/run_pipeline.ts";
 export async function pipelineMain(args: string[], defaultSeed?: number): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { ...generationFlags, "max-epochs": { type: "string" } },
+    options: {
+      ...generationFlags,
+      "max-epochs": { type: "string" },
+      "workspace-data": { type: "boolean", default: false },
+    },
   });
   const config = loadConfig(readEnvironment());
   const generation = generationOptions({ ...values, seed: values.seed ?? defaultSeed?.toString() });
@@ -26,6 +31,7 @@ export async function pipelineMain(args: string[], defaultSeed?: number): Promis
       remoteUrl: config.DVC_REMOTE_URL,
       pointerPath: config.MODEL_POINTER_PATH,
       ...generation,
+      workspaceData: values["workspace-data"],
       maxEpochs: values["max-epochs"]
         ? positiveInt("max-epochs", values["max-epochs"], 0)
         : undefined,

@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig, readEnvironment } from "../src/shared/config.ts";
 import { runMain } from "../src/cli.ts";
+import { ensureDvcProject } from "../src/dvc/mod.ts";
 import { printRegistrations, register } from "../src/pipeline/register.ts";
 
 if (import.meta.main) {
@@ -22,9 +23,12 @@ if (import.meta.main) {
       },
     });
     if (!values.model || !values.version) throw new Error("--model and --version are required");
+    const config = loadConfig(readEnvironment());
+    // Push where the pipeline pushes: DVC_REMOTE_URL, kept in .dvc/config.local.
+    await ensureDvcProject(Deno.cwd(), config.DVC_REMOTE_URL);
     const result = await register(Deno.cwd(), {
       versions: [{ name: values.model, version: values.version }],
-      pointerPath: loadConfig(readEnvironment()).MODEL_POINTER_PATH,
+      pointerPath: config.MODEL_POINTER_PATH,
       promote: values.promote,
       push: !values["no-push"],
     });

@@ -41,8 +41,14 @@ export async function dvcFileHash(path: string): Promise<string> {
   return singleOut(await readDvcFile(path)).md5;
 }
 
-/** Makes `root` a DVC project with a default remote, unless it already is one. */
+/**
+ * Makes `root` a DVC project whose default remote is `remoteUrl`. A new project gets it in
+ * `.dvc/config`; in an existing one, whose committed `.dvc/config` names the team's remote, it
+ * goes to the git-ignored `.dvc/config.local`, so a run never changes a committed file.
+ */
 export async function ensureDvcProject(root: string, remoteUrl: string): Promise<void> {
-  if (!existsSync(join(root, ".dvc"))) await runDvc(root, ["init", "--quiet"]);
-  await runDvc(root, ["remote", "add", "--default", "--force", "storage", remoteUrl]);
+  const created = !existsSync(join(root, ".dvc"));
+  if (created) await runDvc(root, ["init", "--quiet"]);
+  const level = created ? [] : ["--local"];
+  await runDvc(root, ["remote", "add", ...level, "--default", "--force", "storage", remoteUrl]);
 }

@@ -6,8 +6,11 @@
  */
 export { dvcExecutable, dvcFileHash, ensureDvcProject, runDvc } from "./cli.ts";
 export { CorruptArtifactError, MissingArtifactError } from "./errors.ts";
+export { readDvcFile } from "./dvc_file.ts";
 export { installDvcCli, pipInstall, runInstallStep } from "./install.ts";
-export { dirHashOfFiles } from "./md5.ts";
+export { dirHash, dirHashOfFiles } from "./md5.ts";
+export type { DirEntry } from "./dir_manifest.ts";
+export { fetchObject } from "./object_source.ts";
 export { defaultSources } from "./remote_source.ts";
-export { readTrackedFiles } from "./tracked_tree.ts";
+export { readDirManifest, readTrackedFile, readTrackedFiles } from "./tracked_tree.ts";
 export { s3OptionsFromEnv, s3Variables } from "./s3_source.ts";

@@ -57,6 +57,33 @@ export async function readTrackedFiles(
   return new Map(selected.map((e, i) => [e.relpath.slice(prefix.length), fetched[i].bytes]));
 }
 
+/**
+ * One file of a tracked directory pinned by its hash (`<md5>.dir`): `relpath` inside it, e.g.
+ * `churn/20261122T042440Z-6dfaa8e2/metrics.json`. Throws `MissingArtifactError` when the
+ * manifest or the file cannot be had, or the manifest lists no such file.
+ */
+export async function readTrackedFile(
+  options: { dirMd5: string; relpath: string; sources: readonly ObjectSource[]; outPath?: string },
+): Promise<Uint8Array> {
+  const outPath = options.outPath ?? "models";
+  const entries = await readDirManifest(options.dirMd5, options.sources, outPath);
+  const entry = entries.find((e) => e.relpath === options.relpath);
+  const artifact = join(outPath, options.relpath);
+  if (!entry) {
+    throw new MissingArtifactError(
+      artifact,
+      options.dirMd5,
+      [],
+      `manifest ${options.dirMd5} lists no "${options.relpath}"`,
+    );
+  }
+  const fetched = await fetchObject(
+    { hash: entry.md5, relpath: entry.relpath, artifact },
+    options.sources,
+  );
+  return fetched.bytes;
+}
+
 /** Fetches and verifies the `.dir` manifest `hash`, returning its entries. */
 export async function readDirManifest(
   hash: string,

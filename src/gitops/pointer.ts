@@ -29,18 +29,23 @@ const header = "# Model versions served by this environment. Promotion changes t
 /** Reads a pointer file; undefined when it does not exist, an error when it is invalid. */
 export async function readPointer(path: string): Promise<ModelPointer | undefined> {
   if (!existsSync(path)) return undefined;
+  return parsePointer(await readFile(path, "utf8"), path);
+}
+
+/** Parses a pointer's text (`source` names it in errors: a path, `HEAD:<path>`). */
+export function parsePointer(text: string, source: string): ModelPointer {
   let document: unknown;
   try {
-    document = parse(await readFile(path, "utf8"));
+    document = parse(text);
   } catch (error) {
     // The YAML error's first line says what and where (a conflicted merge, a typo).
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new Error(`Invalid model pointer ${path}: not valid YAML: ${reason}`);
+    throw new Error(`Invalid model pointer ${source}: not valid YAML: ${reason}`);
   }
   const parsed = ModelPointer.safeParse(document);
   if (!parsed.success) {
     const problems = z.prettifyError(parsed.error).replaceAll(/\n\s*/g, " ");
-    throw new Error(`Invalid model pointer ${path}: ${problems}`);
+    throw new Error(`Invalid model pointer ${source}: ${problems}`);
   }
   return parsed.data;
 }

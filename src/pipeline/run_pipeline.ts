@@ -1,7 +1,9 @@
 /**
  * The whole data-science pipeline on embedded defaults, steps 1 to 7:
  * generate -> features -> snapshot (dvc add data) -> quality -> train + evaluate -> register
- * (gate, dvc add models, dvc push, promote to the model pointer).
+ * (gate, dvc add models, dvc push, promote to the model pointer). With `workspaceData`, steps
+ * 1-3 are skipped: the models are trained on the `data/` already in the workspace (what
+ * `data.dvc` names, pulled), as when a data scientist commits a new dataset.
  */
 import { ensureDvcProject } from "../dvc/mod.ts";
 import type { Database } from "../db/mod.ts";
@@ -31,6 +33,8 @@ export interface PipelineOptions extends Omit<GenerateOptions, "drifted"> {
   push?: boolean;
   /** See {@link RegisterOptions.missingPinned}. */
   missingPinned?: RegisterOptions["missingPinned"];
+  /** Train on the workspace's `data/` as it is: no generate, features or snapshot. */
+  workspaceData?: boolean;
 }
 
 /** Runs steps 1-7 in `root`; returns the registered versions. */
@@ -45,11 +49,13 @@ export async function runPipeline(db: Database, options: PipelineOptions) {
     return result;
   };
   await ensureDvcProject(options.root, options.remoteUrl);
-  const generated = await step("generate", () => generate(db, { ...options, drifted: false }));
-  log(`  ${generated.tickets} new tickets, ${generated.customers} customers`);
-  await step("features", () => computeFeatures(db));
-  const data = await step("snapshot", () => snapshot(db, options.root));
-  log(`  data.dvc md5 ${data.dataHash}`);
+  if (!options.workspaceData) {
+    const generated = await step("generate", () => generate(db, { ...options, drifted: false }));
+    log(`  ${generated.tickets} new tickets, ${generated.customers} customers`);
+    await step("features", () => computeFeatures(db));
+    const data = await step("snapshot", () => snapshot(db, options.root));
+    log(`  data.dvc md5 ${data.dataHash}`);
+  }
   const models = options.models ?? Object.keys(catalog);
   const reports = await step("quality", () => checkQuality(options.root, models));
   for (const report of reports) log(formatQualityReport(report));

@@ -41,12 +41,17 @@ async function commitAll(dir: string, message: string): Promise<void> {
 
 const pointerPath = loadConfig({}).MODEL_POINTER_PATH;
 
-/** Commits a pointer pinning `versions`, as a promotion made elsewhere would. */
+/**
+ * Commits a pointer pinning `versions`, as a promotion made elsewhere would. The local pointer is
+ * git-ignored (each machine's own): forced in, it stands for any committed pointer a checkout
+ * serves.
+ */
 async function pinAndCommit(clone: string, versions: Record<string, string>): Promise<void> {
   const path = join(clone, pointerPath);
   const pointer = await readPointer(path) ?? { models: {} };
   for (const [name, version] of Object.entries(versions)) pointer.models[name] = { version };
   await writePointer(path, pointer);
+  await run(clone, "git", ["add", "--force", pointerPath]);
   await commitAll(clone, "promote versions built elsewhere");
 }
 

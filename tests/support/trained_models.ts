@@ -13,26 +13,43 @@ export interface TrainedWorkspace {
   versions: Record<string, string>;
 }
 
+/** Writes the small seeded training set (1,500 tickets and customers) to `data/` under `root`. */
+export async function writeSmallTrainingSet(root: string, seed = 11): Promise<void> {
+  const database = await openDatabase({ PGLITE_DIR: "memory://" });
+  try {
+    await database.migrate();
+    await generate(database.db, { tickets: 1500, customers: 1500, seed, drifted: false });
+    await computeFeatures(database.db);
+    await exportTrainingSet(database.db, root);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Trains `names` on the `data/` under `root` (2 epochs at most, seeded: a few seconds, the
+ * same model every run) into `models/`; returns the new versions by name.
+ */
+export async function trainQuickly(
+  root: string,
+  names: readonly string[] = ["ticket-triage", "churn"],
+  maxEpochs = 2,
+): Promise<Record<string, string>> {
+  const versions: Record<string, string> = {};
+  for (const name of names) {
+    versions[name] = (await trainModel(root, name, { seed: 11, maxEpochs, quiet: true })).version;
+  }
+  return versions;
+}
+
 /**
  * Builds the workspace once per test module: generate, features, export, train (2 epochs
  * at most). Small and seeded, so every run trains the same models in a few seconds.
  */
 export async function trainedWorkspace(): Promise<TrainedWorkspace> {
   const root = await Deno.makeTempDir({ prefix: "trained-" });
-  const database = await openDatabase({ PGLITE_DIR: "memory://" });
-  try {
-    await database.migrate();
-    await generate(database.db, { tickets: 1500, customers: 1500, seed: 11, drifted: false });
-    await computeFeatures(database.db);
-    await exportTrainingSet(database.db, root);
-  } finally {
-    await database.close();
-  }
-  const versions: Record<string, string> = {};
-  for (const name of ["ticket-triage", "churn"]) {
-    versions[name] =
-      (await trainModel(root, name, { seed: 11, maxEpochs: 2, quiet: true })).version;
-  }
+  await writeSmallTrainingSet(root);
+  const versions = await trainQuickly(root);
   const pointerPath = join(root, "gitops/overlays/test/model-pointer.yaml");
   await writePointer(pointerPath, {
     models: Object.fromEntries(Object.entries(versions).map(([n, version]) => [n, { version }])),
