@@ -111,3 +111,17 @@ export function parseVersion<Prep>(
     card: parseJson(files, "card.json") as ModelCard,
   };
 }
+
+/**
+ * One file of `models/<name>/<version>/` under `root`, or undefined when the version lacks
+ * it (an older version without `reference_stats.json`): the monitor's reader in a workspace.
+ */
+export function workspaceVersionFile(
+  root: string,
+): (name: string, version: string, file: string) => Promise<Uint8Array | undefined> {
+  return (name, version, file) =>
+    readFile(join(versionDir(root, name, version), file)).catch((error) => {
+      if ((error as { code?: string }).code === "ENOENT") return undefined;
+      throw error;
+    });
+}

@@ -23,3 +23,11 @@ export { legacyReport } from "./report/legacy_report.ts";
 export { snapshotReport } from "./report/snapshot_report.ts";
 export { driftFormats, type DriftRun, runDrift } from "./run_drift.ts";
 export { describeText, textDescriptors } from "./text/descriptors.ts";
+export { LatencyHistogram } from "./runner/latency_histogram.ts";
+export {
+  type ModelRun,
+  type MonitorOptions,
+  type ReadVersionFile,
+  runMonitor,
+} from "./runner/run_monitor.ts";
+export { type ReportStatus } from "./runner/report_body.ts";
