@@ -9,7 +9,7 @@ import { DriftInputError } from "../drift_input_error.ts";
 import { compareToReference } from "../drift/compare.ts";
 import { summariseCurrent } from "../drift/reference_stats.ts";
 import { statsFromJson } from "../drift/stats_json.ts";
-import type { QualityReport } from "../quality/quality_types.ts";
+import type { QualityReport } from "../quality/mod.ts";
 import { observe } from "./observation.ts";
 import type { WindowOutcome } from "./report_body.ts";
 import type { MonitorOptions } from "./run_monitor.ts";

@@ -4,9 +4,9 @@
  * head's accuracy from feedback, and the p99 latency.
  */
 import { isOutputColumn } from "../../domain/monitoring_spec.ts";
-import type { MonitorObservation } from "../alerts/observation.ts";
+import type { MonitorObservation } from "../alerts/mod.ts";
 import type { DriftResult } from "../drift/compare.ts";
-import type { QualityReport } from "../quality/quality_types.ts";
+import type { QualityReport } from "../quality/mod.ts";
 
 /** Accuracy per head from feedback; null for a head without feedback. */
 export function headAccuracies(quality: QualityReport): Record<string, number | null> {

@@ -4,13 +4,12 @@
  * Evidently's legacy shape and as computed, the observation the alerts judged, the window,
  * and a short `summary` that lists and gauges read without loading the rest.
  */
-import type { MonitorObservation } from "../alerts/observation.ts";
+import type { MonitorObservation } from "../alerts/mod.ts";
 import type { DriftResult } from "../drift/compare.ts";
 import type { DriftOptions } from "../drift/drift_options.ts";
 import type { ReferenceStats } from "../drift/reference_stats.ts";
 import { statsToJson } from "../drift/stats_json.ts";
-import { legacyQualityDict } from "../quality/evidently_legacy.ts";
-import type { QualityReport } from "../quality/quality_types.ts";
+import { legacyQualityDict, type QualityReport } from "../quality/mod.ts";
 import { legacyReport } from "../report/legacy_report.ts";
 import { snapshotReport } from "../report/snapshot_report.ts";
 import { headAccuracies } from "./observation.ts";
