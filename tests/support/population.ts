@@ -36,11 +36,15 @@ export async function predictThroughApp(
   { app, flush }: Pick<TestApp, "app" | "flush">,
   name: string,
   inputs: readonly unknown[],
+  headers: Record<string, string> = {},
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < inputs.length; start += 100) {
     const instances = inputs.slice(start, start + 100);
-    const response = await app.request(`/v1/models/${name}/predict`, postJson({ instances }));
+    const response = await app.request(
+      `/v1/models/${name}/predict`,
+      postJson({ instances }, headers),
+    );
     if (response.status !== 200) {
       throw new Error(`predict ${response.status}: ${await response.text()}`);
     }
