@@ -5,14 +5,11 @@
 import assert from "node:assert/strict";
 import { findDriftReport, findOpenAlert } from "../../src/db/mod.ts";
 import { referenceStatsFileName, workspaceVersionFile } from "../../src/ml/version_files.ts";
-import { createAlerter, verifyWebhookSignature } from "../../src/monitor/alerts/mod.ts";
-import { type MonitorOptions, runMonitor } from "../../src/monitor/mod.ts";
-import { loadConfig } from "../../src/shared/config.ts";
-import { captureLogger } from "../support/logger.ts";
+import { verifyWebhookSignature } from "../../src/monitor/alerts/mod.ts";
+import { type MonitorHarness, withMonitor as withHarness } from "../support/monitor_harness.ts";
 import { populationInputs, predictThroughApp } from "../support/population.ts";
-import { postJson, testApp } from "../support/test_app.ts";
+import { postJson } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
-import { startReceiver } from "../support/webhook_receiver.ts";
 
 const workspace = await trainedWorkspace();
 const secret = "monitor-webhook-secret";
@@ -21,41 +18,8 @@ const [drifted, baseline, tickets] = await Promise.all([
   populationInputs("churn", { count: 300, seed: 22, drifted: false }),
   populationInputs("ticket-triage", { count: 200, seed: 23, drifted: false }),
 ]);
-
-/** A fresh app, a webhook receiver and an alerter, torn down after `body`. */
-async function withMonitor(
-  body: (
-    ctx: Awaited<ReturnType<typeof testApp>> & {
-      receiver: ReturnType<typeof startReceiver>;
-      alerter: ReturnType<typeof createAlerter>;
-      run(extra?: Partial<MonitorOptions>): ReturnType<typeof runMonitor>;
-    },
-  ) => Promise<void>,
-) {
-  const app = await testApp(workspace);
-  const receiver = startReceiver(() => new Response("ok"));
-  const alerter = createAlerter({
-    db: app.database.db,
-    config: loadConfig({ ALERT_WEBHOOK_URL: `${receiver.url}/hook`, ALERT_WEBHOOK_SECRET: secret }),
-    logger: captureLogger(),
-  });
-  const run = (extra: Partial<MonitorOptions> = {}) =>
-    runMonitor(app.database.db, {
-      models: [{ name: "churn", version: workspace.versions.churn }],
-      readVersionFile: workspaceVersionFile(workspace.root),
-      windowMs: 3_600_000,
-      end: new Date(Date.now() + 1_000),
-      alerter,
-      ...extra,
-    });
-  try {
-    await body({ ...app, receiver, alerter, run });
-  } finally {
-    await alerter.close();
-    await receiver.close();
-    await app.close();
-  }
-}
+const withMonitor = (body: (harness: MonitorHarness) => Promise<void>) =>
+  withHarness(workspace, secret, body);
 
 Deno.test("the drifted population raises a signed dataset-drift alert", async () => {
   await withMonitor(async ({ app, flush, database, receiver, alerter, run }) => {
