@@ -97,6 +97,7 @@ Deno.test("one report: stored JSON, Evidently legacy and snapshot, HTML; the err
     assert.match(page, /No feedback in this window/);
 
     const emptyHtml = await get(`/v1/monitoring/reports/${tickets.reportId}?format=html`);
+    assert.equal(tickets.status, "empty_window");
     assert.match(await emptyHtml.text(), /empty window/);
     assert.equal(
       (await get(`/v1/monitoring/reports/${tickets.reportId}?format=legacy`)).status,

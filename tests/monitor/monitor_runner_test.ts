@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { findDriftReport, findOpenAlert } from "../../src/db/mod.ts";
 import { referenceStatsFileName, workspaceVersionFile } from "../../src/ml/version_files.ts";
 import { verifyWebhookSignature } from "../../src/monitor/alerts/mod.ts";
+import { reportHtml } from "../../src/monitor/mod.ts";
 import { type MonitorHarness, withMonitor as withHarness } from "../support/monitor_harness.ts";
 import { populationInputs, predictThroughApp } from "../support/population.ts";
 import { postJson } from "../support/test_app.ts";
@@ -60,6 +61,11 @@ Deno.test("the baseline population raises no drift alert; no feedback is said, n
       })),
     });
     assert.equal(ticketRun.status, "ok");
+    // Stored without the vocabulary, the comparison is still drawn with its OOV columns.
+    const ticketReport = (await findDriftReport(database.db, ticketRun.reportId))!.report;
+    const stats = ticketReport.stats as { reference: { vocabulary: string[] } };
+    assert.deepEqual(stats.reference.vocabulary, []);
+    assert.match(reportHtml(ticketReport, "tickets"), /body\.oov_share/);
     assert.equal(ticketRun.requests, tickets.length);
     assert.equal(ticketRun.driftDetected, false, `drifted: ${ticketRun.driftedColumns}`);
     assert.deepEqual(ticketRun.accuracy, { topic: null, urgency: null });

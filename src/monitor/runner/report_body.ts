@@ -30,6 +30,15 @@ export interface WindowOutcome {
   observation?: MonitorObservation;
 }
 
+/**
+ * Statistics as a report keeps them: without the model's vocabulary, the bulk of a ticket
+ * model's statistics, which only computing the descriptors needed. An empty list still says
+ * the text columns have an out-of-vocabulary share, so the comparison is drawn the same.
+ */
+function compact(stats: ReferenceStats): ReferenceStats {
+  return stats.vocabulary ? { ...stats, vocabulary: [] } : stats;
+}
+
 /** The jsonb body stored for `outcome`. */
 export function reportBody(outcome: WindowOutcome): Record<string, unknown> {
   const { drift, quality } = outcome;
@@ -53,7 +62,10 @@ export function reportBody(outcome: WindowOutcome): Record<string, unknown> {
     snapshot: drift ? snapshotReport(drift.result, outcome.driftOptions) : null,
     drift_options: outcome.driftOptions,
     stats: drift
-      ? { reference: statsToJson(drift.reference), current: statsToJson(drift.current) }
+      ? {
+        reference: statsToJson(compact(drift.reference)),
+        current: statsToJson(compact(drift.current)),
+      }
       : null,
     quality: Object.fromEntries(quality.heads.map((head) => [head.head, legacyQualityDict(head)])),
     quality_report: quality,
