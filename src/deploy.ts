@@ -46,6 +46,8 @@ if (import.meta.main) {
     watchPointer: false,
     buildMissingModels: false,
     keepRemoteObjects: false,
+    // Deno Deploy runs isolates on demand: no background schedule (run `deno task monitor`).
+    scheduleMonitor: false,
   });
   // Deploy stops an instance with SIGINT: drain the in-memory prediction log, which has no
   // spill file to outlive the process; the drain stops a second before the deadline, so the

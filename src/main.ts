@@ -16,6 +16,7 @@ if (import.meta.main) {
       buildMissingModels: config.AUTO_BUILD_MODELS !== false,
       spillDir: config.SPILL_DIR,
       keepRemoteObjects: true,
+      scheduleMonitor: true,
     });
     exitOnStopSignals(server, logger);
   } catch (error) {

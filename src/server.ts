@@ -11,6 +11,7 @@ import { migrateInBackground } from "./serving/background_migration.ts";
 import { buildMissingModels } from "./serving/first_run.ts";
 import { watchPointer } from "./serving/registry/pointer_watch.ts";
 import { createPredictionLogWriter } from "./serving/prediction_log/mod.ts";
+import { startServerMonitor } from "./server_monitor.ts";
 
 /** How the host differs: a container or laptop, or Deno Deploy (no file-system writes). */
 export interface HostOptions {
@@ -22,6 +23,8 @@ export interface HostOptions {
   spillDir?: string;
   /** Keep model files fetched from the DVC remote in DVC_CACHE_DIR (needs a writable disk). */
   keepRemoteObjects: boolean;
+  /** Run the monitor every `MONITOR_INTERVAL` (a long-lived process; not Deno Deploy). */
+  scheduleMonitor: boolean;
 }
 
 /** A running server; `shutdown` drains the prediction log and closes the database. */
@@ -88,7 +91,13 @@ export async function startServer(
     // default 500, which suits it better.
     ...(config.DATABASE_URL ? {} : { maxBatch: 100 }),
   });
-  const { app, runtime } = await assembleApp(config, databaseReady, logger, source, writer);
+  const { app, runtime, latestReports } = await assembleApp(
+    config,
+    databaseReady,
+    logger,
+    source,
+    writer,
+  );
   const database = await databaseReady;
   const server = Deno.serve({
     hostname: config.HOST,
@@ -106,6 +115,9 @@ export async function startServer(
         : logger.error("Building the models failed", { reason: String(error) })
     )
     : Promise.resolve();
+  const monitor = host.scheduleMonitor
+    ? startServerMonitor(config, logger, { database, registry: runtime.registry, latestReports })
+    : undefined;
   const watcher = host.watchPointer
     ? watchPointer(config.MODEL_POINTER_PATH, runtime.reloadIfChanged, logger)
     : undefined;
@@ -123,6 +135,8 @@ export async function startServer(
           })
         );
       await bounded(server.shutdown(), requestsTimeoutMs, "Draining requests");
+      // A run in progress writes to the database closed below.
+      if (monitor) await bounded(monitor.stop(), databaseTimeoutMs, "Stopping the monitor");
       await writer.close({ timeoutMs: logTimeoutMs });
       await bounded(database.close(), databaseTimeoutMs, "Closing the database");
     },

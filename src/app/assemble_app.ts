@@ -7,6 +7,7 @@ import type { ArtifactSource } from "../serving/registry/version_loader.ts";
 import type { PredictionSink } from "../serving/prediction_log/mod.ts";
 import { createModelRuntime, type ModelRuntime } from "../serving/registry/runtime.ts";
 import { createApp } from "./create_app.ts";
+import { LatestReports } from "../monitor/mod.ts";
 
 /** Where predictions go: the log writer in production, anything with `enqueue` in tests. */
 export type PredictionLog = PredictionSink & { stats?(): WriterStats };
@@ -32,9 +33,12 @@ export async function assembleApp(
   logger: Logger,
   source: ArtifactSource,
   log: PredictionLog,
-): Promise<{ app: ReturnType<typeof createApp>; runtime: ModelRuntime }> {
+): Promise<
+  { app: ReturnType<typeof createApp>; runtime: ModelRuntime; latestReports: LatestReports }
+> {
   const runtime = createModelRuntime(config, database, logger, source);
   const [handle, articles] = await Promise.all([database, loadKnowledgeBase(), runtime.reload()]);
+  const latestReports = new LatestReports(handle.db);
   const app = createApp({
     config,
     database: handle,
@@ -44,6 +48,7 @@ export async function assembleApp(
     kb: new Bm25Index(articles),
     writerStats: () => log.stats?.() ?? noWriterStats,
     reloadModels: runtime.reload,
+    latestReports,
   });
-  return { app, runtime };
+  return { app, runtime, latestReports };
 }

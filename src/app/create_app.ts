@@ -13,6 +13,8 @@ import { healthRouter } from "../routes/health/health.index.ts";
 import { modelsRouter } from "../routes/models/models.index.ts";
 import { ticketsRouter } from "../routes/tickets/tickets.index.ts";
 import { v2Router } from "../routes/v2/v2.index.ts";
+import { monitoringRouter } from "../routes/monitoring/monitoring.index.ts";
+import { LatestReports } from "../monitor/mod.ts";
 import { createServerMetrics } from "./metrics.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
 import { type PredictionSink, scoringSink } from "../serving/prediction_log/mod.ts";
@@ -40,6 +42,8 @@ export interface AppDependencies {
   writerStats(): WriterStats;
   /** Re-reads the model pointer; returns the versions swapped in. */
   reloadModels(): Promise<string[]>;
+  /** The newest monitoring report per model, for `/metrics` (default: read from `database`). */
+  latestReports?: LatestReports;
 }
 
 /** The LLM that writes suggested replies, when one is configured. */
@@ -57,7 +61,11 @@ function llmOf(config: Config): LlmConfig | undefined {
 export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   const { config, logger, registry } = dependencies;
   const db = dependencies.database.db;
-  const metrics = createServerMetrics(registry, dependencies.writerStats);
+  const metrics = createServerMetrics(
+    registry,
+    dependencies.writerStats,
+    dependencies.latestReports ?? new LatestReports(db),
+  );
   const sink = scoringSink(metrics.countPredictions(dependencies.sink));
   const maxBatch = config.MAX_BATCH_SIZE;
   const app = createRouter();
@@ -82,6 +90,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.route("/", ticketsRouter({ db, registry, sink, kb: dependencies.kb, llm: llmOf(config) }));
   app.route("/", customersRouter(db, registry, sink));
   app.route("/", feedbackRouter(db, sink));
+  app.route("/", monitoringRouter(db));
   app.route("/", v2Router({ registry, sink, maxBatch }));
   app.route("/", adminRouter(registry, dependencies.reloadModels));
 

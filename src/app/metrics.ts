@@ -4,6 +4,8 @@ import { matchedRoute } from "./matched_route.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
 import type { PredictionSink } from "../serving/prediction_log/mod.ts";
 import { registerScrapeGauges, type WriterStats } from "../serving/scrape_gauges.ts";
+import type { LatestReports } from "../monitor/mod.ts";
+import { registerMonitoringGauges } from "./monitoring_gauges.ts";
 
 /** The Prometheus registry of one app, and the hooks that feed it. */
 export interface ServerMetrics {
@@ -28,10 +30,14 @@ function childrenBy<T>(make: (...labels: string[]) => T): (...labels: string[]) 
   };
 }
 
-/** Metrics for one server: HTTP, predictions, model load state, prediction-log writer. */
+/**
+ * Metrics for one server: HTTP, predictions, model load state, prediction-log writer, and
+ * the newest monitoring report per model.
+ */
 export function createServerMetrics(
   models: ModelRegistry,
   writerStats: () => WriterStats,
+  latestReports: LatestReports,
 ): ServerMetrics {
   const registry = new Registry();
   const requests = new Counter({
@@ -68,6 +74,7 @@ export function createServerMetrics(
     registers: [registry],
   });
   registerScrapeGauges(registry, models, writerStats);
+  registerMonitoringGauges(registry, latestReports);
 
   const requestsOf = childrenBy((...labels) => requests.labels(...labels));
   const durationOf = childrenBy((...labels) => duration.labels(...labels));

@@ -22,6 +22,7 @@ function documentConfig(config: Config) {
       { name: "Tickets", description: "Store, triage and answer support tickets" },
       { name: "Customers", description: "Churn from stored customer features" },
       { name: "Feedback", description: "Ground truth for served predictions" },
+      { name: "Monitoring", description: "Drift and quality reports of the served models" },
       { name: "Open Inference Protocol (V2)", description: "KServe-compatible inference" },
       { name: "Admin", description: "Operations behind the admin keys" },
     ],

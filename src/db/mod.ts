@@ -25,6 +25,15 @@ export {
   type NewModelDeployment,
   recordDeployment,
 } from "./repositories/deployments.ts";
+export {
+  type DriftReport,
+  type DriftReportSummary,
+  findDriftReport,
+  insertDriftReport,
+  latestDriftReports,
+  listDriftReports,
+  type NewDriftReport,
+} from "./repositories/drift_reports.ts";
 export { recordFeedback } from "./repositories/feedback.ts";
 export {
   defaultLabelledPageSize,
@@ -32,6 +41,11 @@ export {
   labelledPredictionPages,
   type LabelledWindow,
 } from "./repositories/labelled_predictions.ts";
+export {
+  defaultMonitoredPageSize,
+  type MonitoredPrediction,
+  monitoredPredictionPages,
+} from "./repositories/monitored_predictions.ts";
 export {
   existingPredictionIds,
   findLatestTicketPrediction,

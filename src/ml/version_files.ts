@@ -41,6 +41,12 @@ export interface VersionContents<Prep> {
 /** File name of the weights blob referenced from `model.json`. */
 export const weightsFileName = "weights.bin";
 
+/**
+ * The monitoring reference of a version (the drift engine's statistics of its test split);
+ * optional: versions trained before it existed have none.
+ */
+export const referenceStatsFileName = "reference_stats.json";
+
 /** `models/<name>/<version>` under `root`. */
 export function versionDir(root: string, name: string, version: string): string {
   return join(root, "models", name, version);
@@ -67,7 +73,7 @@ function parseJson(files: VersionFiles, name: string): unknown {
   }
 }
 
-/** Reads every file of a version directory into memory. */
+/** Reads every file of a version directory into memory (`reference_stats.json` if present). */
 export async function readVersionFiles(dir: string): Promise<VersionFiles> {
   const files = new Map<string, Uint8Array>();
   for (const name of versionFileNames) {
@@ -77,6 +83,8 @@ export async function readVersionFiles(dir: string): Promise<VersionFiles> {
       throw new Error(`Cannot read ${join(dir, name)}`);
     }
   }
+  const stats = await readFile(join(dir, referenceStatsFileName)).catch(() => undefined);
+  if (stats) files.set(referenceStatsFileName, stats);
   return files;
 }
 
@@ -102,4 +110,18 @@ export function parseVersion<Prep>(
     metrics: parseJson(files, "metrics.json") as ModelMetrics,
     card: parseJson(files, "card.json") as ModelCard,
   };
+}
+
+/**
+ * One file of `models/<name>/<version>/` under `root`, or undefined when the version lacks
+ * it (an older version without `reference_stats.json`): the monitor's reader in a workspace.
+ */
+export function workspaceVersionFile(
+  root: string,
+): (name: string, version: string, file: string) => Promise<Uint8Array | undefined> {
+  return (name, version, file) =>
+    readFile(join(versionDir(root, name, version), file)).catch((error) => {
+      if ((error as { code?: string }).code === "ENOENT") return undefined;
+      throw error;
+    });
 }

@@ -1,7 +1,8 @@
 /**
  * The drift engine: Evidently's legacy `DataDriftPreset` rule by rule, on summaries of the
  * data (reference statistics) rather than rows, with Evidently's report formats and an HTML
- * page. docs/monitoring.md describes it.
+ * page; and the monitor that runs it with quality and alerts on served models (runner/).
+ * docs/monitoring.md describes them.
  * @module
  */
 export { DriftInputError } from "./drift_input_error.ts";
@@ -23,3 +24,16 @@ export { legacyReport } from "./report/legacy_report.ts";
 export { snapshotReport } from "./report/snapshot_report.ts";
 export { driftFormats, type DriftRun, runDrift } from "./run_drift.ts";
 export { describeText, textDescriptors } from "./text/descriptors.ts";
+export { LatencyHistogram } from "./runner/latency_histogram.ts";
+export {
+  type ModelRun,
+  type MonitorOptions,
+  type ReadVersionFile,
+  runMonitor,
+} from "./runner/run_monitor.ts";
+export { formatModelRun } from "./runner/format_run.ts";
+export { type ReportStatus } from "./runner/report_body.ts";
+export { LatestReports } from "./runner/latest_reports.ts";
+export { type MonitorSchedule, scheduleMonitor, type ScheduleOptions } from "./runner/schedule.ts";
+export { type Alerter, createAlerter } from "./alerts/mod.ts";
+export { reportHtml } from "./runner/report_html.ts";

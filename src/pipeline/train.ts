@@ -1,7 +1,8 @@
 /**
  * Steps 5 and 6: train with TensorFlow.js (hyper-parameter search, early stopping) and
  * evaluate against a linear reference and the majority baseline; writes the version to
- * `models/<name>/<version>/` (model.json, weights, preprocessing, metrics.json, card.json).
+ * `models/<name>/<version>/` (model.json, weights, preprocessing, metrics.json, card.json,
+ * reference_stats.json for monitoring).
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -12,6 +13,7 @@ import { saveVersion } from "../ml/training/model_store.ts";
 import { type ModelCard, versionDir } from "../ml/version_files.ts";
 import { trainAndEvaluate, type TrainingOutcome } from "../ml/training/train_and_evaluate.ts";
 import { trainingEntry } from "../models/training_catalog.ts";
+import { writeReferenceStats } from "./reference_stats.ts";
 
 /** Options of a training run. */
 export interface TrainOptions {
@@ -74,5 +76,6 @@ export async function trainModel(
     metrics: { name, version, heads: outcome.evaluations },
     card,
   });
+  await writeReferenceStats(dir, definition, outcome);
   return { version, dir, outcome };
 }

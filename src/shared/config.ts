@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { durationSchema } from "./duration.ts";
 
 const commaList = z
   .string()
@@ -38,6 +39,10 @@ const envSchema = z.object({
   ALERT_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   ACCURACY_ALERT_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   LATENCY_P99_BUDGET_MS: z.coerce.number().positive().default(250),
+  /** How often the server runs the monitor ("1h"); unset or "off": never (docs/monitoring.md). */
+  MONITOR_INTERVAL: z.literal("off").transform(() => undefined).or(durationSchema).optional(),
+  /** The window each monitor run looks back over. */
+  MONITOR_WINDOW: durationSchema.default(24 * 3_600_000),
   RETRAIN_ON_ALERT: z.enum(["off", "local", "github"], {
     error: 'must be "off", "local" or "github"',
   }).default("off"),

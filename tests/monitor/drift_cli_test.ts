@@ -16,7 +16,7 @@ async function drift(args: string[], cwd = root) {
       "run",
       "--quiet",
       "--allow-read",
-      "--allow-env=INIT_CWD",
+      "--allow-env=INIT_CWD,USER,NODE_PG_FORCE_NATIVE",
       `--allow-write=${cwd}`,
       join(root, "pipelines/drift.ts"),
       ...args,

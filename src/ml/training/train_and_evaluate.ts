@@ -26,6 +26,8 @@ export interface TrainingOutcome<Prep> {
   search: SearchTrial[];
   evaluations: HeadEvaluation[];
   split: { train: number; validation: number; test: number };
+  /** The test split and the chosen model's probabilities on it (head, row, class). */
+  test: { rows: readonly unknown[]; probabilities: number[][][] };
   /** Fitting the preprocessing and encoding the splits, once for every candidate. */
   preprocessingSeconds: number;
   seconds: number;
@@ -130,6 +132,7 @@ export async function trainAndEvaluate<Row, Input, Prep>(
       search,
       evaluations,
       split: { train: train.length, validation: validation.length, test: test.length },
+      test: { rows: test, probabilities: modelTest },
       preprocessingSeconds,
       seconds: (performance.now() - started) / 1000,
     };

@@ -17,6 +17,8 @@ export interface ServedModel {
   card: ModelCard;
   /** The decision threshold of the binary head (from `metrics.json`), if there is one. */
   threshold: number | undefined;
+  /** `reference_stats.json` as fetched (md5-verified), for the monitor; none for older versions. */
+  referenceStats?: Uint8Array;
   loadedAt: Date;
 }
 

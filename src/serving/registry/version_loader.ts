@@ -2,7 +2,7 @@ import { dirHashOfFiles } from "../../dvc/mod.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { compileNetwork, type Network } from "../../ml/inference/compiled_network.ts";
 import { type NetworkArtifacts, UnsupportedNetwork } from "../../ml/inference/layers_topology.ts";
-import { parseVersion, type VersionFiles } from "../../ml/version_files.ts";
+import { parseVersion, referenceStatsFileName, type VersionFiles } from "../../ml/version_files.ts";
 import { catalogEntry } from "../../models/catalog.ts";
 import type { ServedModel } from "./served_model.ts";
 
@@ -41,7 +41,18 @@ export async function loadVersion(
   }
   const threshold = stored.metrics.heads.find((head) => head.threshold !== undefined)?.threshold;
   const modelHash = dirHashOfFiles([...files].map(([relpath, bytes]) => ({ relpath, bytes })));
-  return { name, version, modelHash, entry, ...stored, network, threshold, loadedAt: new Date() };
+  const referenceStats = files.get(referenceStatsFileName);
+  return {
+    name,
+    version,
+    modelHash,
+    entry,
+    ...stored,
+    network,
+    threshold,
+    ...(referenceStats ? { referenceStats } : {}),
+    loadedAt: new Date(),
+  };
 }
 
 /** tfjs only for a model the compiled pass cannot score, so a server normally never loads it. */
