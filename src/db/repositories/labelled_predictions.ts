@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { fromJsonb, keysetPages } from "./keyset_pages.ts";
 
 /** Which labelled predictions to read: one served version of a model, predicted in [start, end). */
 export interface LabelledWindow {
@@ -44,29 +45,21 @@ export async function* labelledPredictionPages(
   window: LabelledWindow,
   pageSize = defaultLabelledPageSize,
 ): AsyncGenerator<LabelledPrediction[]> {
-  if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new RangeError(`Cannot page labelled predictions: page size ${pageSize} is not >= 1`);
-  }
-  let after: PageRow | undefined;
-  while (true) {
-    const result = await db.execute(pageQuery(window, pageSize, after));
-    const rows = (result as unknown as { rows: PageRow[] }).rows;
-    if (rows.length === 0) return;
-    const last = rows[rows.length - 1];
-    if (after && keyOf(last) === keyOf(after)) {
-      // A cursor that does not advance would read the same page forever.
-      throw new Error(`Cannot page labelled predictions: no progress after ${keyOf(after)}`);
-    }
-    after = last;
+  const pages = keysetPages<PageRow>(
+    db,
+    "labelled predictions",
+    pageSize,
+    (after) => pageQuery(window, pageSize, after),
+    keyOf,
+  );
+  for await (const rows of pages) {
     yield rows.map(({ predictionId, head, truth, predicted, scores }) => ({
       predictionId,
       head,
       truth,
       predicted,
-      // A driver may hand jsonb back as text.
-      scores: typeof scores === "string" ? JSON.parse(scores) : scores,
+      scores: fromJsonb(scores),
     }));
-    if (rows.length < pageSize) return;
   }
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { fromJsonb, keysetPages } from "./keyset_pages.ts";
 import type { LabelledWindow } from "./labelled_predictions.ts";
 
 /** One logged request of the window with the champion's answer per head. */
@@ -20,10 +21,6 @@ interface PageRow extends MonitoredPrediction {
 /** The default number of requests a page holds. */
 export const defaultMonitoredPageSize = 1_000;
 
-const parsed = <T>(value: T | string): T =>
-  // A driver may hand jsonb back as text.
-  typeof value === "string" ? JSON.parse(value) : value;
-
 /**
  * Streams the window's logged requests (one served version, created in [start, end)) page
  * by page, each with its champion outputs, in (created_at, id) order. Keyset pagination as
@@ -34,26 +31,20 @@ export async function* monitoredPredictionPages(
   window: LabelledWindow,
   pageSize = defaultMonitoredPageSize,
 ): AsyncGenerator<MonitoredPrediction[]> {
-  if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new RangeError(`Cannot page predictions: page size ${pageSize} is not >= 1`);
-  }
-  let after: PageRow | undefined;
-  while (true) {
-    const result = await db.execute(pageQuery(window, pageSize, after));
-    const rows = (result as unknown as { rows: PageRow[] }).rows;
-    if (rows.length === 0) return;
-    const last = rows[rows.length - 1];
-    if (after && last.cursor === after.cursor && last.predictionId === after.predictionId) {
-      throw new Error(`Cannot page predictions: no progress after ${after.cursor}`);
-    }
-    after = last;
+  const pages = keysetPages<PageRow>(
+    db,
+    "predictions",
+    pageSize,
+    (after) => pageQuery(window, pageSize, after),
+    (row) => `${row.cursor} ${row.predictionId}`,
+  );
+  for await (const rows of pages) {
     yield rows.map(({ predictionId, input, latencyMs, outputs }) => ({
       predictionId,
-      input: parsed(input),
+      input: fromJsonb(input),
       latencyMs: Number(latencyMs),
-      outputs: parsed(outputs) ?? {},
+      outputs: fromJsonb(outputs) ?? {},
     }));
-    if (rows.length < pageSize) return;
   }
 }
 
