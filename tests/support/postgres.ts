@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { startWsProxy } from "../../scripts/ws_proxy.ts";
-import { type DatabaseOptions, openDatabase } from "../../src/db/client.ts";
+import { type DatabaseHandle, type DatabaseOptions, openDatabase } from "../../src/db/client.ts";
 
 /**
  * The real local Postgres, reached the way production reaches Neon: through the Neon
@@ -42,6 +42,19 @@ export async function createScratchPostgres(): Promise<ScratchPostgres> {
       await admin.queryRows(sql.raw(`drop database if exists ${name} with (force)`));
       await admin.close();
       await proxy.close();
+    },
+  };
+}
+
+/** A scratch database opened (not migrated); its `close` also drops the database. */
+export async function openScratchPostgres(): Promise<DatabaseHandle> {
+  const scratch = await createScratchPostgres();
+  const handle = await openDatabase(scratch.options);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await scratch.drop();
     },
   };
 }
