@@ -3,18 +3,9 @@ import {
   type MonitoringSpec,
   outputColumns,
 } from "../../domain/monitoring_spec.ts";
-import type { ChurnPreprocessing } from "./preprocessing.ts";
+import { type ChurnPreprocessing, numericColumns as numericFields } from "./preprocessing.ts";
 import type { ChurnInput } from "./schema.ts";
 
-const numericFields = [
-  "tenure",
-  "monthly_charges",
-  "total_charges",
-  "complaints",
-  "usage_minutes",
-  "age",
-  "income",
-] as const;
 const categoryFields = ["contract_type", "payment_method"] as const;
 
 const numberOrNull = (value: unknown) =>
