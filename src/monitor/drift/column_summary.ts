@@ -43,7 +43,7 @@ export interface ColumnSummary {
 }
 
 /** Groups a sample into `groups` runs of about equal count, each at its weighted mean. */
-function compress(
+export function compress(
   sample: WeightedSample,
   groups: number,
 ): { sample: WeightedSample; error: number } {
@@ -68,6 +68,37 @@ function compress(
   return {
     sample: { values: values.slice(0, g), counts: counts.slice(0, g), total: sample.total },
     error: error / sample.total,
+  };
+}
+
+/** A numeric column's counts and finite values, before its facts are derived. */
+export interface NumericParts {
+  dtype: "int64" | "float64" | "bool";
+  rows: number;
+  nulls: number;
+  positiveInfinities: number;
+  negativeInfinities: number;
+  sample: WeightedSample;
+}
+
+/** The summary of numeric parts whose sample is exact, compressed above `maxDistinct`. */
+export function numericSummary(parts: NumericParts, maxDistinct: number): ColumnSummary {
+  const { sample } = parts;
+  const numeric: NumericFacts = {
+    count: sample.total,
+    distinct: sample.values.length,
+    min: sample.values[0] ?? NaN,
+    max: sample.values[sample.values.length - 1] ?? NaN,
+    std: meanAndStd(sample).std,
+    histogram: densityHistogram(sample, 10),
+    wassersteinError: 0,
+  };
+  if (sample.values.length <= maxDistinct) return { ...parts, numeric };
+  const compressed = compress(sample, maxDistinct);
+  return {
+    ...parts,
+    sample: compressed.sample,
+    numeric: { ...numeric, wassersteinError: compressed.error },
   };
 }
 
@@ -99,29 +130,9 @@ export function summariseColumn(column: Column, maxDistinct = defaultMaxDistinct
     else if (v === -Infinity) negativeInfinities++;
     else values[finite++] = v;
   }
-  let sample = weightedSample(values.subarray(0, finite));
-  const { std } = meanAndStd(sample);
-  const numeric: NumericFacts = {
-    count: sample.total,
-    distinct: sample.values.length,
-    min: sample.values[0] ?? NaN,
-    max: sample.values[sample.values.length - 1] ?? NaN,
-    std,
-    histogram: densityHistogram(sample, 10),
-    wassersteinError: 0,
-  };
-  if (sample.values.length > maxDistinct) {
-    const compressed = compress(sample, maxDistinct);
-    sample = compressed.sample;
-    numeric.wassersteinError = compressed.error;
-  }
-  return {
-    dtype: column.dtype,
-    rows,
-    nulls,
-    positiveInfinities,
-    negativeInfinities,
-    sample,
-    numeric,
-  };
+  const sample = weightedSample(values.subarray(0, finite));
+  return numericSummary(
+    { dtype: column.dtype, rows, nulls, positiveInfinities, negativeInfinities, sample },
+    maxDistinct,
+  );
 }

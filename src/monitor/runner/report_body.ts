@@ -22,7 +22,7 @@ export interface WindowOutcome {
   status: ReportStatus;
   /** Why the drift was not compared, for any status but "ok". */
   message?: string;
-  window: { start: string; end: string; requests: number; sampled: number };
+  window: { start: string; end: string; requests: number };
   drift?: { result: DriftResult; reference: ReferenceStats; current: ReferenceStats };
   driftOptions: DriftOptions;
   quality: QualityReport;

@@ -11,7 +11,7 @@ import type { Logger } from "../../shared/logger.ts";
 import type { Alerter } from "../alerts/mod.ts";
 import type { DriftOptions } from "../drift/drift_options.ts";
 import { computeWindowQuality } from "../quality/mod.ts";
-import { compareWindow } from "./compare_window.ts";
+import { compareWindow, loadReference } from "./compare_window.ts";
 import { reportBody, type ReportStatus } from "./report_body.ts";
 import { readWindow } from "./window_reader.ts";
 
@@ -35,8 +35,8 @@ export interface MonitorOptions {
   logger?: Logger;
   drift?: DriftOptions;
   pageSize?: number;
-  /** Rows of a window the drift comparison keeps at most (a uniform sample beyond). */
-  sampleCap?: number;
+  /** Distinct numbers per column the window's summary keeps exactly (default 100,000). */
+  maxDistinct?: number;
 }
 
 /** One model's result in a run. */
@@ -68,12 +68,14 @@ export async function runMonitor(db: Database, options: MonitorOptions): Promise
       options.readVersionFile(name, version, referenceStatsFileName),
       options.readVersionFile(name, version, "metrics.json"),
     ]);
-    const read = await readWindow(db, window, entry.monitoring, options);
+    const reference = loadReference(statsBytes, `${name} ${version} reference statistics`);
+    const stats = reference && "stats" in reference ? reference.stats : undefined;
+    const read = await readWindow(db, window, entry.monitoring, stats, options);
     const quality = await computeWindowQuality(db, window, {
       heads: entry.codec.heads,
       versionMetrics: metricsBytes ? decode(metricsBytes) as ModelMetrics : undefined,
     });
-    const outcome = compareWindow({ name, version, window, read, quality, options, statsBytes });
+    const outcome = compareWindow({ name, version, window, read, quality, options, reference });
     const body = reportBody(outcome);
     const reportId = await insertDriftReport(db, {
       modelName: name,

@@ -1,23 +1,25 @@
 /**
  * One pass over a window's logged requests: each becomes the model's monitoring columns (the
- * function training used for the reference), kept in a capped uniform sample for the drift
- * comparison, while every latency goes into a fixed histogram. Memory is one page, the
- * sample and the histogram, whatever the window holds.
+ * function training used for the reference) and is summarised on the way under the
+ * reference's mapping (exact up to 100,000 distinct numbers per column), while every latency
+ * goes into a fixed histogram. Memory is one page, one block of rows, the summary and the
+ * histogram, whatever the window holds.
  */
 import { type Database, type LabelledWindow, monitoredPredictionPages } from "../../db/mod.ts";
 import type { MonitoringSpec } from "../../domain/monitoring_spec.ts";
+import { DriftInputError } from "../drift_input_error.ts";
+import type { ReferenceStats } from "../drift/reference_stats.ts";
+import { StreamingSummary, type StreamingSummaryOptions } from "../drift/streaming_summary.ts";
 import { LatencyHistogram } from "./latency_histogram.ts";
-import { Reservoir } from "./sample.ts";
-
-/** Rows of a window the drift comparison reads at most (the rest are sampled out). */
-export const defaultSampleCap = 20_000;
 
 /** What one pass over a window gives. */
 export interface WindowRead {
   /** Requests in the window. */
   requests: number;
-  /** The monitoring rows compared (all of them up to the cap). */
-  rows: Record<string, unknown>[];
+  /** Every request's monitoring columns summarised; absent without a reference to follow. */
+  current?: ReferenceStats;
+  /** Why the rows could not be summarised under the reference (a text column of numbers). */
+  summaryError?: string;
   latency: LatencyHistogram;
   pages: number;
 }
@@ -28,17 +30,33 @@ export async function readWindow(
   window: LabelledWindow,
   // deno-lint-ignore no-explicit-any
   monitoring: MonitoringSpec<any, any>,
-  options: { pageSize?: number; sampleCap?: number } = {},
+  reference: ReferenceStats | undefined,
+  options: { pageSize?: number } & StreamingSummaryOptions = {},
 ): Promise<WindowRead> {
-  const sample = new Reservoir<Record<string, unknown>>(options.sampleCap ?? defaultSampleCap);
+  let summary = reference && new StreamingSummary(reference, options);
+  let summaryError: string | undefined;
+  // Rows the engine refuses stop the summary, never the pass: latency is still read.
+  const guarded = <T>(step: (s: StreamingSummary) => T): T | undefined => {
+    if (!summary) return undefined;
+    try {
+      return step(summary);
+    } catch (error) {
+      if (!(error instanceof DriftInputError)) throw error;
+      summaryError = error.message;
+      summary = undefined;
+      return undefined;
+    }
+  };
   const latency = new LatencyHistogram();
-  let pages = 0;
+  let pages = 0, requests = 0;
   for await (const page of monitoredPredictionPages(db, window, options.pageSize)) {
     pages++;
     for (const request of page) {
+      requests++;
       latency.add(request.latencyMs);
-      sample.add(monitoring.columns(request.input, request.outputs));
+      guarded((s) => s.add(monitoring.columns(request.input, request.outputs)));
     }
   }
-  return { requests: sample.seen, rows: sample.items, latency, pages };
+  const current = guarded((s) => s.result());
+  return { requests, current, latency, pages, ...(summaryError ? { summaryError } : {}) };
 }
