@@ -21,6 +21,17 @@ export interface MonitorSize {
   statsBytes: number;
 }
 
+/** One monitor run over a window logged in Postgres (bench/monitor_window.ts). */
+export interface WindowRun {
+  rows: number;
+  seconds: number;
+  requests: number;
+  status: string;
+  driftedColumns: string[];
+  /** Peak resident set size of the monitor's process, bytes. */
+  peakRss: number;
+}
+
 /** One run of the bench. */
 export interface MonitorBench {
   date: string;
@@ -30,6 +41,7 @@ export interface MonitorBench {
   evidently: string;
   pandas: string;
   sizes: MonitorSize[];
+  window: WindowRun;
 }
 
 const s = (x: number) => x < 1 ? x.toFixed(3) : x.toFixed(2);
@@ -68,5 +80,25 @@ export function monitoringSection(bench: MonitorBench): string {
       first.rows.toLocaleString("en-US")
     } x ${first.columns}: ${target ? "met" : "not met"} (${ratio(first.engine, first.evidently)}).`,
     "",
+    ...windowLines(bench.window),
   ].join("\n");
+}
+
+/** The lines on the monitor's run over a window logged in Postgres. */
+function windowLines(run: WindowRun): string[] {
+  const mb = run.peakRss / 1e6;
+  return [
+    `Monitoring a window from Postgres: \`runMonitor\` over ${
+      run.rows.toLocaleString("en-US")
+    } logged churn requests (9 inputs, the prediction and its confidence) in a scratch database`,
+    "reached through the WebSocket proxy, every row read page by page and summarised, against",
+    "reference statistics of 10,000 customers, in a process of its own: " +
+    `${s(run.seconds)} s, status \`${run.status}\`, ${
+      run.requests.toLocaleString("en-US")
+    } requests read,`,
+    `peak resident memory ${mb.toFixed(0)} MB. Target: under 300 MB: ${
+      mb < 300 ? "met" : "not met"
+    }.`,
+    "",
+  ];
 }

@@ -31,16 +31,19 @@ export const denoRun = (script: string, flags: readonly string[] = [], base = ro
 ];
 
 /**
- * How `deno task start` runs the server, read from the `deno.json` at `config` (the
- * repository's by default): its environment and V8 flags.
+ * How `deno task start` runs the server (or `task`, another deno task), read from the
+ * `deno.json` at `config` (the repository's by default): its environment and V8 flags.
  */
 export function startTask(
   config = join(root, "deno.json"),
+  task = "start",
 ): { env: Record<string, string>; v8Flags: string[] } {
-  const task = JSON.parse(Deno.readTextFileSync(config)).tasks?.start;
-  const words = String(task).split(/\s+/);
+  const command = JSON.parse(Deno.readTextFileSync(config)).tasks?.[task];
+  const words = String(command).split(/\s+/);
   if (!words.includes("deno")) {
-    throw new Error(`Cannot read the start task of ${config}: no \`deno\` command in "${task}"`);
+    throw new Error(
+      `Cannot read the ${task} task of ${config}: no \`deno\` command in "${command}"`,
+    );
   }
   const assignments = words.slice(0, words.indexOf("deno")).map((word) => word.split("="));
   return {
