@@ -29,6 +29,11 @@ export interface ChartSpec {
   series: ChartSeries[];
 }
 
+/** An x range half a step around time points (one point alone is not a span of years). */
+export function timeRange(x: readonly number[], stepSeconds: number): [number, number] {
+  return [Math.min(...x) - stepSeconds / 2, Math.max(...x) + stepSeconds / 2];
+}
+
 /** Four significant digits at most, as the tables show numbers. */
 export const shown = (value: number | null | undefined): string =>
   value === null || value === undefined || !Number.isFinite(value)
@@ -50,7 +55,7 @@ export function chart(id: string, caption: string, spec: ChartSpec): Html {
         aria-label="${caption}: chart of the values in the table below"></div>
       <details>
         <summary>Values</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table>
             <thead>
               <tr><th scope="col">${spec.xLabel ?? "x"}</th>${spec.series.map((s) =>

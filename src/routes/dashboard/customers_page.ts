@@ -42,7 +42,7 @@ export function customersPage(data: CustomersPageData): Html {
       series: [{ label: "customers", kind: "bars", values: data.deciles }],
     })}
     <h2>Highest churn risk</h2>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table id="highest-risk">
         <thead>
           <tr>

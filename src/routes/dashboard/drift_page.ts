@@ -29,7 +29,7 @@ function reportSection(entry: DriftPageReport): Html {
 <a href="/dashboard/reports/${report.id}/json">JSON report</a></p>
 ${
     columns.length === 0 ? html`<p class="muted">No drift comparison in this report.</p>` : html`
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table id="drift-columns-${slug}">
           <thead>
             <tr>

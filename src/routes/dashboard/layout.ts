@@ -3,7 +3,7 @@
  * (no inline script or style: the pages' CSP allows only the app's own files).
  * @module
  */
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 
 /** Content of a page, as Hono's `html` template builds it. */
@@ -35,11 +35,7 @@ export function layout(shell: PageShell, content: Html): Html {
     <nav aria-label="Dashboard pages">
       <ul>${dashboardPages.map((p) =>
         html`<li><a href="${p.path}"${
-          p.path === shell.path
-            ? html`
-              aria-current="page"
-            `
-            : ""
+          p.path === shell.path ? raw(' aria-current="page"') : ""
         }>${p.title}</a></li>`
       )}</ul>
     </nav>

@@ -4,7 +4,7 @@
  * against the test figure, the deployment log and the challenger's agreement.
  * @module
  */
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type {
   AccuracyDay,
   ChallengerAgreement,
@@ -12,7 +12,7 @@ import type {
   ModelDeployment,
 } from "../../db/mod.ts";
 import type { ModelMetrics } from "../../ml/version_files.ts";
-import { chart, shown } from "./chart.ts";
+import { chart, shown, timeRange } from "./chart.ts";
 import type { Html } from "./layout.ts";
 import { calibrationBins, rocCurve } from "./model_curves.ts";
 
@@ -34,7 +34,7 @@ function heatmap(head: HeadEvaluation): Html {
   const { classes, confusionMatrix } = head.model;
   const max = Math.max(1, ...confusionMatrix.flat());
   return html`
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="heat" id="confusion-${head.head}">
         <caption>Confusion matrix, ${head.head} (rows: true class, columns: predicted)</caption>
         <thead>
@@ -91,6 +91,7 @@ function productionSection(data: ModelPageData): Html {
       const labelled = rows.reduce((n, d) => n + d.labelled, 0);
       return labelled ? rows.reduce((n, d) => n + d.correct, 0) / labelled : null;
     });
+  const dayStarts = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
   const cards = heads.map((h) => {
     const f = figures.get(h.head);
     return html`
@@ -104,8 +105,9 @@ function productionSection(data: ModelPageData): Html {
   const overTime = days.length === 0
     ? html`<p class="muted">No feedback yet: send labels on the Tickets page or to POST /v1/feedback.</p>`
     : chart("chart-production-accuracy", "Production accuracy per day against the test figure", {
-      x: days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000),
+      x: dayStarts,
       time: true,
+      xRange: timeRange(dayStarts, 86_400),
       xLabel: "day (UTC)",
       yRange: [0, 1],
       series: heads.flatMap((h) => [
@@ -176,7 +178,7 @@ function servedSection(data: ModelPageData): Html {
 ${
     gate
       ? html`
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table id="gate-checks">
             <thead>
               <tr>
@@ -220,20 +222,12 @@ ${
 /** The model page's content. */
 export function modelPage(data: ModelPageData): Html {
   const picker = html`<form class="filters" method="get" action="/dashboard/model">
-<label>Model<select name="model">${
-    data.models.map((m) =>
-      html`<option${
-        m === data.name
-          ? html`
-            selected
-          `
-          : ""
-      }>${m}</option>`
-    )
-  }</select></label><button type="submit">Show</button></form>`;
+<label for="model-choice">Model</label><select id="model-choice" name="model">${
+    data.models.map((m) => html`<option${m === data.name ? raw(" selected") : ""}>${m}</option>`)
+  }</select><button type="submit">Show</button></form>`;
   const deployments = html`
     <h2>Version history (deployment log)</h2>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table id="deployments">
         <thead>
           <tr>
@@ -263,7 +257,7 @@ export function modelPage(data: ModelPageData): Html {
   const agreement = data.agreement.length === 0
     ? html`<p class="muted">No challenger scored this model's requests.</p>`
     : html`
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table id="challenger-agreement">
           <thead>
             <tr>

@@ -2,7 +2,7 @@
 import { html } from "hono/html";
 import type { Alert, TrafficHour } from "../../db/mod.ts";
 import type { WriterStats } from "../../serving/scrape_gauges.ts";
-import { chart, shown } from "./chart.ts";
+import { chart, shown, timeRange } from "./chart.ts";
 import type { Html } from "./layout.ts";
 
 /** A model as the overview lists it. */
@@ -48,6 +48,7 @@ function trafficCharts(traffic: TrafficHour[]): Html {
     chart("chart-requests", "Requests per hour", {
       x,
       time: true,
+      xRange: timeRange(x, 3600),
       xLabel: "hour (UTC)",
       yLabel: "requests",
       series: models.map((m) => ({ label: m, kind: "bars", values: at(m, (t) => t.requests) })),
@@ -56,6 +57,7 @@ function trafficCharts(traffic: TrafficHour[]): Html {
     chart("chart-latency", "Latency per hour (ms)", {
       x,
       time: true,
+      xRange: timeRange(x, 3600),
       xLabel: "hour (UTC)",
       yLabel: "ms",
       series: models.flatMap((m) => [
@@ -87,7 +89,7 @@ export function overviewPage(data: OverviewData): Html {
   const alerts = data.alerts.length === 0
     ? html`<p id="open-alerts" class="good">No open alert.</p>`
     : html`
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table id="open-alerts">
           <thead>
             <tr>
@@ -136,7 +138,7 @@ export function overviewPage(data: OverviewData): Html {
           .dropped} dropped, ${log.failedWrites} failed writes)</span></li>
     </ul>
     <h2>Served models</h2>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table id="served-models">
         <thead>
           <tr>

@@ -4,7 +4,7 @@
  * as feedback.
  * @module
  */
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { TicketTriageRow } from "../../db/mod.ts";
 import { topics, urgencies } from "../../domain/ticket.ts";
 import { chart, shown } from "./chart.ts";
@@ -24,15 +24,7 @@ export interface TicketsPageData {
 
 function options(values: readonly string[], selected: string | undefined, any?: string): Html {
   return html`${any === undefined ? "" : html`<option value="">${any}</option>`}${
-    values.map((v) =>
-      html`<option${
-        v === selected
-          ? html`
-            selected
-          `
-          : ""
-      }>${v}</option>`
-    )
+    values.map((v) => html`<option${v === selected ? raw(" selected") : ""}>${v}</option>`)
   }`;
 }
 
@@ -42,6 +34,19 @@ function counts(
   classes: readonly string[],
 ) {
   return classes.map((c) => tickets.filter((t) => pick(t) === c).length);
+}
+
+function reviewOptions(selected: TicketQuery["review"]): Html {
+  const choices = [["", "any"], ["needed", "needs review"], ["not-needed", "no review needed"]];
+  return html`${
+    choices.map(([value, text]) =>
+      html`
+        <option value="${value}" ${raw(
+          value === (selected ?? "") ? " selected" : "",
+        )}>${text}</option>
+      `
+    )
+  }`;
 }
 
 /** The filters as a query string (kept across the feedback form's round trip). */
@@ -89,14 +94,16 @@ function ticketCard(t: ListedTicket, back: string): Html {
       <form method="post" action="/dashboard/tickets/feedback">
     <input type="hidden" name="prediction_id" value="${t.predictionId}">
     <input type="hidden" name="back" value="${back}">
-    <label>Correct topic<select name="topic">${options(
+    <label for="topic-${t.ticketId}">Correct topic</label>
+    <select id="topic-${t.ticketId}" name="topic">${options(
       topics,
       t.trueTopic ?? t.topic,
-    )}</select></label>
-    <label>Correct urgency<select name="urgency">${options(
+    )}</select>
+    <label for="urgency-${t.ticketId}">Correct urgency</label>
+    <select id="urgency-${t.ticketId}" name="urgency">${options(
       urgencies,
       t.trueUrgency ?? t.urgency,
-    )}</select></label>
+    )}</select>
     <button type="submit">Send labels</button></form>
     </article>
   `;
@@ -111,22 +118,12 @@ export function ticketsPage(data: TicketsPageData): Html {
       ? html`<p class="notice" role="status" id="saved">Labels stored for ticket ${data.saved}.</p>`
       : ""}<form class="filters" method="get" action="/dashboard/tickets"
       aria-label="Filter tickets">
-    <label>Topic<select name="topic">${options(topics, query.topic, "any")}</select></label>
-    <label>Urgency<select name="urgency">${options(
-      urgencies,
-      query.urgency,
-      "any",
-    )}</select></label>
-    <label>Review<select name="review"><option value="">any</option><option value="needed"${query
-        .review === "needed"
-      ? html`
-        selected
-      `
-      : ""}>needs review</option><option value="not-needed"${query.review === "not-needed"
-      ? html`
-        selected
-      `
-      : ""}>no review needed</option></select></label>
+    <label for="filter-topic">Topic</label>
+    <select id="filter-topic" name="topic">${options(topics, query.topic, "any")}</select>
+    <label for="filter-urgency">Urgency</label>
+    <select id="filter-urgency" name="urgency">${options(urgencies, query.urgency, "any")}</select>
+    <label for="filter-review">Review</label>
+    <select id="filter-review" name="review">${reviewOptions(query.review)}</select>
     <button type="submit">Filter</button></form>
     <p id="ticket-count">${tickets.length} tickets shown (newest triage first).</p>
     ${tickets.length === 0

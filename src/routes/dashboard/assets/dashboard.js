@@ -6,6 +6,9 @@
 const palette = ["#1f5fa8", "#b3261e", "#2e7d32", "#6a3d9a", "#b35900", "#00838f"];
 const height = 220;
 
+/** Bars start at zero: a bar's height is its value. */
+const fromZero = (_, _min, max) => [0, max > 0 ? max * 1.1 : 1];
+
 function seriesOptions(spec) {
   const bars = spec.series.filter((s) => s.kind === "bars").length;
   let barIndex = 0;
@@ -55,13 +58,14 @@ function draw(figure) {
   const spec = JSON.parse(figure.dataset.chart);
   const host = figure.querySelector(".plot");
   const width = () => Math.max(200, host.clientWidth);
+  const bars = spec.series.some((s) => s.kind === "bars");
   const xRange = spec.labels ? [-0.6, spec.x.length - 0.4] : spec.xRange;
   const options = {
     width: width(),
     height,
     scales: {
       x: { time: Boolean(spec.time), ...(xRange ? { range: xRange } : {}) },
-      y: spec.yRange ? { range: spec.yRange } : {},
+      y: spec.yRange ? { range: spec.yRange } : bars ? { range: fromZero } : {},
     },
     axes: [{ ...xAxis(spec), label: spec.xLabel }, { label: spec.yLabel, size: 50 }],
     series: [{ label: spec.xLabel ?? "x" }, ...seriesOptions(spec)],
