@@ -22,6 +22,7 @@ import {
 import { fromDatabase } from "../../http/database_errors.ts";
 import { HttpError } from "../../http/http_error.ts";
 import { NotFoundError } from "../../domain/errors.ts";
+import type { Topic, Urgency } from "../../domain/ticket.ts";
 import { type KbSearcher, suggestReply } from "../../kb/mod.ts";
 import { reportColumns, reportHtml } from "../../monitor/mod.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
@@ -197,8 +198,8 @@ export function dashboardHandlers(deps: DashboardDependencies) {
         reply: (await suggestReply({
           subject: row.subject,
           body: row.body,
-          topic: row.topic as never,
-          urgency: row.urgency as never,
+          topic: row.topic as Topic,
+          urgency: row.urgency as Urgency,
           language: row.language === "fr" ? "fr" : "en",
         }, { kb: deps.kb })).text,
       })));
