@@ -39,41 +39,47 @@ FROM prediction_requests
 GROUP BY hour_utc, model_name;
 --> statement-breakpoint
 CREATE VIEW "bi_ticket_triage" AS
+-- The latest triage of each ticket found in one pass over the ticket predictions (no lookup
+-- per ticket), then its outputs and labels by their keys on the prediction id.
 SELECT t.id AS ticket_id, t.subject, t.body, t.channel, t.language, t.source,
-  t.created_at AS ticket_created_at, p.prediction_id, p.model_version, p.predicted_at,
-  p.topic, p.topic_confidence, p.urgency, p.urgency_confidence, p.needs_review,
-  p.true_topic, p.true_urgency
-FROM tickets t
-JOIN LATERAL (
-  SELECT b.prediction_id, max(b.model_version) AS model_version, max(b.predicted_at) AS predicted_at,
-    max(b.predicted_label) FILTER (WHERE b.head = 'topic') AS topic,
-    max(b.confidence) FILTER (WHERE b.head = 'topic') AS topic_confidence,
-    max(b.predicted_label) FILTER (WHERE b.head = 'urgency') AS urgency,
-    max(b.confidence) FILTER (WHERE b.head = 'urgency') AS urgency_confidence,
-    bool_or(b.needs_review) AS needs_review,
-    max(b.true_label) FILTER (WHERE b.head = 'topic') AS true_topic,
-    max(b.true_label) FILTER (WHERE b.head = 'urgency') AS true_urgency
-  FROM bi_predictions b
-  WHERE b.ticket_id = t.id
-  GROUP BY b.prediction_id
-  ORDER BY max(b.predicted_at) DESC, b.prediction_id DESC
-  LIMIT 1
-) p ON true;
+  t.created_at AS ticket_created_at, latest.prediction_id, latest.model_version,
+  latest.predicted_at, p.topic, p.topic_confidence, p.urgency, p.urgency_confidence,
+  COALESCE(p.needs_review, latest.needs_review, false) AS needs_review, p.true_topic, p.true_urgency
+FROM (
+  SELECT DISTINCT ON (r.ticket_id) r.ticket_id, r.id AS prediction_id, r.model_version,
+    r.created_at AS predicted_at, (to_jsonb(r) ->> 'needs_review')::boolean AS needs_review
+  FROM prediction_requests r
+  WHERE r.ticket_id IS NOT NULL
+  ORDER BY r.ticket_id, r.created_at DESC, r.id DESC
+) latest
+JOIN tickets t ON t.id = latest.ticket_id
+CROSS JOIN LATERAL (
+  SELECT max(o.label) FILTER (WHERE o.head = 'topic') AS topic,
+    max(o.confidence) FILTER (WHERE o.head = 'topic') AS topic_confidence,
+    max(o.label) FILTER (WHERE o.head = 'urgency') AS urgency,
+    max(o.confidence) FILTER (WHERE o.head = 'urgency') AS urgency_confidence,
+    bool_or((to_jsonb(o) ->> 'needs_review')::boolean) AS needs_review,
+    max(f.label) FILTER (WHERE o.head = 'topic') AS true_topic,
+    max(f.label) FILTER (WHERE o.head = 'urgency') AS true_urgency
+  FROM prediction_outputs o
+  LEFT JOIN feedback f ON f.prediction_id = o.prediction_id AND f.head = o.head
+  WHERE o.prediction_id = latest.prediction_id AND o.role = 'champion'
+) p;
 --> statement-breakpoint
 CREATE VIEW "bi_customers" AS
 SELECT c.id AS customer_id, c.tenure, c.monthly_charges, c.total_charges, c.contract_type,
   c.payment_method, c.complaints, c.usage_minutes, c.age, c.income, c.churned,
   p.prediction_id, p.model_version, p.predicted_at, p.churn_probability, p.predicted_churn
 FROM customers c
-LEFT JOIN LATERAL (
-  SELECT r.id AS prediction_id, o.model_version, r.created_at AS predicted_at,
-    (o.scores ->> '1')::double precision AS churn_probability, o.label = '1' AS predicted_churn
+LEFT JOIN (
+  SELECT DISTINCT ON (r.customer_id) r.customer_id, r.id AS prediction_id, o.model_version,
+    r.created_at AS predicted_at, (o.scores ->> '1')::double precision AS churn_probability,
+    o.label = '1' AS predicted_churn
   FROM prediction_requests r
   JOIN prediction_outputs o ON o.prediction_id = r.id AND o.role = 'champion'
-  WHERE r.customer_id = c.id AND r.model_name = 'churn'
-  ORDER BY r.created_at DESC, r.id DESC
-  LIMIT 1
-) p ON true;
+  WHERE r.customer_id IS NOT NULL AND r.model_name = 'churn'
+  ORDER BY r.customer_id, r.created_at DESC, r.id DESC
+) p ON p.customer_id = c.id;
 --> statement-breakpoint
 CREATE VIEW "bi_drift_reports" AS
 SELECT id AS report_id, model_name, model_version, window_start, window_end,
