@@ -14,6 +14,11 @@ import { modelsRouter } from "../routes/models/models.index.ts";
 import { ticketsRouter } from "../routes/tickets/tickets.index.ts";
 import { v2Router } from "../routes/v2/v2.index.ts";
 import { monitoringRouter } from "../routes/monitoring/monitoring.index.ts";
+import {
+  DashboardKeys,
+  dashboardRouter,
+  requestCounts,
+} from "../routes/dashboard/dashboard.index.ts";
 import { LatestReports } from "../monitor/mod.ts";
 import { createServerMetrics } from "./metrics.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
@@ -93,6 +98,18 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.route("/", monitoringRouter(db));
   app.route("/", v2Router({ registry, sink, maxBatch }));
   app.route("/", adminRouter(registry, dependencies.reloadModels));
+  app.route(
+    "/",
+    dashboardRouter({
+      db,
+      registry,
+      sink,
+      kb: dependencies.kb,
+      keys: new DashboardKeys(config.API_KEYS, config.ADMIN_API_KEYS),
+      writerStats: dependencies.writerStats,
+      requestCounts: () => requestCounts(metrics.registry),
+    }),
+  );
 
   mountOpenApi(app, config);
   app.get("/metrics", async (c) =>

@@ -21,7 +21,24 @@ export {
   upsertCustomers,
 } from "./repositories/customers.ts";
 export {
+  type AccuracyDay,
+  type ChallengerAgreement,
+  challengerAgreement,
+  churnRiskDeciles,
+  type CustomerRisk,
+  highestRiskCustomers,
+  type LabelledScore,
+  labelledScores,
+  productionAccuracy,
+  recentTicketTriage,
+  type TicketFilter,
+  type TicketTriageRow,
+  trafficByHour,
+  type TrafficHour,
+} from "./repositories/dashboard_views.ts";
+export {
   listDeployments,
+  type ModelDeployment,
   type NewModelDeployment,
   recordDeployment,
 } from "./repositories/deployments.ts";

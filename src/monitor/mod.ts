@@ -37,3 +37,4 @@ export { LatestReports } from "./runner/latest_reports.ts";
 export { type MonitorSchedule, scheduleMonitor, type ScheduleOptions } from "./runner/schedule.ts";
 export { type Alerter, createAlerter } from "./alerts/mod.ts";
 export { reportHtml } from "./runner/report_html.ts";
+export { type ReportColumn, reportColumns } from "./runner/report_columns.ts";

@@ -6,14 +6,12 @@
  * test is reported as ignored, with the reason.
  */
 import assert from "node:assert/strict";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { churnExample } from "../../src/models/churn/schema.ts";
+import { chromiumMissing, launchChromium, watchPage } from "../support/browser.ts";
 import { testApp } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 
-const chromiumPath = "/usr/bin/chromium";
-const chromiumMissing = await Deno.stat(chromiumPath)
-  .then(() => undefined, () => `no ${chromiumPath} (apt-get install chromium)`);
 if (chromiumMissing) console.warn(`docs_browser_test: ignored: ${chromiumMissing}`);
 
 /** Opens the operation from the sidebar, then its client, and sends the prefilled request. */
@@ -33,27 +31,11 @@ Deno.test({
     const { app, close } = await testApp(await trainedWorkspace(), { API_KEYS: apiKey });
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, app.fetch);
     const base = `http://127.0.0.1:${server.addr.port}`;
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("console", (message) => {
-        // Failed loads are told by status below (the browser's own favicon probe aside).
-        if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-          problems.push(`console: ${message.text()}`);
-        }
-      });
-      page.on("response", (response) => {
-        if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-      });
       // Anything from elsewhere (fonts, a CDN, telemetry) is refused and recorded.
-      await page.route(/.*/, (route) => {
-        const url = route.request().url();
-        if (url.startsWith(`${base}/`)) return route.continue();
-        problems.push(`request to ${url}`);
-        return route.abort();
-      });
+      const problems = await watchPage(page, base);
 
       await page.goto(`${base}/docs`);
       const document = await (await fetch(`${base}/openapi.json`)).json();

@@ -95,7 +95,7 @@ export function repositorySuite(driver: string, open: () => Promise<DatabaseHand
         assert.equal(await countApplied(), applied);
         const tables = await handle.queryRows<{ table_name: string }>(sql`
           select table_name from information_schema.tables
-          where table_schema = 'public' order by table_name`);
+          where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
         assert.deepEqual(tables.map((row) => row.table_name), expectedTables);
       });
 

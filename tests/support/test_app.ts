@@ -20,15 +20,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the app the way `main.ts` does; `env` adds configuration (API keys, limits). */
+/**
+ * Builds the app the way `main.ts` does; `env` adds configuration (API keys, limits). The
+ * database is an in-memory PGlite unless `openDb` opens another (a scratch Postgres).
+ */
 export async function testApp(
   workspace: TrainedWorkspace,
   env: Record<string, string> = {},
   source: ArtifactSource = workspaceSource(workspace.root),
+  openDb: () => Promise<DatabaseHandle> = () => openDatabase({ PGLITE_DIR: "memory://" }),
 ): Promise<TestApp> {
   const config = loadConfig({ MODEL_POINTER_PATH: workspace.pointerPath, ...env });
   const logger = createLogger("error");
-  const database = await openDatabase({ PGLITE_DIR: "memory://" });
+  const database = await openDb();
   await database.migrate();
   const logged: PredictionLogEntry[] = [];
   const writes: Promise<void>[] = [];

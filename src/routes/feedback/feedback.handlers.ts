@@ -30,31 +30,45 @@ function checkedLabel(model: string, body: { head?: string; label: string | numb
   return { head: head.name, label };
 }
 
+/** What a client sends back: the true label of a head of a logged prediction. */
+export interface FeedbackBody {
+  prediction_id: string;
+  head?: string;
+  label: string | number;
+  comment?: string;
+}
+
+/**
+ * The product's one feedback path (`POST /v1/feedback` and the dashboard's form): finds the
+ * prediction (waiting for one still in the log writer's queue), checks the head and label
+ * against the model's classes and stores the label, replacing an earlier one.
+ */
+export async function storeFeedback(db: Database, sink: ScoringSink, body: FeedbackBody) {
+  const find = (id: string) => fromDatabase(() => findPrediction(db, id));
+  let prediction = await find(body.prediction_id);
+  if (!prediction) {
+    // Answered moments ago, or while the database was away: its trace may still be queued.
+    await sink.flush({ timeoutMs: pendingPredictionWaitMs }).catch(() => {
+      throw new HttpError(
+        503,
+        "prediction_log_pending",
+        unavailableMessages.prediction_log_pending(),
+      );
+    });
+    prediction = await find(body.prediction_id);
+  }
+  if (!prediction) throw new NotFoundError("prediction", body.prediction_id);
+  const { head, label } = checkedLabel(prediction.modelName, body);
+  const predictionId = prediction.id;
+  const stored = await fromDatabase(() =>
+    recordFeedback(db, { predictionId, head, label, comment: body.comment })
+  );
+  return { feedback_id: stored.id, prediction_id: predictionId, head, label };
+}
+
 /** The feedback handlers: ground truth stored against a logged prediction. */
 export function feedbackHandlers(db: Database, sink: ScoringSink): AppRouteHandlers<typeof routes> {
-  const find = (id: string) => fromDatabase(() => findPrediction(db, id));
   return {
-    sendFeedback: async (c) => {
-      const body = c.req.valid("json");
-      let prediction = await find(body.prediction_id);
-      if (!prediction) {
-        // Answered moments ago, or while the database was away: its trace may still be queued.
-        await sink.flush({ timeoutMs: pendingPredictionWaitMs }).catch(() => {
-          throw new HttpError(
-            503,
-            "prediction_log_pending",
-            unavailableMessages.prediction_log_pending(),
-          );
-        });
-        prediction = await find(body.prediction_id);
-      }
-      if (!prediction) throw new NotFoundError("prediction", body.prediction_id);
-      const { head, label } = checkedLabel(prediction.modelName, body);
-      const predictionId = prediction.id;
-      const stored = await fromDatabase(() =>
-        recordFeedback(db, { predictionId, head, label, comment: body.comment })
-      );
-      return c.json({ feedback_id: stored.id, prediction_id: predictionId, head, label }, 201);
-    },
+    sendFeedback: async (c) => c.json(await storeFeedback(db, sink, c.req.valid("json")), 201),
   };
 }
