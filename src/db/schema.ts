@@ -82,10 +82,12 @@ export const predictionRequests = pgTable("prediction_requests", {
   customerId: text("customer_id").references(() => customers.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 }, (table) => [
-  index("prediction_requests_model_created_at_idx").on(
+  // Ends with id so the monitor's keyset pages (ordered by created_at, id) read only a page.
+  index("prediction_requests_model_created_at_id_idx").on(
     table.modelName,
     table.modelVersion,
     table.createdAt,
+    table.id,
   ),
   index("prediction_requests_request_id_idx").on(table.requestId),
 ]);

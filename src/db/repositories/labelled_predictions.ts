@@ -72,7 +72,7 @@ function pageQuery(window: LabelledWindow, pageSize: number, after: PageRow | un
     ? sql`and r.created_at >= ${after.cursor}::timestamptz
         and (r.created_at, r.id, f.head) > (${after.cursor}::timestamptz, ${after.predictionId}::uuid, ${after.head})`
     : sql``;
-  // Driven by prediction_requests_model_created_at_idx (model, version, created_at); feedback
+  // Driven by prediction_requests_model_created_at_id_idx (model, version, created_at, id); feedback
   // and the champion's output are found by their keys on the prediction id.
   return sql`
     select f.prediction_id::text as "predictionId", f.head as "head", f.label as "truth",

@@ -53,7 +53,7 @@ function pageQuery(window: LabelledWindow, pageSize: number, after: PageRow | un
     ? sql`and r.created_at >= ${after.cursor}::timestamptz
         and (r.created_at, r.id) > (${after.cursor}::timestamptz, ${after.predictionId}::uuid)`
     : sql``;
-  // Driven by prediction_requests_model_created_at_idx; the outputs by their primary key.
+  // Driven by prediction_requests_model_created_at_id_idx, in its order; the outputs by their primary key.
   return sql`
     select r.id::text as "predictionId", r.input as "input", r.latency_ms as "latencyMs",
       (select jsonb_object_agg(o.head, jsonb_build_object('label', o.label,

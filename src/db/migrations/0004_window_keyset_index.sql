@@ -1,0 +1,2 @@
+DROP INDEX "prediction_requests_model_created_at_idx";--> statement-breakpoint
+CREATE INDEX "prediction_requests_model_created_at_id_idx" ON "prediction_requests" USING btree ("model_name","model_version","created_at","id");
