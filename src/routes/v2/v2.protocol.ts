@@ -16,6 +16,8 @@ export const headerLengthHeader = "Inference-Header-Content-Length";
  * validates one JSON shape. (Hono's own `bodyLimit` re-wraps the request the same way.)
  */
 export const readInferRequest: MiddlewareHandler = async (c, next) => {
+  // Other methods go on to the 405 of a path that takes only POST.
+  if (c.req.method !== "POST") return await next();
   const body = new Uint8Array(await c.req.raw.arrayBuffer());
   const length = c.req.header(headerLengthHeader);
   const json = readInferBody(body, length === undefined ? undefined : Number(length));
