@@ -14,6 +14,7 @@ import { modelsRouter } from "../routes/models/models.index.ts";
 import { ticketsRouter } from "../routes/tickets/tickets.index.ts";
 import { oipErrorBodies, v2Router } from "../routes/v2/v2.index.ts";
 import { monitoringRouter } from "../routes/monitoring/monitoring.index.ts";
+import { seedRouter } from "../routes/seed/seed.index.ts";
 import { LatestReports } from "../monitor/mod.ts";
 import { createServerMetrics } from "./metrics.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
@@ -95,6 +96,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.route("/", monitoringRouter(db));
   app.route("/", v2Router({ registry, sink, maxBatch }));
   app.route("/", adminRouter(registry, dependencies.reloadModels));
+  if (config.SEED_COMPAT_ROUTES) app.route("/", seedRouter({ db, registry, sink }));
 
   mountOpenApi(app, config);
   app.get("/metrics", async (c) =>

@@ -20,15 +20,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the app the way `main.ts` does; `env` adds configuration (API keys, limits). */
+/**
+ * Builds the app the way `main.ts` does; `env` adds configuration (API keys, limits), and
+ * `openDb` opens another database than an in-memory PGlite (closed by `close`).
+ */
 export async function testApp(
   workspace: TrainedWorkspace,
   env: Record<string, string> = {},
   source: ArtifactSource = workspaceSource(workspace.root),
+  openDb: () => Promise<DatabaseHandle> = () => openDatabase({ PGLITE_DIR: "memory://" }),
 ): Promise<TestApp> {
   const config = loadConfig({ MODEL_POINTER_PATH: workspace.pointerPath, ...env });
   const logger = createLogger("error");
-  const database = await openDatabase({ PGLITE_DIR: "memory://" });
+  const database = await openDb();
   await database.migrate();
   const logged: PredictionLogEntry[] = [];
   const writes: Promise<void>[] = [];
