@@ -60,8 +60,8 @@ function modelMetadata(served: ServedModel) {
 }
 
 /**
- * Which outputs a request asked for (all when it names none; an unknown name is a 422 before
- * anything is scored), and which go back in binary: an output's own `binary_data`
+ * Which outputs a request asked for (all when it names none; an unknown name is refused
+ * before anything is scored), and which go back in binary: an output's own `binary_data`
  * parameter, else the request's `binary_data_output`.
  */
 function outputSelection(request: InferRequest, served: ServedModel) {
