@@ -10,9 +10,10 @@
 import { sql } from "drizzle-orm";
 import { withDatabase } from "../src/cli_database.ts";
 import { referenceStatsFileName } from "../src/ml/version_files.ts";
+import { churnInputOf } from "../src/models/churn/customer_features.ts";
 import { churnMonitoring } from "../src/models/churn/monitoring.ts";
+import { generateCustomers } from "../src/pipeline/synthetic/customer_generator.ts";
 import { runMonitor, statsToJson, summariseReference } from "../src/monitor/mod.ts";
-import { benchRows } from "./bench_support.ts";
 
 /** The version the filled window is logged under. */
 const version = "bench-window";
@@ -47,9 +48,9 @@ const fillSql = (rows: number) =>
 `);
 
 function referenceStats() {
-  const rows = benchRows({ tickets: 0, customers: 10_000 }).customers.map((c, i) => {
+  const rows = generateCustomers({ count: 10_000, seed: 42 }).map((c, i) => {
     const churn = { label: c.churned ? "1" : "0", confidence: 0.5 + ((i * 7919) % 500) / 1000 };
-    return churnMonitoring.columns(c, { churn });
+    return churnMonitoring.columns(churnInputOf({ ...c, createdAt: new Date(0) }), { churn });
   });
   return statsToJson(summariseReference(rows, churnMonitoring.mapping));
 }

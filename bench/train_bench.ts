@@ -72,6 +72,7 @@ async function benchModel<Row, Input, Prep>(
       outcome.search.find((t) => JSON.stringify(t.params) === JSON.stringify(outcome.params))!
         .seconds,
     search: outcome.search,
+    subsets: outcome.subsets,
     encode,
     predict,
     predictTfjs,

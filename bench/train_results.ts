@@ -3,6 +3,7 @@
  * targets of the issue checked, and the merge that keeps the file's other sections.
  */
 import type { SearchTrial } from "../src/ml/training/train_and_evaluate.ts";
+import type { SubsetEvaluation } from "../src/ml/training/subset_evaluation.ts";
 
 /** Median and 99th percentile of one timed call, in milliseconds. */
 export interface Timing {
@@ -29,6 +30,8 @@ export interface ModelBench {
   selectedSeconds: number;
   sklearnSeconds: number;
   search: SearchTrial[];
+  /** The selected model on the test split cut down to the partial payloads clients send. */
+  subsets: SubsetEvaluation[];
   /** Serving preprocessing of one instance (text or numbers to typed arrays). */
   encode: Timing;
   /** Encode + the compiled plain-JS forward pass serving uses, one instance. */
@@ -122,6 +125,15 @@ function modelTable(bench: ModelBench): string[] {
       } | ${secs(t.seconds)} |`
     ),
     "",
+    ...bench.subsets.flatMap((subset) =>
+      subset.heads.map((head) =>
+        `Partial input, the test split cut down to ${
+          subset.fields.map((field) => `\`${field}\``).join(", ")
+        } (the model trained with feature dropout, absent fields imputed): ${head.head} ROC AUC ${
+          f(head.rocAuc)
+        } against ${f(head.fullInputRocAuc)} with every field; log loss ${f(head.logLoss)}.\n`
+      )
+    ),
     `Serving, one instance: preprocessing median ${f(bench.encode.median, 3)} ms, p99 ${
       f(bench.encode.p99, 3)
     } ms; full prediction as served (encode + compiled forward pass) median ${

@@ -4,6 +4,9 @@ import { errorBody } from "../http/error_schema.ts";
 /** The Open Inference Protocol's probes answer without a key, like `/health` and `/ready`. */
 const probes = new Set(["/v2/health/live", "/v2/health/ready"]);
 
+/** The seed services' routes that read customers or score: behind the keys like `/v1`. */
+const seedRoutes = new Set(["/predict", "/predict_raw", "/model-info"]);
+
 /** What a 401 must name (RFC 9110): the scheme the client should use. */
 const challenge = { "www-authenticate": 'Bearer realm="edge-inference"' };
 
@@ -13,8 +16,8 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /**
- * API keys: when `apiKeys` is non-empty `/v1` and `/v2` (but for its health probes) need one
- * of them; `/admin` always
+ * API keys: when `apiKeys` is non-empty `/v1`, `/v2` (but for its health probes) and the
+ * seed services' `/predict`, `/predict_raw` and `/model-info` need one of them; `/admin` always
  * needs one of `adminKeys` (admin routes are disabled when none is configured).
  * 401: no or unknown key; 403: a valid API key used on an admin route.
  */
@@ -41,7 +44,8 @@ export function apiKeyAuth(
         challenge,
       );
     }
-    const guarded = path.startsWith("/v1") || (path.startsWith("/v2") && !probes.has(path));
+    const guarded = path.startsWith("/v1") || (path.startsWith("/v2") && !probes.has(path)) ||
+      seedRoutes.has(path);
     if (api.size > 0 && guarded) {
       if (!key || !(api.has(key) || admin.has(key))) {
         return c.json(

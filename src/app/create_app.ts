@@ -12,13 +12,14 @@ import { feedbackRouter } from "../routes/feedback/feedback.index.ts";
 import { healthRouter } from "../routes/health/health.index.ts";
 import { modelsRouter } from "../routes/models/models.index.ts";
 import { ticketsRouter } from "../routes/tickets/tickets.index.ts";
-import { v2Router } from "../routes/v2/v2.index.ts";
+import { oipErrorBodies, v2Router } from "../routes/v2/v2.index.ts";
 import { monitoringRouter } from "../routes/monitoring/monitoring.index.ts";
 import {
   DashboardKeys,
   dashboardRouter,
   requestCounts,
 } from "../routes/dashboard/dashboard.index.ts";
+import { seedRouter } from "../routes/seed/seed.index.ts";
 import { LatestReports } from "../monitor/mod.ts";
 import { createServerMetrics } from "./metrics.ts";
 import type { ModelRegistry } from "../serving/registry/model_registry.ts";
@@ -79,6 +80,8 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.use(requestId({ generator: () => uuidv7() }));
   app.use(accessLog(logger, config.LOG_LEVEL));
   app.use(metrics.middleware);
+  // Outside the key and size checks, so their answers on /v2 take the protocol's shape too.
+  app.use("/v2/*", oipErrorBodies);
   if (config.CORS_ORIGINS.length > 0) {
     // Browser code may read the id to quote it (support tickets, feedback, log lookups).
     app.use(cors({ origin: config.CORS_ORIGINS, exposeHeaders: ["X-Request-Id"] }));
@@ -110,6 +113,7 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
       requestCounts: () => requestCounts(metrics.registry),
     }),
   );
+  if (config.SEED_COMPAT_ROUTES) app.route("/", seedRouter({ db, registry, sink }));
 
   mountOpenApi(app, config);
   app.get("/metrics", async (c) =>

@@ -25,6 +25,11 @@ function documentConfig(config: Config) {
       { name: "Monitoring", description: "Drift and quality reports of the served models" },
       { name: "Open Inference Protocol (V2)", description: "KServe-compatible inference" },
       { name: "Admin", description: "Operations behind the admin keys" },
+      {
+        name: "Seed services (compatibility)",
+        description: "The replaced services' own routes and payloads, for their existing " +
+          "clients (`SEED_COMPAT_ROUTES=false` turns them off)",
+      },
     ],
   };
 }

@@ -12,6 +12,12 @@ export interface Hyperparameters {
   readonly maxEpochs: number;
 }
 
+/** A named subset of a model's input fields. */
+export interface InputSubset {
+  readonly name: string;
+  readonly fields: readonly string[];
+}
+
 /**
  * Everything model-specific, so the platform (split, training loop, evaluation, artifacts,
  * gate, serving) knows no model: the serving codec plus what training needs. `Row` is one
@@ -31,6 +37,16 @@ export interface ModelDefinition<Row, Input, Preprocessing>
   /** The request-shaped input of a row, so training and serving encode alike. */
   inputOf(row: Row): Input;
   fitPreprocessing(rows: readonly Row[]): Preprocessing;
+  /**
+   * Extra training rows made from the training split (after the preprocessing is fitted on
+   * it), e.g. copies with features left out for a model that scores partial inputs.
+   */
+  augment?(rows: readonly Row[], seed: number): Row[];
+  /**
+   * Inputs of fewer fields that clients send: the evaluation also scores the test split cut
+   * down to each (ROC AUC of binary heads), beside the full-input figures.
+   */
+  readonly inputSubsets?: readonly InputSubset[];
   /** The JSON stored as `preprocessing.json`. */
   savePreprocessing(preprocessing: Preprocessing): unknown;
   build(preprocessing: Preprocessing, params: Hyperparameters, seed: number): tf.LayersModel;

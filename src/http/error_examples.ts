@@ -66,7 +66,8 @@ export function withErrorDocs<T extends { paths?: object }>(document: T): T {
       }[]
     ) {
       const responses = operation.responses ??= {};
-      if (operation.requestBody) {
+      // A route that declares its own 400 answers body errors its own way (`/v2`'s protocol).
+      if (operation.requestBody && !responses["400"]) {
         for (const [status, description] of Object.entries(bodyErrors)) {
           responses[status] ??= {
             description,

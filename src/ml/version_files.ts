@@ -5,6 +5,7 @@ import type { ModelCodec } from "../domain/model_codec.ts";
 import type { Hyperparameters } from "../domain/model_definition.ts";
 import type { HeadEvaluation } from "./training/evaluate.ts";
 import type { GateVerdict } from "./training/gate.ts";
+import type { SubsetEvaluation } from "./training/subset_evaluation.ts";
 import type { SearchTrial } from "./training/train_and_evaluate.ts";
 
 /** `card.json`: where a version came from. */
@@ -27,6 +28,8 @@ export interface ModelMetrics {
   name: string;
   version: string;
   heads: HeadEvaluation[];
+  /** Models scoring partial inputs: ROC AUC on the test split cut down to each subset. */
+  inputSubsets?: SubsetEvaluation[];
   gate?: GateVerdict;
 }
 

@@ -73,7 +73,12 @@ export async function trainModel(
   await saveVersion(dir, definition, {
     model: outcome.model,
     preprocessing: outcome.preprocessing,
-    metrics: { name, version, heads: outcome.evaluations },
+    metrics: {
+      name,
+      version,
+      heads: outcome.evaluations,
+      ...(outcome.subsets.length > 0 ? { inputSubsets: outcome.subsets } : {}),
+    },
     card,
   });
   await writeReferenceStats(dir, definition, outcome);

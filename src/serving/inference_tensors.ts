@@ -3,11 +3,30 @@ import { InvalidInputError } from "../domain/errors.ts";
 import type { Head } from "../domain/model_codec.ts";
 import type { HeadOutput } from "../domain/head_output.ts";
 
+/** The Open Inference Protocol's tensor datatypes this server reads (all but FP16 and BF16). */
+export const tensorDatatypes = [
+  "BOOL",
+  "UINT8",
+  "UINT16",
+  "UINT32",
+  "UINT64",
+  "INT8",
+  "INT16",
+  "INT32",
+  "INT64",
+  "FP32",
+  "FP64",
+  "BYTES",
+] as const;
+
+/** One of {@link tensorDatatypes}. */
+export type TensorDatatype = (typeof tensorDatatypes)[number];
+
 /** An Open Inference Protocol tensor. */
 export interface InferTensor {
   name: string;
   shape: number[];
-  datatype: "BYTES" | "FP32" | "FP64" | "INT32" | "INT64" | "BOOL";
+  datatype: TensorDatatype;
   data: (string | number | boolean | null)[];
 }
 
@@ -23,15 +42,19 @@ export function inputMetadata(
   });
 }
 
+/** A column of n values: shape `[n]`, or `[n, 1]` as clients that send 2-D batches do. */
+const isColumn = (shape: readonly number[], n: number) =>
+  shape[0] === n && (shape.length === 1 || (shape.length === 2 && shape[1] === 1));
+
 /**
- * Turns named column tensors (one per input field, all of shape [n]) into n instances.
- * A batch of columns with different lengths is a 422 naming the offending tensor.
+ * Turns named column tensors (one per input field, all of shape [n] or [n, 1]) into n
+ * instances. A batch of columns with different lengths is a 422 naming the offending tensor.
  */
 export function instancesFromTensors(inputs: readonly InferTensor[]): Record<string, unknown>[] {
   const size = inputs[0].data.length;
   inputs.forEach((tensor, index) => {
-    if (tensor.data.length !== size || tensor.shape.length !== 1 || tensor.shape[0] !== size) {
-      const expected = `must be [${size}], the length of the first input's data`;
+    if (tensor.data.length !== size || !isColumn(tensor.shape, size)) {
+      const expected = `must be [${size}] or [${size}, 1], the length of the first input's data`;
       throw new InvalidInputError(`Tensor "${tensor.name}" shape ${expected}`, [
         { path: `inputs.${index}.shape`, message: expected },
       ]);

@@ -27,6 +27,9 @@ const envSchema = z.object({
   CORS_ORIGINS: commaList.default([]),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MAX_BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(256),
+  /** The replaced services' own routes (`/`, `/predict`, `/predict_raw`, `/model-info`). */
+  SEED_COMPAT_ROUTES: z.enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .default("true").transform((value) => value === "true"),
   MODEL_POINTER_PATH: z.string().min(1).default("gitops/overlays/local/model-pointer.yaml"),
   DVC_CACHE_DIR: z.string().min(1).default(".dvc/cache"),
   DVC_REMOTE_URL: z.string().min(1).default(".dvc-storage"),

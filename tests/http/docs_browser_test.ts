@@ -42,7 +42,7 @@ Deno.test({
       const operations = Object.values(document.paths).flatMap((methods) =>
         Object.values(methods as Record<string, { summary: string }>)
       );
-      assert.equal(operations.length, 23);
+      assert.equal(operations.length, 27);
       for (const { summary } of operations) {
         await page.getByText(summary).first().waitFor({ timeout: 10_000 });
       }

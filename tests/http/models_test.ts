@@ -36,7 +36,10 @@ Deno.test("models are listed with their versions, metrics and classes", async ()
       for (const path of [`/v1/models/${name}`, `/v2/models/${name}`, `/v2/models/${name}/ready`]) {
         const unknown = await app.request(path);
         assert.equal(unknown.status, 404, path);
-        assert.equal((await unknown.json()).error.code, "not_found", path);
+        const { error } = await unknown.json();
+        // `/v2` answers in the protocol's shape, `{ "error": "<message>" }`.
+        if (path.startsWith("/v2")) assert.equal(error, `Unknown model "${name}"`, path);
+        else assert.equal(error.code, "not_found", path);
       }
     }
   } finally {
@@ -133,7 +136,7 @@ Deno.test("invalid input is a 422 naming each bad field", async () => {
   }
 });
 
-Deno.test("unknown models are 404; oversized bodies 413 and untyped ones 415 on every route with a body", async () => {
+Deno.test("unknown models are 404; oversized bodies 413 and untyped ones 415 on every route with a body (/v2 reads them as JSON)", async () => {
   const { app, close } = await testApp(workspace, { MAX_BODY_BYTES: "1024" });
   try {
     const unknown = await app.request("/v1/models/nope/predict", postJson(ticket));
@@ -145,9 +148,12 @@ Deno.test("unknown models are 404; oversized bodies 413 and untyped ones 415 on 
       "/v1/models/churn/predict",
       "/v1/tickets",
       "/v1/feedback",
+      "/predict",
+      "/predict_raw",
       "/v2/models/ticket-triage/infer",
       "/v2/models/churn/versions/any/infer",
     ];
+    const v2 = (path: string) => path.startsWith("/v2");
     const oversized = JSON.stringify({ ...ticket, body: "x".repeat(5000) });
     for (const path of bodyRoutes) {
       for (const sent of ["declared", "undeclared", "chunked"]) {
@@ -163,14 +169,19 @@ Deno.test("unknown models are 404; oversized bodies 413 and untyped ones 415 on 
           body,
         });
         assert.equal(huge.status, 413, `${path} (${sent})`);
-        assert.equal((await huge.json()).error.code, "payload_too_large");
+        const { error } = await huge.json();
+        if (v2(path)) assert.equal(error, "Body larger than 1024 bytes");
+        else assert.equal(error.code, "payload_too_large");
       }
-      // A JSON body sent as a form, as `curl -d` does unless told otherwise, or untyped.
+      // A JSON body sent as a form, as `curl -d` does unless told otherwise, or untyped: a 415,
+      // but on /v2, whose clients send no content type, read as JSON (`{}` lacks inputs).
       for (const type of ["application/x-www-form-urlencoded", undefined]) {
         const headers: Record<string, string> = type ? { "content-type": type } : {};
         const untyped = await app.request(path, { method: "POST", headers, body: "{}" });
-        assert.equal(untyped.status, 415, `${path} (${type})`);
-        assert.equal((await untyped.json()).error.code, "unsupported_media_type");
+        assert.equal(untyped.status, v2(path) ? 400 : 415, `${path} (${type})`);
+        const { error } = await untyped.json();
+        if (v2(path)) assert.match(error, /^Request is invalid: inputs: /);
+        else assert.equal(error.code, "unsupported_media_type");
       }
     }
   } finally {
@@ -371,8 +382,8 @@ Deno.test("the OpenAPI document covers every route with examples for every error
                 string,
                 {
                   content?: Record<string, {
-                    example?: ErrorBody;
-                    examples?: Record<string, { value: ErrorBody }>;
+                    example?: ErrorBody | { error: string };
+                    examples?: Record<string, { value: ErrorBody | { error: string } }>;
                   }>;
                 }
               >;
@@ -383,9 +394,12 @@ Deno.test("the OpenAPI document covers every route with examples for every error
         for (const [status, response] of Object.entries(operation.responses)) {
           if (Number(status) < 400) continue;
           const media = response.content?.["application/json"];
+          // `/v2` documents the protocol's `{ "error": "<message>" }`: the message stands in.
+          const codeOf = (body?: ErrorBody | { error: string }) =>
+            typeof body?.error === "string" ? body.error : body?.error.code;
           const codes = media?.examples
-            ? Object.values(media.examples).map((e) => e.value.error.code)
-            : [media?.example?.error.code];
+            ? Object.values(media.examples).map((e) => codeOf(e.value))
+            : [codeOf(media?.example)];
           assert.ok(codes.every(Boolean), `${path} ${status} has an example`);
           documented.set(`${path} ${status}`, codes);
         }
@@ -398,10 +412,17 @@ Deno.test("the OpenAPI document covers every route with examples for every error
     ]);
     assert.deepEqual(documented.get("/v1/models/churn/predict 503"), ["model_not_ready"]);
     // Every route with a body lists what the body parser and the body limit answer.
-    for (const path of ["/v1/feedback", "/v1/tickets", "/v2/models/{name}/infer"]) {
+    for (const path of ["/v1/feedback", "/v1/tickets", "/predict", "/predict_raw"]) {
       assert.deepEqual(documented.get(`${path} 400`), ["bad_request"], path);
       assert.deepEqual(documented.get(`${path} 413`), ["payload_too_large"], path);
+      assert.deepEqual(documented.get(`${path} 415`), ["unsupported_media_type"], path);
     }
+    // `/v2` reads any body as JSON (no 415) and answers its own way.
+    assert.match(documented.get("/v2/models/{name}/infer 400")![0]!, /^Request is invalid: /);
+    assert.deepEqual(documented.get("/v2/models/{name}/infer 413"), [
+      "Body larger than 1048576 bytes",
+    ]);
+    assert.equal(documented.get("/v2/models/{name}/infer 415"), undefined);
     assert.ok(document.components.schemas.ChurnInput.example);
     const docs = await app.request("/docs");
     assert.equal(docs.status, 200);

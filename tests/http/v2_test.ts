@@ -24,7 +24,7 @@ Deno.test("V2 health and model metadata", async () => {
     assert.deepEqual(await (await app.request("/v2")).json(), {
       name: "edge-inference",
       version: denoConfig.version,
-      extensions: [],
+      extensions: ["binary_tensor_data"],
     });
     // The same version heads the OpenAPI document.
     const document = await (await app.request("/openapi.json")).json();
@@ -43,8 +43,11 @@ Deno.test("V2 health and model metadata", async () => {
       "topic_probabilities",
       "urgency_label",
       "urgency_probabilities",
+      "prediction_id",
     ]);
-    assert.equal((await app.request("/v2/models/nope")).status, 404);
+    const unknown = await app.request("/v2/models/nope");
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(await unknown.json(), { error: 'Unknown model "nope"' });
   } finally {
     await close();
   }
@@ -92,7 +95,7 @@ Deno.test("V2 infer agrees with the V1 predict route", async () => {
   }
 });
 
-Deno.test("V2 infer rejects bad tensors with 422", async () => {
+Deno.test("V2 infer rejects bad tensors with the protocol's 400, naming the field", async () => {
   const { app, close } = await testApp(workspace);
   try {
     const ragged = churnTensors(2).map((t, i) =>
@@ -107,14 +110,22 @@ Deno.test("V2 infer rejects bad tensors with 422", async () => {
       [{ inputs: churnTensors(300) }, ["inputs"]],
       [{ inputs: [] }, ["inputs"]],
       [{ nothing: true }, ["inputs"]],
+      [{ inputs: churnTensors(1), outputs: [{ name: "nope" }] }, ["outputs.0.name"]],
+      [
+        { inputs: churnTensors(2).map((t) => ({ ...t, shape: [1, 2] })) },
+        ["inputs.0.shape"],
+      ],
     ];
     for (const [body, fields] of cases) {
       const response = await app.request("/v2/models/churn/infer", postJson(body));
-      assert.equal(response.status, 422, JSON.stringify(body));
+      assert.equal(response.status, 400, JSON.stringify(body));
       const { error } = await response.json();
-      assert.equal(error.code, "invalid_input");
-      assert.deepEqual(error.details.fields.map((f: { path: string }) => f.path), fields);
+      assert.equal(typeof error, "string");
+      for (const field of fields) assert.match(error, new RegExp(`${field}: `), error);
     }
+    const malformed = await app.request("/v2/models/churn/infer", postJson("{"));
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(await malformed.json(), { error: "Malformed JSON in request body" });
   } finally {
     await close();
   }
@@ -148,11 +159,9 @@ Deno.test("V2 model readiness, and versioned paths answer only for the version s
       ]
     ) {
       assert.equal(response.status, 404);
-      const { error } = await response.json();
-      assert.equal(
-        error.message,
-        `Model "churn" serves version ${served}, not 20260101T000000Z-00000000`,
-      );
+      assert.deepEqual(await response.json(), {
+        error: `Model "churn" serves version ${served}, not 20260101T000000Z-00000000`,
+      });
     }
 
     // Not loaded: not ready, with the model named.

@@ -2,6 +2,7 @@ import type * as tf from "@tensorflow/tfjs";
 import { evaluateHead, type HeadEvaluation } from "./evaluate.ts";
 import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { type Split, stratifiedSplit } from "./split.ts";
+import { evaluateSubsets, type SubsetEvaluation } from "./subset_evaluation.ts";
 import {
   disposeEncoded,
   encodeRows,
@@ -25,6 +26,8 @@ export interface TrainingOutcome<Prep> {
   params: Hyperparameters;
   search: SearchTrial[];
   evaluations: HeadEvaluation[];
+  /** The model on the test split cut down to the definition's input subsets. */
+  subsets: SubsetEvaluation[];
   split: { train: number; validation: number; test: number };
   /** The test split and the chosen model's probabilities on it (head, row, class). */
   test: { rows: readonly unknown[]; probabilities: number[][][] };
@@ -76,8 +79,10 @@ export async function trainAndEvaluate<Row, Input, Prep>(
     maxEpochs ? { ...params, maxEpochs: Math.min(maxEpochs, params.maxEpochs) } : params;
 
   // Text encoding is a large share of the work: each split is encoded once for all candidates.
+  // Augmented rows (feature dropout) join training only: validation and test stay as sent.
+  const trainRows = definition.augment ? [...train, ...definition.augment(train, seed)] : train;
   const encoded = {
-    train: encodeRows(definition, preprocessing, train),
+    train: encodeRows(definition, preprocessing, trainRows),
     validation: encodeRows(definition, preprocessing, validation),
     test: encodeRows(definition, preprocessing, test),
   };
@@ -131,6 +136,7 @@ export async function trainAndEvaluate<Row, Input, Prep>(
       params: best.params,
       search,
       evaluations,
+      subsets: evaluateSubsets(definition, preprocessing, best.model, test, evaluations),
       split: { train: train.length, validation: validation.length, test: test.length },
       test: { rows: test, probabilities: modelTest },
       preprocessingSeconds,

@@ -5,10 +5,13 @@ import {
   churnVector,
   churnVectorWidth,
 } from "./preprocessing.ts";
-import type { ChurnInput } from "./schema.ts";
+import type { ChurnFeatures } from "./schema.ts";
 
-/** How churn scores a customer: standardised numbers + one-hot categories, softmax over {0, 1}. */
-export const churnCodec: ModelCodec<ChurnInput, ChurnPreprocessing> = {
+/**
+ * How churn scores a customer, whole or in part: standardised numbers, their missing flags
+ * and one-hot categories; softmax over {0, 1}.
+ */
+export const churnCodec: ModelCodec<ChurnFeatures, ChurnPreprocessing> = {
   name: "churn",
   heads: [{ name: "churn", classes: ["0", "1"] }],
   loadPreprocessing: (json) => ChurnPreprocessingSchema.parse(json),

@@ -7,11 +7,12 @@ import {
   churnVectorWidth,
   fitChurnPreprocessing,
 } from "./preprocessing.ts";
-import { type ChurnInput } from "./schema.ts";
+import type { ChurnFeatures } from "./schema.ts";
 import { contractTypes, paymentMethods } from "../../domain/customer.ts";
+import { withFeatureDropout } from "./feature_dropout.ts";
 
-/** One labelled customer as exported to `data/customers.jsonl`. */
-export interface CustomerRow extends ChurnInput {
+/** One labelled customer as exported to `data/customers.jsonl` (or a copy with gaps). */
+export interface CustomerRow extends ChurnFeatures {
   id: string;
   churned: 0 | 1;
 }
@@ -37,12 +38,17 @@ const datasetSpec: DatasetSpec = {
   labels: [{ column: "churned", minPerClass: 50 }],
 };
 
+/** The partial payloads clients send: the first seed service's `{ age, income, tenure }`. */
+const partialPayloads = [{ name: "age_income_tenure", fields: ["age", "income", "tenure"] }];
+
 const common = { l2: 0, dropout: 0, batchSize: 256, maxEpochs: 60 };
 
 /** The churn model: its codec, a dense network and what training needs. */
-export const churn: ModelDefinition<CustomerRow, ChurnInput, ChurnPreprocessing> = {
+export const churn: ModelDefinition<CustomerRow, ChurnFeatures, ChurnPreprocessing> = {
   ...churnCodec,
   datasetSpec,
+  augment: (rows, seed) => withFeatureDropout(rows, seed, partialPayloads),
+  inputSubsets: partialPayloads,
   searchSpace: [
     { ...common, hidden: 0, learningRate: 0.02 },
     { ...common, hidden: 16, learningRate: 0.01 },

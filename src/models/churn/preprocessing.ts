@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clip, tukeyFences } from "../../ml/quality/quality_outliers.ts";
-import { type ChurnInput } from "./schema.ts";
+import type { ChurnFeatures, ChurnInput } from "./schema.ts";
 import { contractTypes, paymentMethods } from "../../domain/customer.ts";
 
 /** Numeric inputs, in the order of the model's first columns. */
@@ -34,6 +34,8 @@ export const ChurnPreprocessingSchema = z.object({
   ),
   contractTypes: z.array(z.string()).min(1),
   paymentMethods: z.array(z.string()).min(1),
+  /** One flag per numeric input, 1 when absent; versions trained before the flags have none. */
+  missingIndicators: z.boolean().default(false),
 });
 
 export type ChurnPreprocessing = z.infer<typeof ChurnPreprocessingSchema>;
@@ -44,7 +46,7 @@ function median(sorted: readonly number[]): number {
 }
 
 /** Fits imputation, outlier fences (values beyond are clipped, not dropped) and scaling. */
-export function fitChurnPreprocessing(inputs: readonly ChurnInput[]): ChurnPreprocessing {
+export function fitChurnPreprocessing(inputs: readonly ChurnFeatures[]): ChurnPreprocessing {
   const numeric = Object.fromEntries(numericColumns.map((column) => {
     const values = inputs.map((input) => input[column]).filter((v): v is number => v != null)
       .sort((a, b) => a - b);
@@ -63,16 +65,29 @@ export function fitChurnPreprocessing(inputs: readonly ChurnInput[]): ChurnPrepr
     numeric,
     contractTypes: [...contractTypes],
     paymentMethods: [...paymentMethods],
+    missingIndicators: true,
   };
 }
 
-/** The model's input vector for one customer: standardised numbers, then one-hots. */
-export function churnVector(preprocessing: ChurnPreprocessing, input: ChurnInput): number[] {
+/** The fields a request left out, which the preprocessing fills in. */
+export function missingFeatures(input: ChurnFeatures): string[] {
+  return [...numericColumns, "contract_type" as const, "payment_method" as const]
+    .filter((field) => input[field] == null);
+}
+
+/**
+ * The model's input vector for one customer: standardised numbers (an absent one at the
+ * training median), their missing flags, then one-hots (all 0 for an absent category).
+ */
+export function churnVector(preprocessing: ChurnPreprocessing, input: ChurnFeatures): number[] {
   const vector = numericColumns.map((column) => {
     const stats = preprocessing.numeric[column];
     const value = clip(input[column] ?? stats.median, stats.fences);
     return (value - stats.mean) / stats.std;
   });
+  if (preprocessing.missingIndicators) {
+    for (const column of numericColumns) vector.push(input[column] == null ? 1 : 0);
+  }
   for (const category of preprocessing.contractTypes) {
     vector.push(input.contract_type === category ? 1 : 0);
   }
@@ -84,6 +99,7 @@ export function churnVector(preprocessing: ChurnPreprocessing, input: ChurnInput
 
 /** Width of {@link churnVector}. */
 export function churnVectorWidth(preprocessing: ChurnPreprocessing): number {
-  return numericColumns.length + preprocessing.contractTypes.length +
+  const flags = preprocessing.missingIndicators ? numericColumns.length : 0;
+  return numericColumns.length + flags + preprocessing.contractTypes.length +
     preprocessing.paymentMethods.length;
 }

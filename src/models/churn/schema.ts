@@ -24,3 +24,10 @@ export const ChurnInput = z.object({
 }).openapi("ChurnInput", { example: churnExample });
 
 export type ChurnInput = z.infer<typeof ChurnInput>;
+
+/**
+ * What the model scores: any subset of the fields. The preprocessing fills in the absent ones
+ * (numbers: the training median and a missing flag; categories: none of their values), and
+ * the network was trained with such gaps (feature dropout).
+ */
+export type ChurnFeatures = Partial<ChurnInput>;

@@ -17,7 +17,7 @@ import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type * as routes from "./customers.routes.ts";
 
 /** Stored features, computed from the customer row (and stored) when missing. */
-async function featuresOf(db: Database, id: string): Promise<ChurnInput> {
+export async function storedChurnFeatures(db: Database, id: string): Promise<ChurnInput> {
   const stored = await findCustomerFeatures(db, id);
   if (stored) return ChurnInput.parse(stored.features);
   const customer = await findCustomer(db, id);
@@ -38,7 +38,7 @@ export function customersHandlers(
       const { id } = c.req.valid("param");
       // Before the database: a model not loaded answers 503 without a query.
       const served = registry.require(churnServing.name);
-      const features = await fromDatabase(() => featuresOf(db, id));
+      const features = await fromDatabase(() => storedChurnFeatures(db, id));
       const [prediction] = predict(registry, sink, served, [features], {
         requestId: c.get("requestId"),
         customerId: id,

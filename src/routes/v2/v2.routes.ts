@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, jsonResponse, unauthorizedResponse } from "../../http/error_schema.ts";
+import { jsonResponse } from "../../http/error_schema.ts";
 import { ModelName } from "../models/models.routes.ts";
 import {
   InferRequest,
@@ -9,17 +9,32 @@ import {
   ModelReady,
   Ready,
   ServerMetadata,
+  V2Error,
 } from "./v2.schemas.ts";
+
+/** A V2 error response: the protocol's `{ "error": "<message>" }`, with an example message. */
+function v2Error(description: string, message: string) {
+  return {
+    content: { "application/json": { schema: V2Error, example: { error: message } } },
+    description,
+  };
+}
+
+const unauthorized = v2Error(
+  "Missing or invalid API key",
+  "Missing or invalid API key (Authorization: Bearer <key>)",
+);
+const notLoaded = v2Error("Model not loaded", 'Model "churn" is not loaded');
 
 /** `GET /v2`: server metadata. */
 export const serverMetadata = createRoute({
   method: "get",
   path: "/v2",
   tags: ["Open Inference Protocol (V2)"],
-  summary: "Server metadata: name, version, protocol extensions (none)",
+  summary: "Server metadata: name, version, protocol extensions (binary tensor data)",
   responses: {
     200: jsonResponse(ServerMetadata, "Server metadata"),
-    401: unauthorizedResponse,
+    401: unauthorized,
   },
 });
 
@@ -64,8 +79,9 @@ function modelRoutes(versioned: boolean) {
   const base = versioned ? "/v2/models/{name}/versions/{version}" : "/v2/models/{name}";
   const params = versioned ? ModelVersion : ModelName;
   const of = versioned ? " (of the version served)" : "";
-  const unknown = errorResponse(
+  const unknown = v2Error(
     versioned ? "Unknown model, or not the version served" : "Unknown model",
+    'Unknown model "nope"',
   );
   const tags = ["Open Inference Protocol (V2)"];
   return {
@@ -77,9 +93,9 @@ function modelRoutes(versioned: boolean) {
       request: { params },
       responses: {
         200: jsonResponse(ModelMetadata, "Metadata"),
-        401: unauthorizedResponse,
+        401: unauthorized,
         404: unknown,
-        503: errorResponse("Model not loaded"),
+        503: notLoaded,
       },
     }),
     ready: createRoute({
@@ -90,7 +106,7 @@ function modelRoutes(versioned: boolean) {
       request: { params },
       responses: {
         200: jsonResponse(ModelReady, "Ready"),
-        401: unauthorizedResponse,
+        401: unauthorized,
         404: unknown,
         503: jsonResponse(ModelReady, "Not loaded"),
       },
@@ -99,20 +115,43 @@ function modelRoutes(versioned: boolean) {
       method: "post",
       path: `${base}/infer`,
       tags,
-      summary: `Inference${of} with named column tensors, one per input field, all of shape [n]`,
+      summary: `Inference${of} with named column tensors, one per input field, of shape [n]`,
+      description: "The body is read as JSON whatever its content type. With the binary " +
+        "tensor data extension, `Inference-Header-Content-Length` gives the JSON header's " +
+        "length and the inputs' bytes follow it; outputs come back in binary when the request " +
+        "asks (`parameters.binary_data_output`, or an output's `parameters.binary_data`).",
       request: {
         params,
+        headers: z.object({
+          "inference-header-content-length": z.string().regex(/^\d{1,9}$/).optional()
+            .describe("Length of the JSON header of a binary tensor data body"),
+        }),
         body: { required: true, content: { "application/json": { schema: InferRequest } } },
       },
       responses: {
-        200: jsonResponse(
-          InferResponse,
-          "Per head `<head>_label` and `<head>_probabilities`, and `prediction_id`",
+        200: {
+          content: {
+            "application/json": { schema: InferResponse },
+            "application/octet-stream": {
+              schema: z.string().openapi({ format: "binary" }),
+            },
+          },
+          headers: z.object({
+            "inference-header-content-length": z.string().optional().describe(
+              "Binary outputs: the length of the JSON header the outputs' bytes follow",
+            ),
+          }),
+          description: "Per head `<head>_label` and `<head>_probabilities`, and " +
+            "`prediction_id`; the JSON header and the binary outputs when any was asked so",
+        },
+        400: v2Error(
+          "Malformed body, invalid tensors or values",
+          "Request is invalid: inputs.0.shape: Too big: expected array to have <=2 items",
         ),
-        401: unauthorizedResponse,
+        401: unauthorized,
         404: unknown,
-        422: errorResponse("Invalid tensors or values"),
-        503: errorResponse("Model not loaded"),
+        413: v2Error("Body too large", "Body larger than 1048576 bytes"),
+        503: notLoaded,
       },
     }),
   };

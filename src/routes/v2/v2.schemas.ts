@@ -1,23 +1,44 @@
 import { z } from "@hono/zod-openapi";
+import { tensorDatatypes } from "../../serving/inference_tensors.ts";
+
+/** Protocol parameters (of a request, an input or an output): read, and ignored unless named. */
+const Parameters = z.record(z.string(), z.unknown());
 
 /** Open Inference Protocol (V2) tensor. */
 const Tensor = z.object({
   name: z.string(),
   shape: z.array(z.number().int().min(0)),
-  datatype: z.enum(["BYTES", "FP32", "FP64", "INT32", "INT64", "BOOL"]),
+  datatype: z.enum(tensorDatatypes),
+  parameters: Parameters.optional(),
   data: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 
-/** An input: one column per field, shape `[n]` for n instances (n the same for every input). */
+/**
+ * An input: one column per field, shape `[n]` or `[n, 1]` for n instances (n the same for
+ * every input). With the binary extension `data` is left out and
+ * `parameters.binary_data_size` gives its byte count in the body after the JSON.
+ */
 const InputTensor = Tensor.extend({
   name: z.string().min(1).max(100),
-  shape: z.array(z.number().int().min(1)).length(1),
+  shape: z.array(z.number().int().min(1)).min(1).max(2),
+});
+
+/** An output asked for by name; `parameters.binary_data` sends its data in binary. */
+const RequestedOutput = z.object({
+  name: z.string().min(1).max(100),
+  parameters: Parameters.optional(),
 });
 
 /** An inference request: named column tensors, one per input field. */
 export const InferRequest = z.object({
   id: z.string().max(200).optional(),
+  parameters: Parameters.optional().describe(
+    "`binary_data_output: true` sends every output in binary (the binary tensor data extension)",
+  ),
   inputs: z.array(InputTensor).min(1).max(64),
+  outputs: z.array(RequestedOutput).max(16).optional().describe(
+    "The outputs to return (all when absent)",
+  ),
 }).openapi("InferRequest", {
   example: {
     id: "42",
@@ -60,7 +81,12 @@ export const ServerMetadata = z.object({
   version: z.string(),
   extensions: z.array(z.string()),
 }).openapi("V2ServerMetadata", {
-  example: { name: "edge-inference", version: "0.1.0", extensions: [] },
+  example: { name: "edge-inference", version: "0.1.0", extensions: ["binary_tensor_data"] },
+});
+
+/** The protocol's error body: what its clients (tritonclient, KServe's) read and print. */
+export const V2Error = z.object({ error: z.string() }).openapi("V2Error", {
+  example: { error: 'Unknown model "nope"' },
 });
 
 /** Server liveness. */
