@@ -75,12 +75,13 @@ async function measure(dir: string, rows: number, columns: number, runs: number)
     "current_data=pd.read_csv(sys.argv[2]));print(r.json())";
   for (let i = 0; i < runs; i++) {
     cli.push(
+      // As a user runs it: the task, with its own permissions.
       await seconds(Deno.execPath(), [
-        "run",
+        "task",
         "--quiet",
-        "--allow-read",
-        "--allow-env=INIT_CWD",
-        join(root, "pipelines/drift.ts"),
+        "--config",
+        join(root, "deno.json"),
+        "drift",
         "--reference",
         reference,
         "--current",
