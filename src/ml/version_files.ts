@@ -5,6 +5,7 @@ import type { ModelCodec } from "../domain/model_codec.ts";
 import type { Hyperparameters } from "../domain/model_definition.ts";
 import type { HeadEvaluation } from "./training/evaluate.ts";
 import type { GateVerdict } from "./training/gate.ts";
+import type { HoldoutEvaluation } from "./training/holdout.ts";
 import type { SearchTrial } from "./training/train_and_evaluate.ts";
 
 /** `card.json`: where a version came from. */
@@ -20,6 +21,8 @@ export interface ModelCard {
   training_seconds: number;
   created_at: string;
   code_commit: string;
+  /** The independent evaluation set it was scored on: name, md5, rows, macro-F1 per head. */
+  holdout?: { name: string; md5: string; rows: number; macro_f1: Record<string, number> };
 }
 
 /** `metrics.json`: test metrics per head (model, reference, baseline) and the gate verdict. */
@@ -27,6 +30,8 @@ export interface ModelMetrics {
   name: string;
   version: string;
   heads: HeadEvaluation[];
+  /** Scores on the model's independent evaluation set, when it has one. */
+  holdout?: HoldoutEvaluation;
   gate?: GateVerdict;
 }
 

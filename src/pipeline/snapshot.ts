@@ -1,13 +1,15 @@
 /**
- * Step 3: export the labelled training set from Postgres to `data/` and version it with
- * `dvc add data` (writes `data.dvc`); prints the data hash.
+ * Step 3: export the labelled training set from Postgres to `data/`, with the models'
+ * hand-written evaluation sets, and version it with `dvc add data` (writes `data.dvc`);
+ * prints the data hash.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dvcFileHash, runDvc } from "../dvc/mod.ts";
 import { type Database, listCustomersWithFeatures, listTicketsWithFeatures } from "../db/mod.ts";
 import type { CustomerRow } from "../models/churn/model.ts";
 import type { TicketRow } from "../models/ticket_triage/model.ts";
+import { holdoutSets } from "../models/training_catalog.ts";
 
 const jsonLines = (rows: readonly unknown[]) =>
   rows.map((row) => JSON.stringify(row)).join("\n") + "\n";
@@ -50,7 +52,21 @@ export async function exportTrainingSet(
   await mkdir(dataDir, { recursive: true });
   await writeFile(join(dataDir, "tickets.jsonl"), jsonLines(tickets));
   await writeFile(join(dataDir, "customers.jsonl"), jsonLines(customers));
+  await copyHoldoutSets(root);
   return { tickets: tickets.length, customers: customers.length };
+}
+
+/**
+ * Copies each model's hand-kept evaluation set from git into `data/`, so `dvc add data`
+ * versions it (its own md5 in the directory manifest) next to the training files. A checkout
+ * without the source (a workspace of pulled data only) keeps what `data/` has.
+ */
+async function copyHoldoutSets(root: string): Promise<void> {
+  for (const { source, file } of holdoutSets) {
+    await copyFile(join(root, source), join(root, "data", file)).catch((error) => {
+      if ((error as { code?: string }).code !== "ENOENT") throw error;
+    });
+  }
 }
 
 /** Exports the training set, runs `dvc add data`, returns counts and the data hash. */

@@ -12,7 +12,8 @@ import { assertQuality, readRows } from "../ml/training/dataset.ts";
 import { saveVersion } from "../ml/training/model_store.ts";
 import { type ModelCard, versionDir } from "../ml/version_files.ts";
 import { trainAndEvaluate, type TrainingOutcome } from "../ml/training/train_and_evaluate.ts";
-import { trainingEntry } from "../models/training_catalog.ts";
+import { scoreHoldout } from "../ml/training/holdout.ts";
+import { type HoldoutSet, trainingEntry } from "../models/training_catalog.ts";
 import { writeReferenceStats } from "./reference_stats.ts";
 
 /** Options of a training run. */
@@ -42,19 +43,41 @@ export function versionName(now: Date, dataHash: string): string {
   }`;
 }
 
+const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
+
+/** The holdout set's file in `data/` and its md5, or undefined when `data/` lacks it. */
+async function readHoldout(root: string, holdout: HoldoutSet | undefined) {
+  if (!holdout) return undefined;
+  const bytes = await readFile(join(root, "data", holdout.file)).catch(() => undefined);
+  if (!bytes) return undefined;
+  return { ...holdout, md5: md5(bytes), rows: await readRows(root, holdout.file) };
+}
+
 /** Trains and evaluates one model on `data/` under `root` and stores the new version. */
 export async function trainModel(
   root: string,
   name: string,
   options: TrainOptions,
 ): Promise<{ version: string; dir: string; outcome: TrainingOutcome<unknown> }> {
-  const { definition, dataFile } = trainingEntry(name);
+  const { definition, dataFile, holdout: holdoutSet } = trainingEntry(name);
   const rows = await readRows(root, dataFile);
   assertQuality(rows, definition.datasetSpec);
-  const dataHash = createHash("md5").update(await readFile(join(root, "data", dataFile)))
-    .digest("hex");
+  const dataHash = md5(await readFile(join(root, "data", dataFile)));
   const backend = await initTensorflow();
   const outcome = await trainAndEvaluate(definition, rows, options);
+  const held = await readHoldout(root, holdoutSet);
+  const holdout = held && {
+    name: held.name,
+    md5: held.md5,
+    rows: held.rows.length,
+    heads: scoreHoldout(
+      definition,
+      outcome.preprocessing,
+      outcome.model,
+      held.rows,
+      outcome.evaluations.map((e) => e.threshold),
+    ),
+  };
   const version = versionName(new Date(), dataHash);
   const dir = versionDir(root, name, version);
   const card: ModelCard = {
@@ -69,11 +92,19 @@ export async function trainModel(
     training_seconds: outcome.seconds,
     created_at: new Date().toISOString(),
     code_commit: await gitCommit(root),
+    ...(holdout && {
+      holdout: {
+        name: holdout.name,
+        md5: holdout.md5,
+        rows: holdout.rows,
+        macro_f1: Object.fromEntries(holdout.heads.map((h) => [h.head, h.model.macro.f1])),
+      },
+    }),
   };
   await saveVersion(dir, definition, {
     model: outcome.model,
     preprocessing: outcome.preprocessing,
-    metrics: { name, version, heads: outcome.evaluations },
+    metrics: { name, version, heads: outcome.evaluations, ...(holdout && { holdout }) },
     card,
   });
   await writeReferenceStats(dir, definition, outcome);
