@@ -13,6 +13,8 @@ export interface ModelCard {
   name: string;
   version: string;
   data_hash: string;
+  /** The rows it trained on: synthetic, the user's own (ingested), or both (absent: synthetic). */
+  source?: string;
   seed: number;
   params: Hyperparameters;
   search: SearchTrial[];

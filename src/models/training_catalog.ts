@@ -19,6 +19,8 @@ export interface TrainingEntry {
   // deno-lint-ignore no-explicit-any
   definition: ModelDefinition<any, any, any>;
   dataFile: string;
+  /** The user's own labelled rows (`deno task ingest`), trained on with `--source own|mixed`. */
+  ownDataFile?: string;
   holdout?: HoldoutSet;
 }
 
@@ -26,6 +28,7 @@ const trainingCatalog: Record<string, TrainingEntry> = {
   [ticketTriage.name]: {
     definition: ticketTriage,
     dataFile: "tickets.jsonl",
+    ownDataFile: "own_tickets.jsonl",
     holdout: {
       name: "handwritten",
       source: "eval/handwritten_tickets.jsonl",

@@ -15,6 +15,7 @@ import { trainAndEvaluate, type TrainingOutcome } from "../ml/training/train_and
 import { scoreHoldout } from "../ml/training/holdout.ts";
 import { type HoldoutSet, trainingEntry } from "../models/training_catalog.ts";
 import { writeReferenceStats } from "./reference_stats.ts";
+import { readTrainingRows, type TrainingSource } from "./training_rows.ts";
 
 /** Options of a training run. */
 export interface TrainOptions {
@@ -24,6 +25,8 @@ export interface TrainOptions {
   quiet?: boolean;
   /** Stops training at the next epoch. */
   signal?: AbortSignal;
+  /** The rows to train on (default: the synthetic export). */
+  source?: TrainingSource;
 }
 
 async function gitCommit(root: string): Promise<string> {
@@ -59,10 +62,11 @@ export async function trainModel(
   name: string,
   options: TrainOptions,
 ): Promise<{ version: string; dir: string; outcome: TrainingOutcome<unknown> }> {
-  const { definition, dataFile, holdout: holdoutSet } = trainingEntry(name);
-  const rows = await readRows(root, dataFile);
+  const { definition, holdout: holdoutSet, ownDataFile } = trainingEntry(name);
+  // A model without own data (churn) trains on its synthetic export whatever the source.
+  const source = ownDataFile ? options.source ?? "synthetic" : "synthetic";
+  const { rows, dataHash } = await readTrainingRows(root, name, source);
   assertQuality(rows, definition.datasetSpec);
-  const dataHash = md5(await readFile(join(root, "data", dataFile)));
   const backend = await initTensorflow();
   const outcome = await trainAndEvaluate(definition, rows, options);
   const held = await readHoldout(root, holdoutSet);
@@ -84,6 +88,7 @@ export async function trainModel(
     name,
     version,
     data_hash: dataHash,
+    source,
     seed: options.seed,
     params: outcome.params,
     search: outcome.search,
