@@ -21,6 +21,11 @@ export interface TrainingEntry {
   dataFile: string;
   /** The user's own labelled rows (`deno task ingest`), trained on with `--source own|mixed`. */
   ownDataFile?: string;
+  /**
+   * Rows made of production feedback (`/v1/feedback`, exported by the snapshot): trained on
+   * whatever the source, and a feedback row replaces any other row with the same input.
+   */
+  feedbackDataFile?: string;
   holdout?: HoldoutSet;
 }
 
@@ -29,6 +34,7 @@ const trainingCatalog: Record<string, TrainingEntry> = {
     definition: ticketTriage,
     dataFile: "tickets.jsonl",
     ownDataFile: "own_tickets.jsonl",
+    feedbackDataFile: "feedback_tickets.jsonl",
     holdout: {
       name: "handwritten",
       source: "eval/handwritten_tickets.jsonl",

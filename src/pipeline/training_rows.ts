@@ -1,6 +1,8 @@
 /**
  * Which labelled rows a model trains on: the synthetic export (`synthetic`, the default), the
- * user's own ingested rows (`own`), or both (`mixed`). The data hash names exactly the bytes
+ * user's own ingested rows (`own`), or both (`mixed`); plus, whatever the source, the rows
+ * production feedback made, each replacing any row with the same input (a label a person
+ * corrected outranks a generated or imported one). The data hash names exactly the bytes
  * read, so a version's card says what it learned from.
  */
 import { createHash } from "node:crypto";
@@ -26,7 +28,7 @@ export async function readTrainingRows(
   name: string,
   source: TrainingSource = "synthetic",
 ): Promise<{ rows: Record<string, unknown>[]; dataHash: string }> {
-  const { dataFile, ownDataFile } = trainingEntry(name);
+  const { definition, dataFile, ownDataFile, feedbackDataFile } = trainingEntry(name);
   if (source !== "synthetic" && !ownDataFile) {
     throw new Error(`${name} has no own data: train it with --source synthetic`);
   }
@@ -48,5 +50,16 @@ export async function readTrainingRows(
     hash.update(bytes);
     rows.push(...await readRows(root, file));
   }
-  return { rows, dataHash: hash.digest("hex") };
+  const feedback = feedbackDataFile
+    ? await readFile(join(root, "data", feedbackDataFile)).catch(() => undefined)
+    : undefined;
+  if (!feedback || feedback.length === 0) return { rows, dataHash: hash.digest("hex") };
+  hash.update(feedback);
+  const corrected = await readRows(root, feedbackDataFile!);
+  const inputKey = (row: Record<string, unknown>) => JSON.stringify(definition.inputOf(row));
+  const replaced = new Set(corrected.map(inputKey));
+  return {
+    rows: [...rows.filter((row) => !replaced.has(inputKey(row))), ...corrected],
+    dataHash: hash.digest("hex"),
+  };
 }
