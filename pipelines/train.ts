@@ -5,7 +5,7 @@
  *   deno task train [--model churn] [--seed 42] [--max-epochs 12] [--source synthetic|own|mixed]
  */
 import { parseArgs } from "node:util";
-import { formatEvaluation } from "../src/ml/training/format_evaluation.ts";
+import { formatEvaluation, formatHoldout } from "../src/ml/training/format_evaluation.ts";
 import { catalog } from "../src/models/catalog.ts";
 import { positiveInt, runMain } from "../src/cli.ts";
 import { trainModel } from "../src/pipeline/train.ts";
@@ -30,8 +30,9 @@ if (import.meta.main) {
       source: parseTrainingSource(values.source),
     };
     for (const name of values.model ? [values.model] : Object.keys(catalog)) {
-      const { version, dir, outcome } = await trainModel(Deno.cwd(), name, options);
+      const { version, dir, outcome, holdout } = await trainModel(Deno.cwd(), name, options);
       console.log(formatEvaluation(name, outcome.evaluations));
+      if (holdout) console.log(formatHoldout(holdout));
       console.log(`Trained ${name} ${version} in ${outcome.seconds.toFixed(1)} s -> ${dir}`);
     }
   });

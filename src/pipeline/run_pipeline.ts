@@ -8,7 +8,7 @@
 import { ensureDvcProject } from "../dvc/mod.ts";
 import type { Database } from "../db/mod.ts";
 import { formatQualityReport } from "../ml/quality/quality_format.ts";
-import { formatEvaluation } from "../ml/training/format_evaluation.ts";
+import { formatEvaluation, formatHoldout } from "../ml/training/format_evaluation.ts";
 import { catalog } from "../models/catalog.ts";
 import { computeFeatures } from "./features.ts";
 import { generate, type GenerateOptions } from "./generate.ts";
@@ -74,6 +74,7 @@ export async function runPipeline(db: Database, options: PipelineOptions) {
         source: options.source,
       }));
     log(formatEvaluation(name, trained.outcome.evaluations));
+    if (trained.holdout) log(formatHoldout(trained.holdout));
     versions.push({ name, version: trained.version });
   }
   return await step("register", () =>

@@ -12,7 +12,7 @@ import { assertQuality, readRows } from "../ml/training/dataset.ts";
 import { saveVersion } from "../ml/training/model_store.ts";
 import { type ModelCard, versionDir } from "../ml/version_files.ts";
 import { trainAndEvaluate, type TrainingOutcome } from "../ml/training/train_and_evaluate.ts";
-import { scoreHoldout } from "../ml/training/holdout.ts";
+import { type HoldoutEvaluation, scoreHoldout } from "../ml/training/holdout.ts";
 import { type HoldoutSet, trainingEntry } from "../models/training_catalog.ts";
 import { writeReferenceStats } from "./reference_stats.ts";
 import { readTrainingRows, type TrainingSource } from "./training_rows.ts";
@@ -61,7 +61,14 @@ export async function trainModel(
   root: string,
   name: string,
   options: TrainOptions,
-): Promise<{ version: string; dir: string; outcome: TrainingOutcome<unknown> }> {
+): Promise<
+  {
+    version: string;
+    dir: string;
+    outcome: TrainingOutcome<unknown>;
+    holdout?: HoldoutEvaluation;
+  }
+> {
   const { definition, holdout: holdoutSet, ownDataFile } = trainingEntry(name);
   // A model without own data (churn) trains on its synthetic export whatever the source.
   const source = ownDataFile ? options.source ?? "synthetic" : "synthetic";
@@ -113,5 +120,5 @@ export async function trainModel(
     card,
   });
   await writeReferenceStats(dir, definition, outcome);
-  return { version, dir, outcome };
+  return { version, dir, outcome, ...(holdout && { holdout }) };
 }
