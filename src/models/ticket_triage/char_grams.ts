@@ -10,8 +10,6 @@
  * @module
  */
 
-import type { SparseRow } from "./vocabulary.ts";
-
 /** Marks a word's start and end; `normalizeText` leaves no "_" in a text. */
 const boundary = "_";
 const sizes = { min: 3, max: 5 } as const;
@@ -142,24 +140,34 @@ export function charGramColumns(index: CharGramIndex, words: readonly string[]):
   return columns;
 }
 
-let scratch = { seen: new Int32Array(1024), weights: new Float64Array(1024) };
+let scratch = {
+  seen: new Int32Array(1024),
+  weights: new Float64Array(1024),
+  select: new Float64Array(1024),
+};
 
 /**
  * The TF-IDF row of a document's character n-grams (sublinear tf, L2 norm), its
  * `vocabulary.maxTermsPerDoc` heaviest terms (ties to the earlier read), in reading order.
- * Counted in the index's scratch array: no sort of the several hundred pieces.
+ * Counted in the index's scratch array: no sort of the several hundred pieces. The same shape
+ * as a word row (`vocabulary.ts`'s `SparseRow`), in typed arrays.
  */
 export function charGramRow(
   index: CharGramIndex,
   vocabulary: { idf: readonly number[]; maxTermsPerDoc: number },
   words: readonly string[],
-): SparseRow {
+): { indices: Int32Array; weights: Float64Array } {
   const { counts, offset } = index;
   const columns = charGramColumns(index, words);
   if (scratch.seen.length < columns.length) {
-    scratch = { seen: new Int32Array(columns.length), weights: new Float64Array(columns.length) };
+    const size = columns.length;
+    scratch = {
+      seen: new Int32Array(size),
+      weights: new Float64Array(size),
+      select: new Float64Array(size),
+    };
   }
-  const { seen, weights } = scratch;
+  const { seen, weights, select } = scratch;
   let distinct = 0;
   for (const column of columns) {
     if (counts[column - offset]++ === 0) seen[distinct++] = column;
@@ -176,7 +184,8 @@ export function charGramRow(
   let threshold = -Infinity;
   let ties = 0;
   if (distinct > max) {
-    threshold = kthLargest(Float64Array.from(weights.subarray(0, distinct)), distinct, max);
+    select.set(weights.subarray(0, distinct));
+    threshold = kthLargest(select, distinct, max);
     ties = max;
     norm = 0;
     for (let i = 0; i < distinct; i++) {
@@ -188,12 +197,14 @@ export function charGramRow(
     norm += ties * threshold * threshold;
   }
   norm = Math.sqrt(norm) || 1;
-  const row: SparseRow = { indices: [], weights: [] };
-  for (let i = 0; i < distinct; i++) {
+  // Typed arrays of the final size: pushing a few hundred numbers cost more than the rest.
+  const kept = Math.min(distinct, max);
+  const row = { indices: new Int32Array(kept), weights: new Float64Array(kept) };
+  for (let i = 0, at = 0; i < distinct; i++) {
     const weight = weights[i];
     if (weight > threshold || (weight === threshold && ties-- > 0)) {
-      row.indices.push(seen[i]);
-      row.weights.push(weight / norm);
+      row.indices[at] = seen[i];
+      row.weights[at++] = weight / norm;
     }
   }
   return row;
@@ -201,16 +212,20 @@ export function charGramRow(
 
 /** The `k`-th largest of `values[0..n)` (reorders them): quickselect, middle pivot. */
 function kthLargest(values: Float64Array, n: number, k: number): number {
-  let [low, high] = [0, n - 1];
+  let low = 0;
+  let high = n - 1;
   const target = k - 1;
   while (low < high) {
     const pivot = values[(low + high) >> 1];
-    let [i, j] = [low, high];
+    let i = low;
+    let j = high;
     while (i <= j) {
       while (values[i] > pivot) i++;
       while (values[j] < pivot) j--;
       if (i <= j) {
-        [values[i], values[j]] = [values[j], values[i]];
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
         i++;
         j--;
       }

@@ -39,13 +39,14 @@ Deno.test("a character row equals plain TF-IDF of the n-grams, capped to the hea
       });
       const expected = vectorize(vocabulary, columns);
       const row = charGramRow(index, vocabulary, words);
-      const rounded = (weights: number[]) => weights.map((w) => Math.round(w * 1e9));
+      const rounded = (weights: ArrayLike<number>) =>
+        Array.from(weights, (w) => Math.round(w * 1e9));
       if (maxTermsPerDoc === 500) {
-        const asMap = (r: { indices: number[]; weights: number[] }) =>
-          new Map(r.indices.map((column, i) => [column, rounded(r.weights)[i]]));
+        const asMap = (r: { indices: ArrayLike<number>; weights: ArrayLike<number> }) =>
+          new Map(Array.from(r.indices, (column, i) => [column, rounded(r.weights)[i]]));
         assert.deepEqual(asMap(row), asMap(expected), words.join(" "));
       } else {
-        const sorted = (weights: number[]) => rounded(weights).sort((a, b) => a - b);
+        const sorted = (weights: ArrayLike<number>) => rounded(weights).sort((a, b) => a - b);
         assert.deepEqual(sorted(row.weights), sorted(expected.weights), words.join(" "));
       }
     }
