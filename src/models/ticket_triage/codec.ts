@@ -12,8 +12,8 @@ import {
   type VocabularyIndex,
 } from "./vocabulary.ts";
 
-/** Word 1-2grams, then (from newer versions on) character 3-5grams in a block of their own. */
-export type TicketPreprocessingKind = "tfidf-word-1-2grams" | "tfidf-word-1-2grams-char-3-5grams";
+/** Word 1-2grams, then (from newer versions on) character 3-4grams in a block of their own. */
+export type TicketPreprocessingKind = "tfidf-word-1-2grams" | "tfidf-word-1-2grams-char-3-4grams";
 
 /** The fitted preprocessing: the vocabularies, plus their lookup tables (rebuilt on load). */
 export interface TicketPreprocessing {
@@ -34,7 +34,7 @@ const SavedVocabulary = z.object({
 const SavedPreprocessing = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("tfidf-word-1-2grams"), vocabulary: SavedVocabulary }),
   z.object({
-    kind: z.literal("tfidf-word-1-2grams-char-3-5grams"),
+    kind: z.literal("tfidf-word-1-2grams-char-3-4grams"),
     vocabulary: SavedVocabulary,
     characters: SavedVocabulary,
   }),
@@ -70,7 +70,7 @@ export function inputWidth(preprocessing: TicketPreprocessing): number {
 }
 
 /**
- * How ticket-triage scores a ticket: TF-IDF word 1-2grams and character 3-5grams, each block
+ * How ticket-triage scores a ticket: TF-IDF word 1-2grams and character 3-4grams, each block
  * L2-normalised on its own (scikit-learn's FeatureUnion of two vectorizers), two softmax heads.
  */
 export const ticketTriageCodec: ModelCodec<TicketInput, TicketPreprocessing> = {

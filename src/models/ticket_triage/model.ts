@@ -69,7 +69,7 @@ export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreproc
       maxFeatures: charFeatures,
       maxTermsPerDoc: charTermsPerDoc,
     });
-    return indexPreprocessing("tfidf-word-1-2grams-char-3-5grams", vocabulary, characters);
+    return indexPreprocessing("tfidf-word-1-2grams-char-3-4grams", vocabulary, characters);
   },
   savePreprocessing: ({ kind, vocabulary, characters }) => ({
     kind,
