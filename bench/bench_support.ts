@@ -59,6 +59,12 @@ export interface SklearnResult {
     seconds: number;
     features: number;
     macro_f1: { topic: number; urgency: number };
+    /** Present when the data directory holds the hand-written set. */
+    holdout?: {
+      rows: number;
+      macro_f1: { topic: number; urgency: number };
+      recall: { critical: number; high: number };
+    };
   };
   churn: { seconds: number; roc_auc: number };
 }

@@ -16,6 +16,8 @@ import {
   trainAndEvaluate,
   type TrainingOutcome,
 } from "../src/ml/training/train_and_evaluate.ts";
+import { scoreHoldout } from "../src/ml/training/holdout.ts";
+import { trainingEntry } from "../src/models/training_catalog.ts";
 import { churn } from "../src/models/churn/model.ts";
 import { ticketTriage } from "../src/models/ticket_triage/model.ts";
 import {
@@ -23,11 +25,13 @@ import {
   machineInfo,
   root,
   runSklearnReference,
+  type SklearnResult,
   timeCalls,
   writeDataset,
 } from "./bench_support.ts";
 import {
   header,
+  type HoldoutBench,
   mergeResults,
   type MetricRow,
   type ModelBench,
@@ -92,6 +96,24 @@ const metricRow = (
   sklearn,
 });
 
+/** Ours and scikit-learn on the hand-written set: macro-F1 per head, recall of urgent levels. */
+function holdoutBench(
+  ours: ReturnType<typeof scoreHoldout>,
+  sklearn: NonNullable<SklearnResult["ticket-triage"]["holdout"]>,
+): HoldoutBench {
+  const [topic, urgency] = ours.map((head) => head.model);
+  const recall = (level: "critical" | "high") => urgency.perClass[level].recall;
+  return {
+    rows: sklearn.rows,
+    metrics: [
+      { metric: "topic macro-F1", ours: topic.macro.f1, sklearn: sklearn.macro_f1.topic },
+      { metric: "urgency macro-F1", ours: urgency.macro.f1, sklearn: sklearn.macro_f1.urgency },
+      { metric: "critical recall", ours: recall("critical"), sklearn: sklearn.recall.critical },
+      { metric: "high recall", ours: recall("high"), sklearn: sklearn.recall.high },
+    ],
+  };
+}
+
 /** Runs the whole benchmark in a temporary data directory. */
 export async function trainBench(): Promise<TrainingBench> {
   const loadAverage = Deno.loadavg();
@@ -106,6 +128,12 @@ export async function trainBench(): Promise<TrainingBench> {
   const dir = await Deno.makeTempDir({ prefix: "bench-train-" });
   try {
     await writeDataset(dir, ticketTriage.name, rows.tickets, splits.tickets);
+    const holdoutSet = trainingEntry(ticketTriage.name).holdout!;
+    const holdoutText = await Deno.readTextFile(join(root, holdoutSet.source));
+    await Deno.writeTextFile(join(dir, holdoutSet.file), holdoutText);
+    const holdoutRows = holdoutText.split("\n").filter((line) => line.trim()).map((line) =>
+      JSON.parse(line)
+    );
     await writeDataset(dir, churn.name, rows.customers, splits.customers);
     console.log("Running the scikit-learn reference ...");
     const sklearn = await runSklearnReference(dir);
@@ -117,6 +145,16 @@ export async function trainBench(): Promise<TrainingBench> {
     const ticket = await benchModel(ticketTriage, rows.tickets, splits.tickets.test);
     const customer = await benchModel(churn, rows.customers, splits.customers.test);
     const [topic, urgency] = ticket.outcome.evaluations;
+    const holdout = holdoutBench(
+      scoreHoldout(
+        ticketTriage,
+        ticket.outcome.preprocessing,
+        ticket.outcome.model,
+        holdoutRows,
+        [undefined, undefined],
+      ),
+      sk.ticket.holdout!,
+    );
     const [churned] = customer.outcome.evaluations;
     for (const { outcome } of [ticket, customer]) outcome.model.dispose();
     return {
@@ -130,6 +168,7 @@ export async function trainBench(): Promise<TrainingBench> {
       ticket: {
         ...ticket.bench,
         sklearnSeconds: sk.ticket.seconds,
+        holdout,
         metrics: [
           metricRow("topic macro-F1", topic, (s) => s.macro.f1, sk.ticket.macro_f1.topic),
           metricRow("urgency macro-F1", urgency, (s) => s.macro.f1, sk.ticket.macro_f1.urgency),

@@ -4,6 +4,7 @@
  * (gate, dvc add models, dvc push, promote to the model pointer).
  *   deno task pipeline [--tickets 20000] [--customers 10000] [--seed 42] [--max-epochs N]
  *   deno task pipeline --workspace-data [--max-epochs N]   (train on data/ as pulled: steps 4-7)
+ *   deno task pipeline --source synthetic|own|mixed   (tickets: generated, ingested, or both)
  */
 import { parseArgs } from "node:util";
 import { loadConfig, readEnvironment } from "../src/shared/config.ts";
@@ -12,6 +13,7 @@ import { withDatabase } from "../src/cli_database.ts";
 import { generationFlags, generationOptions } from "./generation_flags.ts";
 import { printRegistrations } from "../src/pipeline/register.ts";
 import { runPipeline } from "../src/pipeline/run_pipeline.ts";
+import { parseTrainingSource } from "../src/pipeline/training_rows.ts";
 
 /** Runs the pipeline with the flags in `args`; `defaultSeed` replaces 42 when `--seed` is absent. */
 export async function pipelineMain(args: string[], defaultSeed?: number): Promise<void> {
@@ -21,6 +23,7 @@ export async function pipelineMain(args: string[], defaultSeed?: number): Promis
       ...generationFlags,
       "max-epochs": { type: "string" },
       "workspace-data": { type: "boolean", default: false },
+      source: { type: "string" },
     },
   });
   const config = loadConfig(readEnvironment());
@@ -32,6 +35,7 @@ export async function pipelineMain(args: string[], defaultSeed?: number): Promis
       pointerPath: config.MODEL_POINTER_PATH,
       ...generation,
       workspaceData: values["workspace-data"],
+      source: parseTrainingSource(values.source),
       maxEpochs: values["max-epochs"]
         ? positiveInt("max-epochs", values["max-epochs"], 0)
         : undefined,

@@ -94,8 +94,12 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.use(apiKeyAuth(config.API_KEYS, config.ADMIN_API_KEYS));
 
   app.route("/", healthRouter(readinessProbes(dependencies.database, registry)));
-  app.route("/", modelsRouter(registry, sink, maxBatch));
-  app.route("/", ticketsRouter({ db, registry, sink, kb: dependencies.kb, llm: llmOf(config) }));
+  const reviewPrecision = config.REVIEW_PRECISION;
+  app.route("/", modelsRouter(registry, sink, { maxBatch, reviewPrecision }));
+  app.route(
+    "/",
+    ticketsRouter({ db, registry, sink, kb: dependencies.kb, llm: llmOf(config), reviewPrecision }),
+  );
   app.route("/", customersRouter(db, registry, sink));
   app.route("/", feedbackRouter(db, sink));
   app.route("/", monitoringRouter(db));

@@ -53,6 +53,10 @@ export {
 } from "./repositories/drift_reports.ts";
 export { recordFeedback } from "./repositories/feedback.ts";
 export {
+  type CorrectedPrediction,
+  listCorrectedPredictions,
+} from "./repositories/feedback_rows.ts";
+export {
   defaultLabelledPageSize,
   type LabelledPrediction,
   labelledPredictionPages,

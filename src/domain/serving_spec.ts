@@ -9,6 +9,13 @@ export interface ServingSpec {
   /** One valid input: the documented example of the predict route. */
   readonly example: Readonly<Record<string, unknown>>;
   readonly output: z.ZodType;
-  /** The API response fields of one instance, from its head outputs and the threshold. */
-  respond(outputs: readonly HeadOutput[], threshold: number | undefined): Record<string, unknown>;
+  /**
+   * The API response fields of one instance, from its head outputs, the threshold and whether
+   * a person should check it (undefined: the version cannot tell).
+   */
+  respond(
+    outputs: readonly HeadOutput[],
+    threshold: number | undefined,
+    needsReview?: boolean,
+  ): Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import type { Hyperparameters } from "../domain/model_definition.ts";
 import type { HeadEvaluation } from "./training/evaluate.ts";
 import type { GateVerdict } from "./training/gate.ts";
 import type { SubsetEvaluation } from "./training/subset_evaluation.ts";
+import type { HoldoutEvaluation } from "./training/holdout.ts";
 import type { SearchTrial } from "./training/train_and_evaluate.ts";
 
 /** `card.json`: where a version came from. */
@@ -13,6 +14,8 @@ export interface ModelCard {
   name: string;
   version: string;
   data_hash: string;
+  /** The rows it trained on: synthetic, the user's own (ingested), or both (absent: synthetic). */
+  source?: string;
   seed: number;
   params: Hyperparameters;
   search: SearchTrial[];
@@ -21,6 +24,8 @@ export interface ModelCard {
   training_seconds: number;
   created_at: string;
   code_commit: string;
+  /** The independent evaluation set it was scored on: name, md5, rows, macro-F1 per head. */
+  holdout?: { name: string; md5: string; rows: number; macro_f1: Record<string, number> };
 }
 
 /** `metrics.json`: test metrics per head (model, reference, baseline) and the gate verdict. */
@@ -30,6 +35,8 @@ export interface ModelMetrics {
   heads: HeadEvaluation[];
   /** Models scoring partial inputs: ROC AUC on the test split cut down to each subset. */
   inputSubsets?: SubsetEvaluation[];
+  /** Scores on the model's independent evaluation set, when it has one. */
+  holdout?: HoldoutEvaluation;
   gate?: GateVerdict;
 }
 

@@ -8,7 +8,7 @@
 import { ensureDvcProject } from "../dvc/mod.ts";
 import type { Database } from "../db/mod.ts";
 import { formatQualityReport } from "../ml/quality/quality_format.ts";
-import { formatEvaluation } from "../ml/training/format_evaluation.ts";
+import { formatEvaluation, formatHoldout } from "../ml/training/format_evaluation.ts";
 import { catalog } from "../models/catalog.ts";
 import { computeFeatures } from "./features.ts";
 import { generate, type GenerateOptions } from "./generate.ts";
@@ -16,6 +16,7 @@ import { checkQuality } from "./quality.ts";
 import { register, type RegisterOptions } from "./register.ts";
 import { snapshot } from "./snapshot.ts";
 import { trainModel } from "./train.ts";
+import type { TrainingSource } from "./training_rows.ts";
 
 /** Everything the chained run needs. */
 export interface PipelineOptions extends Omit<GenerateOptions, "drifted"> {
@@ -35,6 +36,8 @@ export interface PipelineOptions extends Omit<GenerateOptions, "drifted"> {
   missingPinned?: RegisterOptions["missingPinned"];
   /** Train on the workspace's `data/` as it is: no generate, features or snapshot. */
   workspaceData?: boolean;
+  /** The ticket rows to train on: synthetic (default), own (ingested) or mixed. */
+  source?: TrainingSource;
 }
 
 /** Runs steps 1-7 in `root`; returns the registered versions. */
@@ -57,7 +60,7 @@ export async function runPipeline(db: Database, options: PipelineOptions) {
     log(`  data.dvc md5 ${data.dataHash}`);
   }
   const models = options.models ?? Object.keys(catalog);
-  const reports = await step("quality", () => checkQuality(options.root, models));
+  const reports = await step("quality", () => checkQuality(options.root, models, options.source));
   for (const report of reports) log(formatQualityReport(report));
   if (reports.some((report) => !report.passed)) throw new Error("The dataset was refused");
   const versions: { name: string; version: string }[] = [];
@@ -68,8 +71,10 @@ export async function runPipeline(db: Database, options: PipelineOptions) {
         maxEpochs: options.maxEpochs,
         quiet: options.quiet,
         signal: options.signal,
+        source: options.source,
       }));
     log(formatEvaluation(name, trained.outcome.evaluations));
+    if (trained.holdout) log(formatHoldout(trained.holdout));
     versions.push({ name, version: trained.version });
   }
   return await step("register", () =>

@@ -12,8 +12,10 @@ import { assertQuality, readRows } from "../ml/training/dataset.ts";
 import { saveVersion } from "../ml/training/model_store.ts";
 import { type ModelCard, versionDir } from "../ml/version_files.ts";
 import { trainAndEvaluate, type TrainingOutcome } from "../ml/training/train_and_evaluate.ts";
-import { trainingEntry } from "../models/training_catalog.ts";
+import { type HoldoutEvaluation, scoreHoldout } from "../ml/training/holdout.ts";
+import { type HoldoutSet, trainingEntry } from "../models/training_catalog.ts";
 import { writeReferenceStats } from "./reference_stats.ts";
+import { readTrainingRows, type TrainingSource } from "./training_rows.ts";
 
 /** Options of a training run. */
 export interface TrainOptions {
@@ -23,6 +25,8 @@ export interface TrainOptions {
   quiet?: boolean;
   /** Stops training at the next epoch. */
   signal?: AbortSignal;
+  /** The rows to train on (default: the synthetic export). */
+  source?: TrainingSource;
 }
 
 async function gitCommit(root: string): Promise<string> {
@@ -42,25 +46,56 @@ export function versionName(now: Date, dataHash: string): string {
   }`;
 }
 
+const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
+
+/** The holdout set's file in `data/` and its md5, or undefined when `data/` lacks it. */
+async function readHoldout(root: string, holdout: HoldoutSet | undefined) {
+  if (!holdout) return undefined;
+  const bytes = await readFile(join(root, "data", holdout.file)).catch(() => undefined);
+  if (!bytes) return undefined;
+  return { ...holdout, md5: md5(bytes), rows: await readRows(root, holdout.file) };
+}
+
 /** Trains and evaluates one model on `data/` under `root` and stores the new version. */
 export async function trainModel(
   root: string,
   name: string,
   options: TrainOptions,
-): Promise<{ version: string; dir: string; outcome: TrainingOutcome<unknown> }> {
-  const { definition, dataFile } = trainingEntry(name);
-  const rows = await readRows(root, dataFile);
+): Promise<
+  {
+    version: string;
+    dir: string;
+    outcome: TrainingOutcome<unknown>;
+    holdout?: HoldoutEvaluation;
+  }
+> {
+  const { definition, holdout: holdoutSet, ownDataFile } = trainingEntry(name);
+  // A model without own data (churn) trains on its synthetic export whatever the source.
+  const source = ownDataFile ? options.source ?? "synthetic" : "synthetic";
+  const { rows, dataHash } = await readTrainingRows(root, name, source);
   assertQuality(rows, definition.datasetSpec);
-  const dataHash = createHash("md5").update(await readFile(join(root, "data", dataFile)))
-    .digest("hex");
   const backend = await initTensorflow();
   const outcome = await trainAndEvaluate(definition, rows, options);
+  const held = await readHoldout(root, holdoutSet);
+  const holdout = held && {
+    name: held.name,
+    md5: held.md5,
+    rows: held.rows.length,
+    heads: scoreHoldout(
+      definition,
+      outcome.preprocessing,
+      outcome.model,
+      held.rows,
+      outcome.evaluations.map((e) => e.threshold),
+    ),
+  };
   const version = versionName(new Date(), dataHash);
   const dir = versionDir(root, name, version);
   const card: ModelCard = {
     name,
     version,
     data_hash: dataHash,
+    source,
     seed: options.seed,
     params: outcome.params,
     search: outcome.search,
@@ -69,6 +104,14 @@ export async function trainModel(
     training_seconds: outcome.seconds,
     created_at: new Date().toISOString(),
     code_commit: await gitCommit(root),
+    ...(holdout && {
+      holdout: {
+        name: holdout.name,
+        md5: holdout.md5,
+        rows: holdout.rows,
+        macro_f1: Object.fromEntries(holdout.heads.map((h) => [h.head, h.model.macro.f1])),
+      },
+    }),
   };
   await saveVersion(dir, definition, {
     model: outcome.model,
@@ -78,9 +121,10 @@ export async function trainModel(
       version,
       heads: outcome.evaluations,
       ...(outcome.subsets.length > 0 ? { inputSubsets: outcome.subsets } : {}),
+      ...(holdout && { holdout }),
     },
     card,
   });
   await writeReferenceStats(dir, definition, outcome);
-  return { version, dir, outcome };
+  return { version, dir, outcome, ...(holdout && { holdout }) };
 }

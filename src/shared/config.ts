@@ -58,6 +58,8 @@ const envSchema = z.object({
   LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
   LOG_LEVEL: z.enum(logLevels).default("info"),
+  /** Target precision of unreviewed ticket triages: below its threshold, `needs_review`. */
+  REVIEW_PRECISION: z.coerce.number().gt(0).max(1).default(0.9),
 });
 
 /** Variables holding secrets: a bad value is never echoed, even in part. */

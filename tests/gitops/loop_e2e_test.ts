@@ -96,7 +96,7 @@ Deno.test("train, promote, sync, hot reload, roll back by git revert: no request
   try {
     /** Trains `names` in dev, pushes them to the team remote, commits models.dvc. */
     const version = async (names: string[]) => {
-      const versions = await trainQuickly(dev, names, 3);
+      const versions = await trainQuickly(dev, names, 10);
       await register(dev, {
         versions: Object.entries(versions).map(([name, version]) => ({ name, version })),
         pointerPath: staging,

@@ -27,7 +27,7 @@ Deno.test("the GitOps tasks: refusals with one line, rollback to a version, list
   const { dev, git } = sandbox;
   try {
     const version = async (names: string[], push = true) => {
-      const versions = await trainQuickly(dev, names, 3);
+      const versions = await trainQuickly(dev, names, 10);
       await register(dev, {
         versions: Object.entries(versions).map(([name, version]) => ({ name, version })),
         pointerPath: staging,

@@ -22,7 +22,7 @@ import { trainingEntry } from "../../src/models/training_catalog.ts";
 import { run, tempGitRepo } from "../support/workspace.ts";
 
 const pointerPath = "gitops/overlays/test/model-pointer.yaml";
-const small = { tickets: 1200, customers: 1500, seed: 7, maxEpochs: 3 };
+const small = { tickets: 1500, customers: 1500, seed: 7, maxEpochs: 12 };
 
 async function runSmallPipeline(root: string, remoteUrl: string) {
   const database = await openDatabase({ PGLITE_DIR: "memory://" });

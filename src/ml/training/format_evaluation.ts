@@ -1,5 +1,6 @@
 import type { HeadEvaluation } from "./evaluate.ts";
 import type { GateVerdict } from "./gate.ts";
+import type { HoldoutEvaluation } from "./holdout.ts";
 
 const f = (value: number | undefined) => value === undefined ? "   -  " : value.toFixed(4);
 
@@ -21,6 +22,16 @@ export function formatEvaluation(name: string, evaluations: readonly HeadEvaluat
     );
   }
   return lines.join("\n");
+}
+
+/** The independent set's line: per head, macro-F1 and, for urgency, recall of the urgent levels. */
+export function formatHoldout(holdout: HoldoutEvaluation): string {
+  const heads = holdout.heads.map(({ head, model }) => {
+    const urgent = ["critical", "high"].filter((level) => model.perClass[level])
+      .map((level) => ` (${level} recall ${f(model.perClass[level].recall)})`).join("");
+    return `${head} macro-F1 ${f(model.macro.f1)}${urgent}`;
+  });
+  return `  ${holdout.name} set (${holdout.rows} rows, never trained on): ${heads.join(", ")}`;
 }
 
 /** The gate's verdict, one line per head and a conclusion. */

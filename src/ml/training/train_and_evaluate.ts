@@ -1,5 +1,6 @@
 import type * as tf from "@tensorflow/tfjs";
 import { evaluateHead, type HeadEvaluation } from "./evaluate.ts";
+import { applyTemperature } from "../metrics/calibration.ts";
 import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { type Split, stratifiedSplit } from "./split.ts";
 import { evaluateSubsets, type SubsetEvaluation } from "./subset_evaluation.ts";
@@ -29,7 +30,7 @@ export interface TrainingOutcome<Prep> {
   /** The model on the test split cut down to the definition's input subsets. */
   subsets: SubsetEvaluation[];
   split: { train: number; validation: number; test: number };
-  /** The test split and the chosen model's probabilities on it (head, row, class). */
+  /** The test split and the chosen model's calibrated probabilities on it (head, row, class). */
   test: { rows: readonly unknown[]; probabilities: number[][][] };
   /** Fitting the preprocessing and encoding the splits, once for every candidate. */
   preprocessingSeconds: number;
@@ -48,6 +49,14 @@ export function splitRows<Row>(
   return stratifiedSplit(rows.map((row) => definition.labels(row).join("|")), {
     ...splitFractions,
     seed,
+  });
+}
+
+/** Each head's test probabilities at its fitted temperature (binary heads unchanged). */
+function calibrated(evaluations: readonly HeadEvaluation[], probabilities: number[][][]) {
+  return probabilities.map((rows, h) => {
+    const temperature = evaluations[h].calibration?.temperature;
+    return temperature === undefined ? rows : rows.map((row) => applyTemperature(row, temperature));
   });
 }
 
@@ -138,7 +147,8 @@ export async function trainAndEvaluate<Row, Input, Prep>(
       evaluations,
       subsets: evaluateSubsets(definition, preprocessing, best.model, test, evaluations),
       split: { train: train.length, validation: validation.length, test: test.length },
-      test: { rows: test, probabilities: modelTest },
+      // Calibrated, as serving answers: the monitoring reference describes served confidences.
+      test: { rows: test, probabilities: calibrated(evaluations, modelTest) },
       preprocessingSeconds,
       seconds: (performance.now() - started) / 1000,
     };

@@ -1,11 +1,18 @@
 import type { DatasetSpec } from "../../domain/dataset_spec.ts";
 import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { buildTicketNetwork } from "./network.ts";
-import { type TicketPreprocessing, ticketTriageCodec } from "./codec.ts";
+import {
+  indexPreprocessing,
+  inputColumns,
+  inputWidth,
+  type TicketPreprocessing,
+  ticketTriageCodec,
+} from "./codec.ts";
+import { charGrams } from "./char_grams.ts";
 import { type TicketInput } from "./schema.ts";
 import { channels, topics, urgencies } from "../../domain/ticket.ts";
-import { extractTerms, ticketText } from "./text_features.ts";
-import { fitVocabulary, indexVocabulary } from "./vocabulary.ts";
+import { extractTerms, termWords, ticketText } from "./text_features.ts";
+import { fitVocabulary } from "./vocabulary.ts";
 
 /** One labelled ticket as exported to `data/tickets.jsonl`. */
 export interface TicketRow {
@@ -33,6 +40,10 @@ const datasetSpec: DatasetSpec = {
   labels: [{ column: "topic", minPerClass: 20 }, { column: "urgency", minPerClass: 20 }],
 };
 
+/** Character n-grams kept: the vocabulary, and per ticket (the highest TF-IDF weights). */
+const charFeatures = 20_000;
+const charTermsPerDoc = 96;
+
 const common = { l2: 0, batchSize: 128, maxEpochs: 12 };
 
 /** The ticket-triage model: its codec, the bag-of-n-grams network and what training needs. */
@@ -41,26 +52,35 @@ export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreproc
   datasetSpec,
   searchSpace: [
     { ...common, hidden: 0, learningRate: 0.01, dropout: 0, batchSize: 512 },
-    { ...common, hidden: 32, learningRate: 0.005, dropout: 0.2, batchSize: 256 },
+    { ...common, hidden: 16, learningRate: 0.005, dropout: 0.2, batchSize: 512 },
   ],
   reference: { ...common, hidden: 0, learningRate: 0.01, dropout: 0, batchSize: 512 },
   labels: (row) => [row.topic, row.urgency],
   inputOf: ({ subject, body, channel }) => ({ subject, body, channel }),
   fitPreprocessing: (rows) => {
-    const documents = rows.map((row) => extractTerms(ticketText(row)));
-    const vocabulary = fitVocabulary(documents, {
+    const texts = rows.map((row) => ticketText(row));
+    const vocabulary = fitVocabulary(texts.map(extractTerms), {
       minDf: 2,
       maxFeatures: 20_000,
       maxTermsPerDoc: 96,
     });
-    return { kind: "tfidf-word-1-2grams", vocabulary, lookup: indexVocabulary(vocabulary) };
+    const characters = fitVocabulary(texts.map((text) => charGrams(termWords(text))), {
+      minDf: 3,
+      maxFeatures: charFeatures,
+      maxTermsPerDoc: charTermsPerDoc,
+    });
+    return indexPreprocessing("tfidf-word-1-2grams-char-3-4grams", vocabulary, characters);
   },
-  savePreprocessing: ({ kind, vocabulary }) => ({ kind, vocabulary }),
+  savePreprocessing: ({ kind, vocabulary, characters }) => ({
+    kind,
+    vocabulary,
+    ...(characters && { characters }),
+  }),
   build: (preprocessing, params: Hyperparameters, seed) =>
     buildTicketNetwork(
       ticketTriage.heads,
-      preprocessing.vocabulary.terms.length,
-      preprocessing.vocabulary.maxTermsPerDoc,
+      inputColumns(preprocessing),
+      inputWidth(preprocessing),
       params,
       seed,
     ),

@@ -14,6 +14,12 @@ const headAnswer = (classes: readonly string[], example: string) =>
 export const TicketTriage = z.object({
   topic: headAnswer(topics, "network"),
   urgency: headAnswer(urgencies, "high"),
+  needs_review: z.boolean().optional().openapi({
+    example: false,
+    description: "True when a head's calibrated confidence is below the threshold that kept " +
+      "the target precision (REVIEW_PRECISION, default 0.9) on the version's validation split: " +
+      "a person should check this triage. Absent for versions trained before calibration.",
+  }),
 }).openapi("TicketTriage");
 
 /** HTTP face of `ticket-triage`. */
@@ -23,8 +29,10 @@ export const ticketTriageServing: ServingSpec = {
   input: TicketInput,
   example: ticketExample,
   output: TicketTriage,
-  respond: (outputs) =>
-    Object.fromEntries(
+  respond: (outputs, _threshold, needsReview) => ({
+    ...Object.fromEntries(
       outputs.map(({ head, label, confidence, scores }) => [head, { label, confidence, scores }]),
     ),
+    ...(needsReview === undefined ? {} : { needs_review: needsReview }),
+  }),
 };

@@ -1,11 +1,15 @@
 /**
  * Seeded synthetic IT help-desk tickets (English and French) for the ticket-triage model:
- * realistic wording, class imbalance, urgency cues that are learnable but not always there,
- * typos, mixed topics and a little label noise, plus a drifted population for monitoring demos.
+ * realistic wording, class imbalance, an urgency that follows from the ticket's impact (who is
+ * stopped, how badly, a workaround, a deadline, a security exposure; `ticket_impact.ts`) and
+ * not from loud words, the traps of real tickets (forwarded threads, one-liners, French
+ * without accents, French mixed with English, typos, signatures, two topics), a little label
+ * noise, plus a drifted population for monitoring demos.
  */
 import type { Channel, Topic, Urgency } from "../../domain/ticket.ts";
 import { createRandom, type Random } from "../../ml/random.ts";
 import { neighbour, TicketComposer } from "./ticket_compose.ts";
+import { drawImpact } from "./ticket_impact.ts";
 import { type IntentId, type IntentSpec, intentSpecs } from "./ticket_intents.ts";
 import {
   baselineProfile,
@@ -85,8 +89,9 @@ export function generateTickets(options: TicketGeneratorOptions): SyntheticTicke
     const intent = pickIntent(random, topic, urgency, useDrift);
     const channel = random.weighted(channelWeightsFor(profile, urgency));
     const language = random.chance(profile.frenchShare) ? "fr" : "en";
+    const impact = drawImpact(random, urgency, intentSpecs[intent]);
     const { subject, body } = composers[language].compose(
-      { topic, intent, urgency, channel },
+      { topic, intent, urgency, channel, impact },
       random,
     );
     tickets.push({

@@ -49,12 +49,15 @@ Deno.test("about 70% English, and French tickets are written in French", () => {
   assert.ok(Math.abs(1 - french.length / baseline.length - 0.7) <= 0.05);
   const frenchWords =
     /(^|[\s'’])(je|le|la|les|des|du|à|ou|me|vous|mon|ma|mes|pas|est|une|pour|sur|depuis|bonjour|merci)(?=[\s,.!?:]|$)/i;
-  assert.equal(share(french, (t) => frenchWords.test(text(t))), 1);
+  // One-liners with an English subject are the rare exception (bilingual offices).
+  assert.ok(share(french, (t) => frenchWords.test(text(t))) > 0.97);
   const onlyFrench = /\b(je|bonjour|merci|depuis|mon|pas|est|une)\b/i;
   assert.ok(
     share(baseline.filter((t) => t.language === "en"), (t) => onlyFrench.test(t.body)) < 0.01,
   );
-  assert.ok(share(french, (t) => /[éèàçê]/.test(text(t))) > 0.9);
+  // Many write French without accents.
+  const accented = share(french, (t) => /[éèàçê]/.test(text(t)));
+  assert.ok(accented > 0.45 && accented < 0.75, `accented French: ${accented}`);
 });
 
 Deno.test("labels follow the configured help-desk imbalance", () => {
@@ -84,27 +87,37 @@ Deno.test("labels follow the configured help-desk imbalance", () => {
   assert.ok(share(security, urgent) > share(baseline, urgent) + 0.2);
 });
 
-Deno.test("urgency is signalled by varied cues in both languages, but not always", () => {
-  const critical =
-    /all users|whole|entire|everyone|outage|production|data loss|security incident|toute l'équipe|tous les utilisateurs|panne|perte de données|incident de sécurité|tout le|à l'arrêt|\bp1\b|sev1/i;
-  const low =
-    /no rush|not urgent|when you have time|whenever|can wait|low priority|just a question|quick question|request|quand vous aurez|pas urgent|peut attendre|priorité basse|juste une question|petite question|demande/i;
+Deno.test("urgency follows the impact: loud words come with every level, calm outages exist", () => {
+  const loud = /urgent|asap|!!!|au plus vite/i;
   const of = (urgency: string) => baseline.filter((t) => t.urgency === urgency);
-  assert.ok(share(of("critical"), (t) => critical.test(text(t))) > 0.7);
-  assert.ok(share(of("low"), (t) => critical.test(text(t))) < 0.15);
-  assert.ok(share(of("low"), (t) => low.test(text(t))) > 0.7);
-  assert.ok(share(of("critical"), (t) => low.test(text(t))) < 0.15);
-  // Several distinct phrasings per level and language, not one keyword.
+  const shouting = Object.fromEntries(
+    urgencies.map((u) => [u, share(of(u), (t) => loud.test(text(t)))]),
+  );
+  for (const urgency of urgencies) {
+    assert.ok(shouting[urgency] > 0.05 && shouting[urgency] < 0.2, JSON.stringify(shouting));
+  }
+  assert.ok(Math.abs(shouting.low - shouting.critical) < 0.05, JSON.stringify(shouting));
+  // Most critical tickets say nothing loud; they say who is stopped.
+  const scope =
+    /everyone|every |whole|entire|all |nobody|company|department|building|tous|toute|tout le|personne|entreprise|bâtiment|service|site/i;
+  assert.ok(share(of("critical"), (t) => !loud.test(text(t)) && scope.test(text(t))) > 0.6);
+  // Several distinct phrasings of the same fact per language, not one keyword.
   const frenchCritical = of("critical").filter((t) => t.language === "fr");
-  assert.ok(
-    new Set(frenchCritical.map((t) => t.body.match(critical)?.[0].toLowerCase())).size >= 5,
-  );
-  assert.ok(
-    share(
-      of("high"),
-      (t) => /urgent|today|asap|deadline|aujourd'hui|au plus vite|échéance/i.test(text(t)),
-    ) < 0.95,
-  );
+  assert.ok(new Set(frenchCritical.map((t) => t.body.match(scope)?.[0].toLowerCase())).size >= 5);
+});
+
+Deno.test("the traps of real tickets are there: threads, one-liners, mixed languages", () => {
+  const emails = baseline.filter((t) => t.channel === "email");
+  const forwarded = share(emails, (t) => /^(fw|fwd|tr)\s?:/i.test(t.subject));
+  assert.ok(forwarded > 0.03 && forwarded < 0.12, `forwarded: ${forwarded}`);
+  assert.ok(share(emails, (t) => /^re\s?:/i.test(t.subject) && t.body.includes("\n> ")) > 0.02);
+  assert.ok(share(emails, (t) => /confidenti/i.test(t.body)) > 0.02);
+  const chats = baseline.filter((t) => t.channel === "chat");
+  assert.ok(share(chats, (t) => t.body.length < 90) > 0.2);
+  const french = baseline.filter((t) => t.language === "fr");
+  const englishSubject = /\b(my|the|can't|not|need|please|access|password)\b/i;
+  const mixed = share(french, (t) => englishSubject.test(t.subject));
+  assert.ok(mixed > 0.03 && mixed < 0.2, `French tickets with an English subject: ${mixed}`);
 });
 
 Deno.test("the text has human noise: varied lengths, lower-cased subjects, mixed topics", () => {

@@ -1,4 +1,5 @@
 import type { Topic, Urgency } from "../../domain/ticket.ts";
+import type { Deadline, Scope, Severity } from "./ticket_impact.ts";
 
 /** What one intent looks like in one language; `{slot}` placeholders are filled at random. */
 export interface IntentPhrases {
@@ -140,15 +141,34 @@ export type IntentId = keyof typeof intentSpecs;
 /** The phrasing of every intent in one language (the type forces full coverage). */
 export type IntentPack = Readonly<Record<IntentId, IntentPhrases>>;
 
-/** Urgency wording of one level in one language. */
-export interface UrgencyCues {
-  /** Subject decorations; `%s` is replaced by the subject. */
-  readonly tags: readonly string[];
-  /** Body sentences that signal the level. */
-  readonly cues: readonly string[];
+/** How one language states each fact of an {@link Impact}, plus tone that carries no fact. */
+export interface ImpactPhrases {
+  readonly scope: Readonly<Record<Scope, readonly string[]>>;
+  readonly severity: Readonly<Record<Severity, readonly string[]>>;
+  readonly workaround: readonly string[];
+  /** Said of a blocking problem that has no way around it. */
+  readonly noWorkaround: readonly string[];
+  readonly deadline: Readonly<Record<Exclude<Deadline, "none">, readonly string[]>>;
+  readonly exposure: readonly string[];
+  /** Loud wording (subject tags with `%s` for the subject, body lines), whatever the impact. */
+  readonly shouting: { readonly tags: readonly string[]; readonly lines: readonly string[] };
+  /** Polite softeners, whatever the impact. */
+  readonly polite: readonly string[];
 }
 
-/** Everything around the intent in one language: openings, cues, signatures, slot values. */
+/** E-mail threads in one language: `%s` is the original subject. */
+export interface ThreadFrames {
+  readonly forwardSubjects: readonly string[];
+  readonly forwardHeaders: readonly string[];
+  readonly forwardNotes: readonly string[];
+  readonly replySubjects: readonly string[];
+  readonly replyNotes: readonly string[];
+  readonly replyHeaders: readonly string[];
+  /** Legal and habitual lines under a signature. */
+  readonly disclaimers: readonly string[];
+}
+
+/** Everything around the intent in one language: openings, signatures, slot values. */
 export interface LanguageFrames {
   readonly greetings: readonly string[];
   readonly closings: readonly string[];
@@ -162,7 +182,6 @@ export interface LanguageFrames {
   readonly tried: readonly string[];
   /** Neutral context sentences that only add length. */
   readonly fillers: readonly string[];
-  readonly urgency: Readonly<Record<Urgency, UrgencyCues>>;
   /** A passing mention of another topic, for mixed tickets. */
   readonly mentions: Readonly<Record<Topic, readonly string[]>>;
   /** Language-specific slot values. */

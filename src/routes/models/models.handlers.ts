@@ -4,6 +4,7 @@ import { predict } from "../../serving/predict.ts";
 import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type { ServedModel } from "../../serving/registry/served_model.ts";
 import type { ServingSpec } from "../../domain/serving_spec.ts";
+import { needsReview } from "../../serving/review.ts";
 import type * as routes from "./models.routes.ts";
 
 /** A served version as `/v1/models` describes it: hashes, test metrics, classes, dates. */
@@ -34,6 +35,7 @@ function predictHandler(
   registry: ModelRegistry,
   sink: ScoringSink,
   serving: ServingSpec,
+  reviewPrecision: number,
 ): AppRouteHandler<ReturnType<typeof routes.predictRoute>> {
   return (c) => {
     const served = registry.require(serving.name);
@@ -43,15 +45,26 @@ function predictHandler(
     const predictions = predict(registry, sink, served, inputs, { requestId: c.get("requestId") })
       .map(({ predictionId, outputs }) => ({
         prediction_id: predictionId,
-        ...serving.respond(outputs, served.threshold),
+        ...serving.respond(
+          outputs,
+          served.threshold,
+          needsReview(served, outputs, reviewPrecision),
+        ),
       }));
     const envelope = { model: served.name, version: served.version };
     return c.json(batch ? { ...envelope, predictions } : { ...predictions[0], ...envelope }, 200);
   };
 }
 
-/** The models handlers: list and describe the served versions, and predict per model. */
-export function modelsHandlers(registry: ModelRegistry, sink: ScoringSink) {
+/**
+ * The models handlers: list and describe the served versions, and predict per model
+ * (`reviewPrecision`: the target precision behind `needs_review`).
+ */
+export function modelsHandlers(
+  registry: ModelRegistry,
+  sink: ScoringSink,
+  reviewPrecision: number,
+) {
   const handlers: AppRouteHandlers<typeof routes> = {
     listModels: (c) =>
       c.json({ models: registry.servedChampions().map((s) => modelInfo(registry, s)) }, 200),
@@ -59,6 +72,6 @@ export function modelsHandlers(registry: ModelRegistry, sink: ScoringSink) {
   };
   return {
     ...handlers,
-    predict: (serving: ServingSpec) => predictHandler(registry, sink, serving),
+    predict: (serving: ServingSpec) => predictHandler(registry, sink, serving, reviewPrecision),
   };
 }

@@ -9,8 +9,12 @@ import * as routes from "./models.routes.ts";
  * `/v1/models`: list, describe, predict. Each model gets its own predict route, so the
  * document shows each model's own input and output schemas.
  */
-export function modelsRouter(registry: ModelRegistry, sink: ScoringSink, maxBatch: number) {
-  const handlers = modelsHandlers(registry, sink);
+export function modelsRouter(
+  registry: ModelRegistry,
+  sink: ScoringSink,
+  { maxBatch, reviewPrecision }: { maxBatch: number; reviewPrecision: number },
+) {
+  const handlers = modelsHandlers(registry, sink, reviewPrecision);
   const router = createRouter()
     .openapi(routes.listModels, handlers.listModels)
     .openapi(routes.getModel, handlers.getModel);

@@ -19,6 +19,7 @@ import type { Topic, Urgency } from "../../domain/ticket.ts";
 import { type TicketTriage, ticketTriageServing } from "../../models/ticket_triage/serving.ts";
 import type { ModelRegistry } from "../../serving/registry/model_registry.ts";
 import { predict } from "../../serving/predict.ts";
+import { needsReview } from "../../serving/review.ts";
 import type { ScoringSink } from "../../serving/prediction_log/mod.ts";
 import type * as routes from "./tickets.routes.ts";
 
@@ -29,6 +30,8 @@ export interface TicketsDependencies {
   sink: ScoringSink;
   kb: KbSearcher;
   llm?: LlmConfig;
+  /** Target precision of unreviewed triages (`needs_review`). */
+  reviewPrecision: number;
 }
 
 /** Triages a ticket from its features (logged against its id) and suggests a reply. */
@@ -42,7 +45,11 @@ async function triage(
   const [prediction] = predict(deps.registry, deps.sink, served, [
     inputFromFeatureText(features.text),
   ], { requestId, ticketId: ticket.id });
-  const result = ticketTriageServing.respond(prediction.outputs, undefined) as z.infer<
+  const result = ticketTriageServing.respond(
+    prediction.outputs,
+    undefined,
+    needsReview(served, prediction.outputs, deps.reviewPrecision),
+  ) as z.infer<
     typeof TicketTriage
   >;
   const reply = await suggestReply({

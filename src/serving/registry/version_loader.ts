@@ -40,6 +40,10 @@ export async function loadVersion(
     network = await loadTfjsNetwork(artifacts);
   }
   const threshold = stored.metrics.heads.find((head) => head.threshold !== undefined)?.threshold;
+  const temperatures = entry.codec.heads.map((head) =>
+    stored.metrics.heads.find((evaluation) => evaluation.head === head.name)?.calibration
+      ?.temperature
+  );
   const modelHash = dirHashOfFiles([...files].map(([relpath, bytes]) => ({ relpath, bytes })));
   const referenceStats = files.get(referenceStatsFileName);
   return {
@@ -50,6 +54,7 @@ export async function loadVersion(
     ...stored,
     network,
     threshold,
+    temperatures,
     ...(referenceStats ? { referenceStats } : {}),
     loadedAt: new Date(),
   };

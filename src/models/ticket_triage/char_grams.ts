@@ -1,0 +1,239 @@
+/**
+ * Character n-grams inside word boundaries (scikit-learn's `char_wb`): each word, padded with
+ * a boundary mark, cut into every 3- and 4-letter piece (5-letter pieces cost a third more to
+ * look up and did no better on validation). A typo, an inflection or a word
+ * the training set never saw ("imprimantes", "pasword", "re-install") still shares most of
+ * its pieces with a known word, which word n-grams cannot offer.
+ *
+ * Serving looks up some 400 pieces per ticket, so the lookup builds no strings: a piece of
+ * `[a-z0-9_]` (nearly every piece once `normalizeText` folded accents) is an integer of 6
+ * bits per character; other pieces fall back to a string map.
+ * @module
+ */
+
+/** Marks a word's start and end; `normalizeText` leaves no "_" in a text. */
+const boundary = "_";
+const sizes = { min: 3, max: 4 } as const;
+
+/** A character's 6-bit code (1-37), or 0 outside `[a-z0-9_]`. */
+function symbol(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96;
+  if (code >= 48 && code <= 57) return code - 21;
+  return code === 95 ? 37 : 0;
+}
+
+/** The integer of a piece of `[a-z0-9_]`, or -1 for any other piece. */
+function pieceKey(piece: string): number {
+  let key = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const code = symbol(piece.charCodeAt(i));
+    if (code === 0) return -1;
+    key = key * 64 + code;
+  }
+  return key;
+}
+
+/** The character n-grams of normalised words, repeats kept, in reading order. */
+export function charGrams(words: readonly string[]): string[] {
+  const grams: string[] = [];
+  for (const word of words) {
+    const padded = `${boundary}${word}${boundary}`;
+    for (let size = sizes.min; size <= sizes.max; size++) {
+      for (let start = 0; start + size <= padded.length; start++) {
+        grams.push(padded.slice(start, start + size));
+      }
+    }
+  }
+  return grams;
+}
+
+/**
+ * Open-addressing table from a piece's integer to its column: integer keys, linear probing,
+ * no allocation per lookup (a Map costs several times more on this hot path).
+ */
+class KeyTable {
+  readonly #keys: Int32Array;
+  readonly #columns: Int32Array;
+  readonly #mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.#keys = new Int32Array(size); // 0 is no key: every piece has a symbol >= 1.
+    this.#columns = new Int32Array(size);
+    this.#mask = size - 1;
+  }
+
+  set(key: number, column: number): void {
+    let slot = Math.imul(key, 0x9e3779b1) & this.#mask;
+    while (this.#keys[slot] !== 0 && this.#keys[slot] !== key) slot = (slot + 1) & this.#mask;
+    this.#keys[slot] = key;
+    this.#columns[slot] = column;
+  }
+
+  /** The column of `key`, or -1. */
+  get(key: number): number {
+    let slot = Math.imul(key, 0x9e3779b1) & this.#mask;
+    for (;;) {
+      const found = this.#keys[slot];
+      if (found === key) return this.#columns[slot];
+      if (found === 0) return -1;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+}
+
+/** Lookup tables of a character vocabulary, from piece to column. */
+export interface CharGramIndex {
+  keys: KeyTable;
+  others: Map<string, number>;
+  offset: number;
+  /** Scratch term counts by column - offset, all zero between calls. */
+  counts: Uint16Array;
+}
+
+/** Indexes `terms`, numbering their columns from `offset`. */
+export function indexCharGrams(terms: readonly string[], offset: number): CharGramIndex {
+  const index: CharGramIndex = {
+    keys: new KeyTable(terms.length),
+    others: new Map(),
+    offset,
+    counts: new Uint16Array(terms.length),
+  };
+  terms.forEach((term, i) => {
+    const key = pieceKey(term);
+    if (key >= 0) index.keys.set(key, offset + i);
+    else index.others.set(term, offset + i);
+  });
+  return index;
+}
+
+const codes = new Int32Array(64);
+
+/** The vocabulary columns of a document's character n-grams (unknown ones dropped). */
+export function charGramColumns(index: CharGramIndex, words: readonly string[]): number[] {
+  const columns: number[] = [];
+  for (const word of words) {
+    const length = word.length + 2;
+    let plain = length <= codes.length;
+    for (let i = 0; plain && i < word.length; i++) {
+      codes[i + 1] = symbol(word.charCodeAt(i));
+      plain = codes[i + 1] !== 0;
+    }
+    if (!plain) {
+      for (const gram of charGrams([word])) {
+        const key = pieceKey(gram);
+        const column = key >= 0 ? index.keys.get(key) : index.others.get(gram) ?? -1;
+        if (column >= 0) columns.push(column);
+      }
+      continue;
+    }
+    codes[0] = codes[length - 1] = 37;
+    for (let size = sizes.min; size <= sizes.max; size++) {
+      for (let start = 0; start + size <= length; start++) {
+        let key = 0;
+        for (let i = start; i < start + size; i++) key = key * 64 + codes[i];
+        const column = index.keys.get(key);
+        if (column >= 0) columns.push(column);
+      }
+    }
+  }
+  return columns;
+}
+
+let scratch = {
+  seen: new Int32Array(1024),
+  weights: new Float64Array(1024),
+  select: new Float64Array(1024),
+};
+
+/**
+ * The TF-IDF row of a document's character n-grams (sublinear tf, L2 norm), its
+ * `vocabulary.maxTermsPerDoc` heaviest terms (ties to the earlier read), in reading order.
+ * Counted in the index's scratch array: no sort of the several hundred pieces. The same shape
+ * as a word row (`vocabulary.ts`'s `SparseRow`), in typed arrays.
+ */
+export function charGramRow(
+  index: CharGramIndex,
+  vocabulary: { idf: readonly number[]; maxTermsPerDoc: number },
+  words: readonly string[],
+): { indices: Int32Array; weights: Float64Array } {
+  const { counts, offset } = index;
+  const columns = charGramColumns(index, words);
+  if (scratch.seen.length < columns.length) {
+    const size = columns.length;
+    scratch = {
+      seen: new Int32Array(size),
+      weights: new Float64Array(size),
+      select: new Float64Array(size),
+    };
+  }
+  const { seen, weights, select } = scratch;
+  let distinct = 0;
+  for (const column of columns) {
+    if (counts[column - offset]++ === 0) seen[distinct++] = column;
+  }
+  let norm = 0;
+  for (let i = 0; i < distinct; i++) {
+    const term = seen[i] - offset;
+    const weight = (1 + Math.log(counts[term])) * vocabulary.idf[term];
+    counts[term] = 0;
+    weights[i] = weight;
+    norm += weight * weight;
+  }
+  const max = vocabulary.maxTermsPerDoc;
+  let threshold = -Infinity;
+  let ties = 0;
+  if (distinct > max) {
+    select.set(weights.subarray(0, distinct));
+    threshold = kthLargest(select, distinct, max);
+    ties = max;
+    norm = 0;
+    for (let i = 0; i < distinct; i++) {
+      if (weights[i] > threshold) {
+        ties--;
+        norm += weights[i] * weights[i];
+      }
+    }
+    norm += ties * threshold * threshold;
+  }
+  norm = Math.sqrt(norm) || 1;
+  // Typed arrays of the final size: pushing a few hundred numbers cost more than the rest.
+  const kept = Math.min(distinct, max);
+  const row = { indices: new Int32Array(kept), weights: new Float64Array(kept) };
+  for (let i = 0, at = 0; i < distinct; i++) {
+    const weight = weights[i];
+    if (weight > threshold || (weight === threshold && ties-- > 0)) {
+      row.indices[at] = seen[i];
+      row.weights[at++] = weight / norm;
+    }
+  }
+  return row;
+}
+
+/** The `k`-th largest of `values[0..n)` (reorders them): quickselect, middle pivot. */
+function kthLargest(values: Float64Array, n: number, k: number): number {
+  let low = 0;
+  let high = n - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else return values[target];
+  }
+  return values[target];
+}
