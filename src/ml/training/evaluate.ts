@@ -1,4 +1,5 @@
 import type { Head } from "../../domain/model_codec.ts";
+import type { PriorCorrection } from "./prior_correction.ts";
 import {
   type ClassificationReport,
   classificationReport,
@@ -46,6 +47,8 @@ export interface HeadEvaluation {
   threshold?: number;
   /** Multi-class heads: their calibration. */
   calibration?: HeadCalibration;
+  /** Multi-class heads: the logit adjustment folded into the network before evaluation. */
+  priorCorrection?: PriorCorrection;
   model: HeadScores;
   reference: HeadScores;
   baseline: ClassificationReport;

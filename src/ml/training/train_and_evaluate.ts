@@ -4,6 +4,7 @@ import { applyTemperature } from "../metrics/calibration.ts";
 import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { type Split, stratifiedSplit } from "./split.ts";
 import { evaluateSubsets, type SubsetEvaluation } from "./subset_evaluation.ts";
+import { applyPriorCorrection, choosePriorCorrection } from "./prior_correction.ts";
 import {
   disposeEncoded,
   encodeRows,
@@ -119,6 +120,18 @@ export async function trainAndEvaluate<Row, Input, Prep>(
     const reference = fits.find((f) => sameParams(f.params, referenceParams)) ??
       await fit(referenceParams, `${definition.name} [reference]`);
     const best = fits.reduce((a, b) => (b.validationLoss < a.validationLoss ? b : a));
+    const labelsOf = (rowsOf: readonly Row[], h: number) =>
+      rowsOf.map((row) => definition.labels(row)[h]);
+    const uncorrected = predictEncoded(best.model, encoded.validation.x);
+    const corrections = definition.heads.map((head, h) => {
+      if (head.classes.length === 2) return undefined;
+      const correction = choosePriorCorrection(head, labelsOf(train, h), {
+        labels: labelsOf(validation, h),
+        probabilities: uncorrected[h],
+      });
+      applyPriorCorrection(best.model, head, correction);
+      return correction;
+    });
 
     const [modelValidation, modelTest] = [
       predictEncoded(best.model, encoded.validation.x),
@@ -128,16 +141,16 @@ export async function trainAndEvaluate<Row, Input, Prep>(
       predictEncoded(reference.model, encoded.validation.x),
       predictEncoded(reference.model, encoded.test.x),
     ];
-    const labelsOf = (rowsOf: readonly Row[], h: number) =>
-      rowsOf.map((row) => definition.labels(row)[h]);
-    const evaluations = definition.heads.map((head, h) =>
-      evaluateHead(
+    const evaluations = definition.heads.map((head, h) => {
+      const evaluation = evaluateHead(
         head,
         { train: labelsOf(train, h), validation: labelsOf(validation, h), test: labelsOf(test, h) },
         { validation: modelValidation[h], test: modelTest[h] },
         { validation: refValidation[h], test: refTest[h] },
-      )
-    );
+      );
+      const correction = corrections[h];
+      return correction ? { ...evaluation, priorCorrection: correction } : evaluation;
+    });
     for (const f of new Set([...fits, reference])) if (f !== best) f.model.dispose();
     return {
       model: best.model,
