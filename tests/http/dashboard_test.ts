@@ -7,14 +7,18 @@
  */
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
-import { listDeployments, type ModelDeployment } from "../../src/db/mod.ts";
 import type { ChartSpec } from "../../src/routes/dashboard/chart.ts";
 import { shown } from "../../src/routes/dashboard/chart.ts";
-import { type TestApp, testApp } from "../support/test_app.ts";
+import { testApp } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { postJson } from "../support/test_app.ts";
 import { sampleTicket } from "../support/payloads.ts";
-import { commitPointer, copyVersion, pinVersion } from "../support/version_pins.ts";
+import {
+  commitPointer,
+  copyVersion,
+  deploymentsOnce,
+  pinVersion,
+} from "../support/version_pins.ts";
 
 const workspace = await trainedWorkspace();
 const key = "dashboard-guard-key";
@@ -197,21 +201,6 @@ Deno.test("the overview's error rate over time adds up to the answers given", as
     await close();
   }
 });
-
-/** The deployment log of `name` once `ready` holds for it (records are written in the background). */
-async function deploymentsOnce(
-  harness: TestApp,
-  name: string,
-  ready: (log: ModelDeployment[]) => boolean,
-): Promise<ModelDeployment[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const log = await listDeployments(harness.database.db, name);
-    if (ready(log)) return log;
-    if (Date.now() > deadline) assert.fail(`deployment log of ${name}: ${JSON.stringify(log)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 Deno.test("served roles and deployments name their pointer commit; versions show metric deltas", async () => {
   const trained = workspace.versions.churn;

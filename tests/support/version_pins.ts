@@ -1,13 +1,17 @@
 /**
  * Changing what a trained workspace's pointer pins, as a promotion would: another version of
  * a model (a copy of a trained one under a new name, its test metrics edited if asked), pinned
- * as champion with an optional challenger, the pointer committed in git as someone would.
+ * as champion with an optional challenger, the pointer committed in git as someone would; and
+ * the deployment log the server writes for it in the background, once written.
  */
+import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readPointer, writePointer } from "../../src/gitops/pointer.ts";
 import { type ModelMetrics, versionDir } from "../../src/ml/version_files.ts";
+import { listDeployments, type ModelDeployment } from "../../src/db/mod.ts";
+import type { TestApp } from "./test_app.ts";
 import type { TrainedWorkspace } from "./trained_models.ts";
 import { run } from "./workspace.ts";
 
@@ -64,4 +68,19 @@ export async function commitPointer(
   await git("add", "--", workspace.pointerPath);
   await git("commit", "--quiet", "--author", author, "-m", subject, "--", workspace.pointerPath);
   return (await git("rev-parse", "HEAD")).trim();
+}
+
+/** The deployment log of `name` once `ready` holds for it (records are written in the background). */
+export async function deploymentsOnce(
+  harness: TestApp,
+  name: string,
+  ready: (log: ModelDeployment[]) => boolean,
+): Promise<ModelDeployment[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const log = await listDeployments(harness.database.db, name);
+    if (ready(log)) return log;
+    if (Date.now() > deadline) assert.fail(`deployment log of ${name}: ${JSON.stringify(log)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -55,7 +55,7 @@ function trafficCharts(traffic: TrafficHour[]): Html {
       const row = traffic.find((t) => t.hour === h && t.model === model);
       return row ? pick(row) : null;
     });
-  return html`<div class="grid">${
+  return html`${
     chart("chart-requests", "Requests per hour", {
       x,
       time: true,
@@ -76,7 +76,7 @@ function trafficCharts(traffic: TrafficHour[]): Html {
         { label: `${m} p99`, values: at(m, (t) => t.p99), dashed: true },
       ]),
     })
-  }</div>`;
+  }`;
 }
 
 function errorChart({ buckets, bucketMs }: RequestErrors): Html {
@@ -192,10 +192,8 @@ export function overviewPage(data: OverviewData): Html {
         <tbody>${served}</tbody>
       </table>
     </div>
-    <h2>Traffic, last 48 hours</h2>
-    ${trafficCharts(data.traffic)}
-    <h2>Errors, last 48 hours</h2>
-    ${errorChart(data.requests)}
+    <h2>Traffic and errors, last 48 hours</h2>
+    <div class="grid">${trafficCharts(data.traffic)}${errorChart(data.requests)}</div>
     <h2>Open alerts</h2>
     ${alerts}
   `;

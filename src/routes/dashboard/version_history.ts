@@ -112,7 +112,7 @@ export function versionHistory(versions: readonly HistoryVersion[]): Html {
         <thead>
           <tr>
             <th scope="col">version</th>
-            <th scope="col">first pinned</th>
+            <th scope="col">first seen</th>
             <th scope="col">served as</th>
             <th scope="col">pinned by (pointer commit)</th>
             <th scope="col">compared with</th>
