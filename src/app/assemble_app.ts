@@ -48,6 +48,7 @@ export async function assembleApp(
     kb: new Bm25Index(articles),
     writerStats: () => log.stats?.() ?? noWriterStats,
     reloadModels: runtime.reload,
+    versionMetrics: runtime.versionMetrics,
     latestReports,
   });
   return { app, runtime, latestReports };

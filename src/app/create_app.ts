@@ -6,6 +6,7 @@ import type { Config } from "../shared/config.ts";
 import type { KbSearcher, LlmConfig } from "../kb/mod.ts";
 import type { DatabaseHandle } from "../db/mod.ts";
 import type { Logger } from "../shared/logger.ts";
+import type { ModelMetrics } from "../ml/version_files.ts";
 import { adminRouter } from "../routes/admin/admin.index.ts";
 import { customersRouter } from "../routes/customers/customers.index.ts";
 import { feedbackRouter } from "../routes/feedback/feedback.index.ts";
@@ -17,7 +18,7 @@ import { monitoringRouter } from "../routes/monitoring/monitoring.index.ts";
 import {
   DashboardKeys,
   dashboardRouter,
-  requestCounts,
+  RequestHistory,
 } from "../routes/dashboard/dashboard.index.ts";
 import { seedRouter } from "../routes/seed/seed.index.ts";
 import { LatestReports } from "../monitor/mod.ts";
@@ -50,6 +51,8 @@ export interface AppDependencies {
   reloadModels(): Promise<string[]>;
   /** The newest monitoring report per model, for `/metrics` (default: read from `database`). */
   latestReports?: LatestReports;
+  /** Any version's test metrics when they are at hand, for the dashboard's version history. */
+  versionMetrics(name: string, version: string): Promise<ModelMetrics | undefined>;
 }
 
 /** The LLM that writes suggested replies, when one is configured. */
@@ -80,6 +83,9 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
   app.use(requestId({ generator: () => uuidv7() }));
   app.use(accessLog(logger, config.LOG_LEVEL));
   app.use(metrics.middleware);
+  // The dashboard's error rate over time (the Prometheus counters only add up since start).
+  const requestHistory = new RequestHistory();
+  app.use(requestHistory.middleware);
   // Outside the key and size checks, so their answers on /v2 take the protocol's shape too.
   app.use("/v2/*", oipErrorBodies);
   if (config.CORS_ORIGINS.length > 0) {
@@ -114,7 +120,8 @@ export function createApp(dependencies: AppDependencies): OpenAPIHono<AppEnv> {
       kb: dependencies.kb,
       keys: new DashboardKeys(config.API_KEYS, config.ADMIN_API_KEYS),
       writerStats: dependencies.writerStats,
-      requestCounts: () => requestCounts(metrics.registry),
+      requestHistory,
+      versionMetrics: dependencies.versionMetrics,
     }),
   );
   if (config.SEED_COMPAT_ROUTES) app.route("/", seedRouter({ db, registry, sink }));

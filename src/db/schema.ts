@@ -175,6 +175,14 @@ export const modelDeployments = pgTable("model_deployments", {
   dataHash: text("data_hash"),
   environment: text("environment"),
   reason: text("reason"),
+  /**
+   * The last commit of the pointer file the server read, when it was committed as read in a
+   * git checkout: which commit pinned the version, who made it and when.
+   */
+  pointerCommit: text("pointer_commit"),
+  pointerAuthor: text("pointer_author"),
+  pointerCommittedAt: timestamp("pointer_committed_at", { withTimezone: true }),
+  pointerSubject: text("pointer_subject"),
   createdAt: createdAt(),
 }, (table) => [
   index("model_deployments_model_created_at_idx").on(table.modelName, table.createdAt),

@@ -3,7 +3,8 @@
  * `GET /v1/tickets/{id}` reads it, each customer's churn probability as
  * `POST /v1/customers/{id}/churn` answered it, production accuracy and drift as
  * `GET /v1/monitoring/reports` (computed by the monitor, in TypeScript) reports them, and the
- * prediction counts of `/metrics`. Run on PGlite and on Postgres by their own test files.
+ * prediction counts of `/metrics`, the deployment log the dashboard shows with the commit that
+ * pinned each version. Run on PGlite and on Postgres by their own test files.
  */
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
@@ -11,6 +12,7 @@ import type { DatabaseHandle } from "../../src/db/mod.ts";
 import { seedDashboard } from "../support/dashboard_seed.ts";
 import { testApp } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
+import { commitPointer, deploymentsOnce } from "../support/version_pins.ts";
 
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
@@ -18,6 +20,7 @@ const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 export function biViewsSuite(name: string, openDb: () => Promise<DatabaseHandle>): void {
   Deno.test(`BI views return the API's numbers (${name})`, async (t) => {
     const workspace = await trainedWorkspace();
+    const pinned = await commitPointer(workspace, "Ada Ops <ada@example.com>", "Pin v1");
     const harness = await testApp(workspace, {}, undefined, openDb);
     try {
       const seed = await seedDashboard(harness, workspace);
@@ -117,6 +120,30 @@ export function biViewsSuite(name: string, openDb: () => Promise<DatabaseHandle>
             sql`select count(*)::int as open from bi_alerts where is_open`,
           );
           assert.equal(alerts.open, 1);
+        },
+      );
+
+      await t.step(
+        "bi_model_deployments: the deployment log, with the pointer commit",
+        async () => {
+          const log = await deploymentsOnce(harness, "churn", (log) => log.length > 0);
+          const viewed = await rows<Record<string, unknown>>(
+            sql`select deployment_id::text as id, model_version, role, event, pointer_commit,
+          pointer_author, pointer_subject, pointer_committed_at from bi_model_deployments
+          where model_name = 'churn' order by created_at desc, deployment_id desc`,
+          );
+          assert.deepEqual(
+            viewed.map((r) => [r.id, r.model_version, r.role, r.event, r.pointer_commit]),
+            log.map((d) => [d.id, d.version, d.role, d.event, d.pointerCommit]),
+          );
+          assert.deepEqual(
+            [viewed[0].pointer_commit, viewed[0].pointer_author, viewed[0].pointer_subject],
+            [pinned, "Ada Ops", "Pin v1"],
+          );
+          assert.equal(
+            new Date(viewed[0].pointer_committed_at as string).getTime(),
+            log[0].pointerCommittedAt?.getTime(),
+          );
         },
       );
 

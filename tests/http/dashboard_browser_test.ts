@@ -4,8 +4,10 @@
  * an alert; tests/support/dashboard_seed.ts): signing in with the API key (kept in a secure,
  * HTTP-only cookie, never in a URL), each page's charts drawn with the numbers the API gave,
  * labels sent from the tickets page landing in the database and moving the production
- * accuracy, a phone's width without horizontal scroll, no serious axe-core violation, no
- * console error, and no request leaving loopback. Screenshots go to test-artifacts/dashboard/.
+ * accuracy, the error rate over time adding up to the answers since start, the pointer commit
+ * of each served version and a promotion's metric deltas in the version history, a phone's
+ * width without horizontal scroll, no serious axe-core violation, no console error, and no
+ * request leaving loopback. Screenshots go to test-artifacts/dashboard/.
  */
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
@@ -17,6 +19,12 @@ import { chromiumMissing, launchChromium, watchPage } from "../support/browser.t
 import { seedDashboard } from "../support/dashboard_seed.ts";
 import { testApp } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
+import {
+  commitPointer,
+  copyVersion,
+  deploymentsOnce,
+  pinVersion,
+} from "../support/version_pins.ts";
 
 if (chromiumMissing) console.warn(`dashboard_browser_test: ignored: ${chromiumMissing}`);
 
@@ -43,6 +51,7 @@ Deno.test({
   async fn(t) {
     const apiKey = "dashboard-test-key";
     const workspace = await trainedWorkspace();
+    const pinned = await commitPointer(workspace, "Ada Ops <ada@example.com>", "Pin v1");
     const harness = await testApp(workspace, { API_KEYS: apiKey });
     const seed = await seedDashboard(harness, workspace, { authorization: `Bearer ${apiKey}` });
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, harness.app.fetch);
@@ -92,6 +101,24 @@ Deno.test({
           assert.ok(served.includes(version));
         }
         assert.match(await text(page, "#open-alerts"), /Seeded: production accuracy/);
+        const commit = await text(page, "#served-churn-champion .pointer-commit");
+        assert.ok(commit.startsWith(`${pinned.slice(0, 12)} by Ada Ops`), commit);
+        assert.ok(commit.endsWith("Pin v1"), commit);
+        // The answers per 5 minutes add up to those since start (the wrong key's 401 among them).
+        const [, answered, clientShare, serverShare] = await drawn(page, "chart-errors");
+        const total = sum(answered);
+        const share = (shares: (number | null)[]) =>
+          answered.reduce((n: number, r, i) => n + r! * shares[i]! / 100, 0);
+        assert.equal(String(total), await text(page, "#requests-since-start"));
+        assert.ok(share(clientShare) >= 1);
+        assert.equal(
+          await text(page, "#client-errors-since-start"),
+          `${shown(100 * Math.round(share(clientShare)) / total)}%`,
+        );
+        assert.equal(
+          await text(page, "#error-rate"),
+          `${shown(100 * share(serverShare) / total)}%`,
+        );
         await shot("overview");
       });
 
@@ -220,6 +247,43 @@ Deno.test({
         assert.equal(await text(page, "#highest-risk tbody tr:first-child th"), riskiest.id);
         await shot("customers");
       });
+
+      await t.step(
+        "model (churn): version history with metric deltas, who pinned what",
+        async () => {
+          const trained = workspace.versions.churn;
+          let accuracy = 0;
+          const lower = await copyVersion(workspace, "churn", "lower", (metrics) => {
+            accuracy = metrics.heads[0].model.accuracy;
+            metrics.heads[0].model.accuracy -= 0.05;
+          });
+          const gone = `${trained}-gone`;
+          await pinVersion(workspace, "churn", lower, gone);
+          await commitPointer(workspace, "Bob Ops <bob@example.com>", "Promote churn lower");
+          await harness.runtime.reload();
+          await deploymentsOnce(harness, "churn", (log) => log[0]?.version === gone);
+          await page.goto(`${base}/dashboard/model?model=churn`);
+          const cell = (version: string) =>
+            text(
+              page,
+              `#version-history tr[data-version="${version}"] td[data-metric="churn accuracy"]`,
+            );
+          assert.equal(await cell(trained), shown(accuracy));
+          assert.equal(await cell(lower), `${shown(accuracy - 0.05)} (${shown(-0.05)})`);
+          assert.match(
+            await text(page, `#version-history tr[data-version="${gone}"]`),
+            /never loaded.*metrics not available/s,
+          );
+          assert.match(
+            await text(page, `#version-history tr[data-version="${lower}"] .pointer-commit`),
+            /by Bob Ops, .*Promote churn lower/,
+          );
+          assert.match(await text(page, "#deployments"), /refused.*Bob Ops/s);
+          await shot("model-churn-history");
+          await pinVersion(workspace, "churn", trained);
+          await harness.runtime.reload();
+        },
+      );
 
       await t.step(
         "every page at 375 px: no horizontal scroll, no serious axe violation",

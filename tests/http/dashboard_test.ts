@@ -1,14 +1,24 @@
 /**
  * The dashboard's guards in-process (`app.request()`): security headers, the sign-in when API
  * keys are configured (a cookie, never the URL), cross-site form posts refused, bad input
- * answered with a clear 4xx and no stored change, the assets served by the app.
+ * answered with a clear 4xx and no stored change, the assets served by the app; the error
+ * rate over time adding up to the answers given; the pointer commit of each served role and
+ * deployment, and the version history with its metric deltas.
  */
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
+import type { ChartSpec } from "../../src/routes/dashboard/chart.ts";
+import { shown } from "../../src/routes/dashboard/chart.ts";
 import { testApp } from "../support/test_app.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { postJson } from "../support/test_app.ts";
 import { sampleTicket } from "../support/payloads.ts";
+import {
+  commitPointer,
+  copyVersion,
+  deploymentsOnce,
+  pinVersion,
+} from "../support/version_pins.ts";
 
 const workspace = await trainedWorkspace();
 const key = "dashboard-guard-key";
@@ -146,5 +156,121 @@ Deno.test("form posts: cross-site refused, bad labels and ids a clear error, not
     }]);
   } finally {
     await harness.close();
+  }
+});
+
+const entities: Record<string, string> = { quot: '"', "#39": "'", lt: "<", gt: ">", amp: "&" };
+const unescaped = (text: string) => text.replace(/&(quot|#39|lt|gt|amp);/g, (_, e) => entities[e]);
+
+/** The numbers a page's chart carries (what the browser draws). */
+function chartSpec(page: string, id: string): ChartSpec {
+  const attribute = page.match(new RegExp(`id="${id}" data-chart="([^"]*)"`))?.[1];
+  assert.ok(attribute, `no chart ${id}`);
+  return JSON.parse(unescaped(attribute));
+}
+
+/** The text of a page's table row whose opening tag has `attribute`, tags dropped. */
+function row(page: string, attribute: string): string {
+  const found = page.match(new RegExp(`<tr ${attribute}>([\\s\\S]*?)</tr>`))?.[1];
+  assert.ok(found, `no row ${attribute}`);
+  return unescaped(found.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")).trim();
+}
+
+Deno.test("the overview's error rate over time adds up to the answers given", async () => {
+  const { app, close } = await testApp(workspace);
+  try {
+    const statuses = [
+      (await app.request("/health")).status,
+      (await app.request("/health")).status,
+      (await app.request("/v1/nothing")).status,
+      (await app.request("/v1/tickets", postJson("{"))).status,
+      (await app.request("/dashboard/model?model=nope")).status,
+    ];
+    assert.deepEqual(statuses.map((s) => Math.floor(s / 100)), [2, 2, 4, 4, 4]);
+    const page = await (await app.request("/dashboard")).text();
+    const spec = chartSpec(page, "chart-errors");
+    const [requests, clientShare, serverShare] = spec.series.map((s) => s.values as number[]);
+    const count = (share: number[]) =>
+      Math.round(requests.reduce((n, r, i) => n + r * share[i] / 100, 0));
+    assert.equal(requests.reduce((n, r) => n + r, 0), statuses.length);
+    assert.equal(count(clientShare), 3);
+    assert.equal(count(serverShare), 0);
+    assert.ok(spec.x.every((x) => x % 300 === 0), "5-minute buckets");
+    assert.match(page, new RegExp(`<span id="requests-since-start">${statuses.length}</span>`));
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("served roles and deployments name their pointer commit; versions show metric deltas", async () => {
+  const trained = workspace.versions.churn;
+  const ada = await commitPointer(
+    workspace,
+    "Ada Ops <ada@example.com>",
+    "Pin the trained versions",
+  );
+  let accuracy = 0;
+  const lower = await copyVersion(workspace, "churn", "lower", (metrics) => {
+    accuracy = metrics.heads[0].model.accuracy;
+    metrics.heads[0].model.accuracy -= 0.05;
+  });
+  const gone = `${trained}-gone`;
+  const harness = await testApp(workspace);
+  const { app, runtime } = harness;
+  try {
+    await pinVersion(workspace, "churn", lower, gone);
+    const bob = await commitPointer(workspace, "Bob Ops <bob@example.com>", "Promote churn lower");
+    await runtime.reload();
+    const log = await deploymentsOnce(
+      harness,
+      "churn",
+      (log) =>
+        log.some((d) => d.version === lower && d.event === "loaded") &&
+        log.some((d) => d.version === gone && d.event === "refused"),
+    );
+    const first = log.findLast((d) => d.version === trained && d.event === "loaded")!;
+    assert.equal(first.pointerCommit, ada);
+    assert.equal(first.pointerAuthor, "Ada Ops");
+    assert.equal(first.pointerSubject, "Pin the trained versions");
+    const promoted = log.find((d) => d.version === lower && d.event === "loaded")!;
+    assert.deepEqual(
+      [promoted.pointerCommit, promoted.pointerAuthor, promoted.pointerSubject],
+      [bob, "Bob Ops", "Promote churn lower"],
+    );
+    assert.ok(promoted.pointerCommittedAt instanceof Date);
+
+    const overview = await (await app.request("/dashboard")).text();
+    const champion = row(overview, `id="served-churn-champion"`);
+    for (const part of [lower, bob.slice(0, 12), "Bob Ops", "Promote churn lower"]) {
+      assert.ok(champion.includes(part), `${part} in ${champion}`);
+    }
+    assert.ok(row(overview, `id="served-ticket-triage-champion"`).includes(ada.slice(0, 12)));
+
+    const model = await (await app.request("/dashboard/model?model=churn")).text();
+    const before = row(model, `data-version="${trained}"`);
+    assert.ok(before.includes(`Ada Ops`), before);
+    assert.ok(before.includes(shown(accuracy)) && !before.includes("("), before);
+    const after = row(model, `data-version="${lower}"`);
+    assert.ok(after.includes(`${shown(accuracy - 0.05)} (${shown(-0.05)})`), after);
+    assert.ok(after.includes("Bob Ops") && after.includes(trained), after);
+    const missing = row(model, `data-version="${gone}"`);
+    assert.ok(missing.includes("never loaded") && missing.includes("metrics not available"));
+    assert.ok(
+      model.indexOf(`data-version="${gone}"`) < model.indexOf(`data-version="${trained}"`),
+      "newest first",
+    );
+
+    // An edit of the pointer nobody committed: what was read is no commit's.
+    await pinVersion(workspace, "churn", trained);
+    await runtime.reload();
+    const edited = await deploymentsOnce(
+      harness,
+      "churn",
+      (log) => log[0].version === trained && log[0].event === "loaded",
+    );
+    assert.equal(edited[0].pointerCommit, null);
+  } finally {
+    await harness.close();
+    await pinVersion(workspace, "churn", trained);
   }
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { chmod, cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { listDeployments } from "../../src/db/repositories/deployments.ts";
 import { runDvc } from "../../src/dvc/cli.ts";
@@ -10,27 +10,14 @@ import { dvcArtifactSource } from "../../src/serving/registry/dvc_artifact_sourc
 import { watchPointer } from "../../src/serving/registry/pointer_watch.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { seedCustomer as seed } from "../support/payloads.ts";
+import { copyVersion, pinVersion } from "../support/version_pins.ts";
 import { postJson, testApp } from "../support/test_app.ts";
 
 const workspace = await trainedWorkspace();
 
-/** Pins `version` of churn (the rest of the pointer unchanged). */
-async function pinChurn(version: string, challenger?: string) {
-  const pointer = (await readPointer(workspace.pointerPath))!;
-  pointer.models.churn = { version, ...(challenger ? { challenger } : {}) };
-  await writePointer(workspace.pointerPath, pointer);
-}
-
-/** A second churn version: same weights under another name (what a retrain would publish). */
-async function copyVersion(suffix: string): Promise<string> {
-  const version = `${workspace.versions.churn}-${suffix}`;
-  await cp(
-    versionDir(workspace.root, "churn", workspace.versions.churn),
-    versionDir(workspace.root, "churn", version),
-    { recursive: true },
-  );
-  return version;
-}
+const pinChurn = (version: string, challenger?: string) =>
+  pinVersion(workspace, "churn", version, challenger);
+const copyChurn = (suffix: string) => copyVersion(workspace, "churn", suffix);
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 
@@ -52,7 +39,7 @@ async function assertClearedOnRepin({ app, runtime }: TestApp) {
 }
 
 Deno.test("hot reload under load: zero failed requests, responses switch version", async () => {
-  const next = await copyVersion("b");
+  const next = await copyChurn("b");
   const { app, database, runtime, close } = await testApp(workspace);
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
   const watcher = watchPointer(
@@ -107,7 +94,7 @@ Deno.test("hot reload under load: zero failed requests, responses switch version
 });
 
 Deno.test("a challenger scores the same requests and is logged beside the champion", async () => {
-  const challenger = await copyVersion("shadow");
+  const challenger = await copyChurn("shadow");
   await pinChurn(workspace.versions.churn, challenger);
   const { app, database, runtime, logged, flush, close } = await testApp(workspace);
   try {
@@ -188,7 +175,7 @@ Deno.test("a challenger that cannot be loaded is refused: /ready stays 200 and s
 });
 
 Deno.test("a corrupt artifact is refused; the server keeps its version and /ready says why", async () => {
-  const bad = await copyVersion("corrupt");
+  const bad = await copyChurn("corrupt");
   await runDvc(workspace.root, ["init", "--no-scm", "--quiet"]).catch(() => {});
   await runDvc(workspace.root, ["add", "--quiet", "models"]);
   // Damage the file in the workspace and its copy in the cache: no good copy remains.

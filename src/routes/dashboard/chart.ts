@@ -14,6 +14,8 @@ export interface ChartSeries {
   values: (number | null)[];
   kind?: "line" | "bars" | "points";
   dashed?: boolean;
+  /** On the second y axis, at the right (another unit than the left one's). */
+  right?: boolean;
 }
 
 /** What `assets/dashboard.js` draws. */
@@ -24,6 +26,8 @@ export interface ChartSpec {
   time?: boolean;
   xLabel?: string;
   yLabel?: string;
+  /** The right axis' label, for series drawn on it. */
+  y2Label?: string;
   yRange?: [number, number];
   xRange?: [number, number];
   series: ChartSeries[];

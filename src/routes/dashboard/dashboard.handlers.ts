@@ -44,7 +44,10 @@ import { driftPage } from "./drift_page.ts";
 import { dashboardPages, type Html, layout } from "./layout.ts";
 import { loginPage } from "./login_page.ts";
 import { modelPage } from "./model_page.ts";
-import { overviewPage, type RequestCounts } from "./overview_page.ts";
+import { overviewPage, type ServedRole } from "./overview_page.ts";
+import type { RequestHistory } from "./request_history.ts";
+import { historyVersions } from "./version_history.ts";
+import type { ModelMetrics } from "../../ml/version_files.ts";
 import { ticketQueryString, ticketsPage } from "./tickets_page.ts";
 
 /** What the dashboard reads from. */
@@ -55,7 +58,10 @@ export interface DashboardDependencies {
   kb: KbSearcher;
   keys: DashboardKeys;
   writerStats(): WriterStats;
-  requestCounts(): Promise<RequestCounts>;
+  /** The server's answers over time, by status class. */
+  requestHistory: RequestHistory;
+  /** Any version's test metrics when they are at hand. */
+  versionMetrics(name: string, version: string): Promise<ModelMetrics | undefined>;
 }
 
 /** Traffic shown on the overview: the last 48 hours. */
@@ -86,36 +92,46 @@ export function dashboardHandlers(deps: DashboardDependencies) {
   return {
     overview: async (c: Context) => {
       const since = new Date(Date.now() - trafficHours * 3600_000);
-      const [traffic, alerts, counts, deployments] = await Promise.all([
+      // One moment's counts: the chart's buckets add up to the total beside it.
+      const { requestHistory } = deps;
+      const requests = {
+        total: requestHistory.total(),
+        buckets: requestHistory.buckets(),
+        bucketMs: requestHistory.bucketMs,
+      };
+      const [traffic, alerts, deployments] = await Promise.all([
         fromDatabase(() => trafficByHour(db, since)),
         fromDatabase(() => listOpenAlerts(db)),
-        deps.requestCounts(),
         Promise.all(
           registry.configured.map((name) => fromDatabase(() => listDeployments(db, name))),
         ),
       ]);
       const models = registry.status().map((status, i) => {
-        const served = registry.champion(status.name);
-        const loaded = deployments[i].find((d) =>
-          d.role === "champion" && d.event === "loaded" && d.version === served?.version
-        );
-        return {
-          name: status.name,
-          champion: served && {
+        const roles = (["champion", "challenger"] as const).flatMap((role): ServedRole[] => {
+          const served = role === "champion"
+            ? registry.champion(status.name)
+            : registry.challenger(status.name);
+          if (!served) return [];
+          // The newest load of what is served: the pointer commit that brought it in.
+          const loaded = deployments[i].find((d) =>
+            d.role === role && d.event === "loaded" && d.version === served.version
+          );
+          return [{
+            role,
             version: served.version,
             since: served.loadedAt,
             modelHash: served.modelHash,
             environment: loaded?.environment,
-          },
-          challenger: status.challenger,
-          problem: status.problem,
-        };
+            pinnedBy: loaded,
+          }];
+        });
+        return { name: status.name, roles, problem: status.problem };
       });
       const log = deps.writerStats();
       return render(
         c,
         dashboardPaths.overview,
-        overviewPage({ models, traffic, counts, log, alerts }),
+        overviewPage({ models, traffic, requests, log, alerts }),
       );
     },
 
@@ -136,6 +152,12 @@ export function dashboardHandlers(deps: DashboardDependencies) {
           )
           : [],
       ]);
+      const history = await Promise.all(
+        historyVersions(deployments).map(async (v) => ({
+          ...v,
+          metrics: await deps.versionMetrics(name, v.version),
+        })),
+      );
       return render(
         c,
         dashboardPaths.model,
@@ -146,6 +168,7 @@ export function dashboardHandlers(deps: DashboardDependencies) {
             { version: served.version, metrics: served.metrics, threshold: served.threshold },
           accuracy,
           deployments,
+          history,
           agreement,
           labelled,
         }),

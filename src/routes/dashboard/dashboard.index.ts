@@ -14,7 +14,7 @@ import { requireSession } from "./dashboard_session.ts";
 
 export type { DashboardDependencies } from "./dashboard.handlers.ts";
 export { DashboardKeys } from "./dashboard_session.ts";
-export { requestCounts } from "./request_counts.ts";
+export { RequestHistory } from "./request_history.ts";
 
 /** The dashboard router. */
 export function dashboardRouter(deps: DashboardDependencies) {

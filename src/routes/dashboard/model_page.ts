@@ -1,7 +1,8 @@
 /**
  * The model page: the served version's test metrics and gate verdict, confusion matrices,
  * per-class scores, a binary head's ROC and calibration from feedback, production accuracy
- * against the test figure, the deployment log and the challenger's agreement.
+ * against the test figure, the version history with metric deltas, the deployment log (with
+ * the pointer commit of each event) and the challenger's agreement.
  * @module
  */
 import { html, raw } from "hono/html";
@@ -15,6 +16,8 @@ import type { ModelMetrics } from "../../ml/version_files.ts";
 import { chart, shown, timeRange } from "./chart.ts";
 import type { Html } from "./layout.ts";
 import { calibrationBins, rocCurve } from "./model_curves.ts";
+import { pointerCommitCell } from "./pointer_commit_cell.ts";
+import { type HistoryVersion, versionHistory } from "./version_history.ts";
 
 /** What the model page shows of one model. */
 export interface ModelPageData {
@@ -23,6 +26,8 @@ export interface ModelPageData {
   served?: { version: string; metrics: ModelMetrics; threshold?: number };
   accuracy: AccuracyDay[];
   deployments: ModelDeployment[];
+  /** Every version the deployment log names, oldest first, with its metrics when at hand. */
+  history: HistoryVersion[];
   agreement: ChallengerAgreement[];
   /** A binary head's labelled scores (none for a multi-class model). */
   labelled: LabelledScore[];
@@ -226,7 +231,9 @@ export function modelPage(data: ModelPageData): Html {
     data.models.map((m) => html`<option${m === data.name ? raw(" selected") : ""}>${m}</option>`)
   }</select><button type="submit">Show</button></form>`;
   const deployments = html`
-    <h2>Version history (deployment log)</h2>
+    <h2>Version history</h2>
+    ${versionHistory(data.history)}
+    <h2>Deployment log (who pinned what)</h2>
     <div class="table-wrap" tabindex="0">
       <table id="deployments">
         <thead>
@@ -237,6 +244,7 @@ export function modelPage(data: ModelPageData): Html {
             <th scope="col">event</th>
             <th scope="col">environment</th>
             <th scope="col">reason</th>
+            <th scope="col">pointer commit</th>
           </tr>
         </thead>
         <tbody>${data.deployments.slice(0, 30).map((d) =>
@@ -248,6 +256,7 @@ export function modelPage(data: ModelPageData): Html {
               <td>${d.event}</td>
               <td>${d.environment ?? "–"}</td>
               <td>${d.reason ?? ""}</td>
+              ${pointerCommitCell(d)}
             </tr>
           `
         )}</tbody>

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { defaultSources, readTrackedFiles, s3OptionsFromEnv } from "../../dvc/mod.ts";
+import { workspaceVersionFile } from "../../ml/version_files.ts";
 import type { ArtifactSource } from "./version_loader.ts";
 
 /** Where the server may find DVC objects, in the order it tries them. */
@@ -18,7 +19,8 @@ export interface DvcArtifactOptions {
  * `models` directory hash pinned in the pointer (else `models.dvc`) names a `.dir`
  * manifest; each file of `<name>/<version>/` is taken from the workspace, the local cache
  * or the remote, and every md5 is verified. With `keepRemoteObjects`, what the remote
- * returned lands in the cache, so a restart loads that version without the remote.
+ * returned lands in the cache, so a restart loads that version without the remote. A single
+ * file for display comes from the workspace's `models/` only.
  */
 export function dvcArtifactSource(options: DvcArtifactOptions): ArtifactSource {
   const sources = defaultSources({
@@ -41,5 +43,6 @@ export function dvcArtifactSource(options: DvcArtifactOptions): ArtifactSource {
         sources,
       });
     },
+    localFile: workspaceVersionFile(options.root),
   };
 }

@@ -1,5 +1,6 @@
 import type { NewModelDeployment } from "../../db/mod.ts";
 import { type ModelPointer, readPointer } from "../../gitops/pointer.ts";
+import { type PointerCommit, pointerCommit } from "../../gitops/pointer_commit.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { ModelRegistry, ModelRole } from "./model_registry.ts";
 import { type ArtifactSource, loadVersion } from "./version_loader.ts";
@@ -34,6 +35,7 @@ async function syncRole(
   role: ModelRole,
   version: string | undefined,
   modelsMd5: string | undefined,
+  commit: PointerCommit | undefined,
 ): Promise<boolean> {
   const { registry, logger, environment } = context;
   const current = role === "champion" ? registry.champion(name) : registry.challenger(name);
@@ -44,7 +46,16 @@ async function syncRole(
     return false;
   }
   const record = (event: Omit<NewModelDeployment, "modelName" | "role" | "environment">) =>
-    void context.recordDeployment({ modelName: name, role, environment, ...event });
+    void context.recordDeployment({
+      modelName: name,
+      role,
+      environment,
+      ...event,
+      pointerCommit: commit?.sha,
+      pointerAuthor: commit?.author,
+      pointerCommittedAt: commit?.committedAt,
+      pointerSubject: commit?.subject,
+    });
   if (!version) {
     registry.setProblem(name, undefined, role);
     if (current) {
@@ -98,6 +109,8 @@ async function syncRole(
 export async function syncWithPointer(context: LoaderContext): Promise<string[]> {
   const { registry, logger } = context;
   let pointer: ModelPointer | undefined;
+  // Read beside the pointer: the deployment log says which commit pinned what it records.
+  const commit = pointerCommit(context.pointerPath);
   try {
     pointer = await readPointer(context.pointerPath);
     const unknown = Object.keys(pointer?.models ?? {}).filter((name) =>
@@ -116,6 +129,7 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
     for (const name of registry.configured) keepServing(registry, name, reason);
     return [];
   }
+  const pinnedBy = await commit;
   const swapped: string[] = [];
   for (const name of registry.configured) {
     const pinned = pointer?.models[name];
@@ -128,7 +142,7 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
           : `no model pointer at ${context.pointerPath}`,
       );
       // The champion keeps answering; nothing pins a challenger to compare with it.
-      await syncRole(context, name, "challenger", undefined, undefined);
+      await syncRole(context, name, "challenger", undefined, undefined, pinnedBy);
       continue;
     }
     if (pinned.challenger === pinned.version) {
@@ -141,10 +155,10 @@ export async function syncWithPointer(context: LoaderContext): Promise<string[]>
       );
     }
     const md5 = pointer?.models_dvc_md5;
-    if (await syncRole(context, name, "champion", pinned.version, md5)) {
+    if (await syncRole(context, name, "champion", pinned.version, md5, pinnedBy)) {
       swapped.push(`${name}@${pinned.version}`);
     }
-    if (await syncRole(context, name, "challenger", pinned.challenger, md5)) {
+    if (await syncRole(context, name, "challenger", pinned.challenger, md5, pinnedBy)) {
       swapped.push(`${name}@${pinned.challenger}`);
     }
   }

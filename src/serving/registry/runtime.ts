@@ -9,10 +9,14 @@ import { type LoaderContext, syncWithPointer } from "./model_loader.ts";
 import type { ArtifactSource } from "./version_loader.ts";
 import { ModelRegistry } from "./model_registry.ts";
 import { type PointerReloads, pointerReloads } from "./pointer_reloads.ts";
+import { versionMetrics } from "./version_metrics.ts";
+import type { ModelMetrics } from "../../ml/version_files.ts";
 
 /** The registry with its loader: what `main.ts` and the tests wire into the app. */
 export interface ModelRuntime extends PointerReloads {
   registry: ModelRegistry;
+  /** Any version's test metrics when they are at hand (served, or its files on this machine). */
+  versionMetrics(name: string, version: string): Promise<ModelMetrics | undefined>;
 }
 
 /**
@@ -52,6 +56,7 @@ export function createModelRuntime(
   };
   return {
     registry,
+    versionMetrics: versionMetrics(registry, source),
     ...pointerReloads(config.MODEL_POINTER_PATH, () => syncWithPointer(context)),
   };
 }

@@ -10,6 +10,11 @@ import type { ServedModel } from "./served_model.ts";
 export interface ArtifactSource {
   /** `modelsMd5`: the `models` directory hash the pointer pins, when it pins one. */
   fetch(name: string, version: string, modelsMd5?: string): Promise<VersionFiles>;
+  /**
+   * One file of a version when it is at hand on this machine (never fetched from a remote,
+   * not verified: for display), undefined otherwise.
+   */
+  localFile(name: string, version: string, file: string): Promise<Uint8Array | undefined>;
 }
 
 /**

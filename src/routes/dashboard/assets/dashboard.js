@@ -18,6 +18,7 @@ function seriesOptions(spec) {
       const align = bars === 1 ? 0 : barIndex++ === 0 ? -1 : 1;
       return {
         label: s.label,
+        scale: s.right ? "y2" : "y",
         stroke: color,
         fill: color + "99",
         paths: globalThis.uPlot.paths.bars({ size: [bars === 1 ? 0.6 : 0.4, 60], align }),
@@ -27,6 +28,7 @@ function seriesOptions(spec) {
     if (s.kind === "points") {
       return {
         label: s.label,
+        scale: s.right ? "y2" : "y",
         stroke: color,
         fill: color,
         paths: () => null,
@@ -35,6 +37,7 @@ function seriesOptions(spec) {
     }
     return {
       label: s.label,
+      scale: s.right ? "y2" : "y",
       stroke: color,
       width: 2,
       dash: s.dashed ? [6, 4] : undefined,
@@ -60,14 +63,22 @@ function draw(figure) {
   const width = () => Math.max(200, host.clientWidth);
   const bars = spec.series.some((s) => s.kind === "bars");
   const xRange = spec.labels ? [-0.6, spec.x.length - 0.4] : spec.xRange;
+  const right = spec.series.some((s) => s.right);
   const options = {
     width: width(),
     height,
     scales: {
       x: { time: Boolean(spec.time), ...(xRange ? { range: xRange } : {}) },
       y: spec.yRange ? { range: spec.yRange } : bars ? { range: fromZero } : {},
+      ...(right ? { y2: { range: fromZero } } : {}),
     },
-    axes: [{ ...xAxis(spec), label: spec.xLabel }, { label: spec.yLabel, size: 50 }],
+    axes: [
+      { ...xAxis(spec), label: spec.xLabel },
+      { label: spec.yLabel, size: 50 },
+      ...(right
+        ? [{ scale: "y2", side: 1, label: spec.y2Label, size: 50, grid: { show: false } }]
+        : []),
+    ],
     series: [{ label: spec.xLabel ?? "x" }, ...seriesOptions(spec)],
     cursor: { show: true },
   };
