@@ -4,9 +4,10 @@
  * production mix: critical ones are rare) learns that mix as a prior and under-calls the rare
  * classes, while a help desk weighs a missed critical ticket above all, and macro-F1 weighs
  * every class alike. Adding `-tau * log(prior)` to a head's logits moves its decisions towards
- * a balanced prior; `tau` is chosen per head on the validation split (macro-F1, ties to the
- * smaller) and folded into the head's output bias, so evaluation, calibration, the exported
- * network and its compiled forward pass all see the same corrected model.
+ * a balanced prior; `tau` is chosen per head on the validation split by macro-F1, and only
+ * when it gains at least half a point there (a head whose classes are about balanced gains
+ * noise, not recall), then folded into the head's output bias, so evaluation, calibration, the
+ * exported network and its compiled forward pass all see the same corrected model.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -42,20 +43,27 @@ export function classPrior(head: Head, trainLabels: readonly string[]): number[]
   return counts.map((n) => n / total);
 }
 
-/** The strength that scores best on validation (macro-F1; the weaker one on a tie). */
+/** Validation macro-F1 a correction must gain over none to be applied. */
+export const minimumGain = 0.005;
+
+/** The strength that scores best on validation (macro-F1), if it gains `minimumGain`. */
 export function choosePriorCorrection(
   head: Head,
   trainLabels: readonly string[],
   validation: { labels: readonly string[]; probabilities: readonly number[][] },
 ): PriorCorrection {
   const prior = classPrior(head, trainLabels);
-  let best = { tau: 0, f1: -1 };
-  for (const tau of priorCorrectionSteps) {
-    const corrected = validation.probabilities.map((row) =>
-      correctedProbabilities(row, prior, tau)
-    );
-    const f1 = scoreHead(head, validation.labels, corrected, undefined).macro.f1;
-    if (f1 > best.f1 + 1e-9) best = { tau, f1 };
+  const f1At = (tau: number) =>
+    scoreHead(
+      head,
+      validation.labels,
+      validation.probabilities.map((row) => correctedProbabilities(row, prior, tau)),
+      undefined,
+    ).macro.f1;
+  let best = { tau: 0, f1: f1At(0) + minimumGain - 1e-12 };
+  for (const tau of priorCorrectionSteps.slice(1)) {
+    const f1 = f1At(tau);
+    if (f1 > best.f1) best = { tau, f1 };
   }
   return { tau: best.tau, prior };
 }
