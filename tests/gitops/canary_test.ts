@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type K8sObject, renderKustomization, schemaProblems } from "../../src/gitops/manifests.ts";
 import { loadConfig } from "../../src/shared/config.ts";
+import { substituteArgs, thresholdOf } from "../support/analysis_template.ts";
 import { changedByEdit } from "../support/overlay_edit.ts";
 import { seedCustomer } from "../support/payloads.ts";
 import { assertToolPresent, ignoredWithout, toolMissing } from "../support/system_tool.ts";
@@ -152,16 +153,6 @@ function seriesOf(scrape: string): Map<string, Map<string, Set<string>>> {
   return series;
 }
 
-/** A query's `{{args.x}}` replaced as Argo Rollouts does; every placeholder is a declared arg. */
-function substituteArgs(query: string, args: Record<string, string>): string {
-  const text = query.replaceAll(/\{\{args\.([\w-]+)\}\}/g, (_, name: string) => {
-    assert.ok(name in args, `the template declares the arg ${name}`);
-    return args[name];
-  });
-  assert.doesNotMatch(text, /\{\{/);
-  return text;
-}
-
 Deno.test({
   name: "the analysis reads series the server exports, with their labels, from the canary only",
   ignore,
@@ -240,15 +231,8 @@ Deno.test({
     ]);
 
     // Each condition is one threshold on the first sample; no sample (no client reached the
-    // canary) matches neither, and the measurement is inconclusive.
-    const thresholds = Object.fromEntries(metrics.map((metric) => {
-      const limit = /^len\(result\) > 0 && result\[0\] (<=|==) ([\d.]+)$/
-        .exec(metric.successCondition);
-      assert.ok(limit, `${metric.name}: ${metric.successCondition}`);
-      assert.equal(metric.failureCondition, `len(result) > 0 && result[0] > ${limit[2]}`);
-      return [metric.name, Number(limit[2])];
-    }));
-    assert.deepEqual(thresholds, {
+    // canary) matches neither, and the measurement is inconclusive (canary_analysis_test.ts).
+    assert.deepEqual(Object.fromEntries(metrics.map((m) => [m.name, thresholdOf(m).limit])), {
       "error-rate": 0.01,
       "latency-p99": loadConfig({}).LATENCY_P99_BUDGET_MS / 1000,
       "prediction-log-drops": 0,
