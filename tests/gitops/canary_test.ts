@@ -183,7 +183,8 @@ Deno.test({
     }
 
     const args = {
-      "prometheus-address": template.spec.args[0].value,
+      "prometheus-address": template.spec.args
+        .find((arg: Any) => arg.name === "prometheus-address").value,
       "canary-hash": targetLabels.rollouts_pod_template_hash,
       namespace: targetLabels.namespace,
     };
