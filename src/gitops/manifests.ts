@@ -1,7 +1,7 @@
 /**
  * The Kubernetes side checked offline: each overlay rendered by `kubectl kustomize` (the
- * Kustomize that Argo CD runs), and every object validated against its schema (Kubernetes' own
- * and Argo CD's, from the `kubernetes-models` packages). No cluster is needed.
+ * Kustomize that Argo CD runs), and every object validated against its schema (Kubernetes' own,
+ * Argo CD's and Argo Rollouts', from the `kubernetes-models` packages). No cluster is needed.
  */
 import { parseAllDocuments } from "yaml";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
@@ -15,6 +15,8 @@ import { CronJob } from "kubernetes-models/batch/v1/CronJob";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { AppProject } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject";
 import { Application } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application";
+import { Rollout } from "@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout";
+import { AnalysisTemplate } from "@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate";
 
 /** One rendered object, as kubectl printed it. */
 export interface K8sObject {
@@ -40,6 +42,8 @@ const models: Record<string, Model> = {
   "policy/v1/PodDisruptionBudget": PodDisruptionBudget,
   "argoproj.io/v1alpha1/AppProject": AppProject,
   "argoproj.io/v1alpha1/Application": Application,
+  "argoproj.io/v1alpha1/Rollout": Rollout,
+  "argoproj.io/v1alpha1/AnalysisTemplate": AnalysisTemplate,
 };
 
 /** Runs `kubectl kustomize <dir>` and returns the objects it printed. */

@@ -6,7 +6,7 @@
  * the tests are ignored, except in CI, where they fail.
  */
 import assert from "node:assert/strict";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -16,6 +16,7 @@ import { configVariables } from "../../src/shared/config.ts";
 import { s3Variables } from "../../src/dvc/mod.ts";
 import { denoTask, isolatedEnv, runDeno } from "../support/server_process.ts";
 import { assertToolPresent, ignoredWithout, toolMissing } from "../support/system_tool.ts";
+import { changedByEdit } from "../support/overlay_edit.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const missing = await toolMissing("kubectl", ["version", "--client"]);
@@ -114,11 +115,19 @@ Deno.test({
       assert.deepEqual(server.volumeMounts.find((m: Any) => m.name === "tmp")?.mountPath, "/tmp");
       assert.equal(pod.automountServiceAccountToken, false);
 
+      // Production's pods are its Rollout's, from the Deployment's template (canary_test.ts):
+      // the autoscaler scales whichever runs them.
+      const rollout = objects.find((o) => o.kind === "Rollout") as Any;
+      const workload = rollout ?? deployment;
+      if (rollout) {
+        assert.equal(rollout.spec.workloadRef.name, deployment.metadata.name);
+        assert.deepEqual(rollout.spec.selector, deployment.spec.selector);
+      }
       const hpa = one(objects, "HorizontalPodAutoscaler");
       assert.deepEqual(hpa.spec.scaleTargetRef, {
-        apiVersion: "apps/v1",
-        kind: "Deployment",
-        name: deployment.metadata.name,
+        apiVersion: workload.apiVersion,
+        kind: workload.kind,
+        name: workload.metadata.name,
       });
       assert.ok(hpa.spec.minReplicas >= 1 && hpa.spec.minReplicas <= hpa.spec.maxReplicas);
       assert.equal(hpa.spec.metrics[0].resource.name, "cpu");
@@ -193,26 +202,21 @@ Deno.test({
       );
     }
 
-    // A promotion changes the ConfigMap's data only: the pod template, and so the pods, stay.
-    const copy = await Deno.makeTempDir({ prefix: "overlay-" });
-    try {
-      await cp(join(root, "gitops"), join(copy, "gitops"), { recursive: true });
-      const before = await renderKustomization(join(copy, "gitops/overlays/staging"));
-      await writeFile(
-        join(copy, "gitops/overlays/staging/model-pointer.yaml"),
-        "models:\n  churn:\n    version: 20260101T000000Z-00000000\nmodels_dvc_md5: 0123456789abcdef0123456789abcdef.dir\n",
-      );
-      const after = await renderKustomization(join(copy, "gitops/overlays/staging"));
-      const changed = after.filter((o, i) => JSON.stringify(o) !== JSON.stringify(before[i]));
+    // A promotion changes the ConfigMap's data only: the pod template, and so the pods, stay
+    // (in production too, where a new template would be a canary rollout: canary_test.ts).
+    for (const env of environments) {
+      const changed = await changedByEdit(root, `overlays/${env}`, (gitops) =>
+        writeFile(
+          join(gitops, "overlays", env, "model-pointer.yaml"),
+          "models:\n  churn:\n    version: 20260101T000000Z-00000000\nmodels_dvc_md5: 0123456789abcdef0123456789abcdef.dir\n",
+        ));
       assert.deepEqual(changed.map((o) => `${o.kind}/${o.metadata.name}`), [
         "ConfigMap/model-pointer",
-      ]);
+      ], env);
       assert.equal(
         parse((changed[0] as Any).data["model-pointer.yaml"]).models.churn.version,
         "20260101T000000Z-00000000",
       );
-    } finally {
-      await Deno.remove(copy, { recursive: true });
     }
   },
 });
