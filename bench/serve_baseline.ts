@@ -61,7 +61,8 @@ export async function resolveRevision(revision: string): Promise<Revision> {
 /**
  * Checks `revision` out into `<dir>/baseline` (`git worktree add --detach`) and installs its
  * `node_modules` from its own lock (`deno install`: the repository's are left alone, and the
- * two servers started in turn do not re-sync one directory for two locks).
+ * two servers started in turn do not re-sync one directory for two locks). It shares the
+ * repository's `.venv` (the `dvc` CLI its pipeline runs) rather than installing another.
  */
 export async function checkoutBaseline(revision: Revision, dir: string): Promise<Baseline> {
   const { commit, short } = revision;
@@ -69,6 +70,7 @@ export async function checkoutBaseline(revision: Revision, dir: string): Promise
   await removeBaseline(worktree); // left by an interrupted run in a kept directory
   await run("git", ["worktree", "add", "--detach", worktree, commit], root);
   try {
+    await Deno.symlink(join(root, ".venv"), join(worktree, ".venv"));
     await run(Deno.execPath(), ["install"], worktree);
   } catch (error) {
     await removeBaseline(worktree);
@@ -79,10 +81,10 @@ export async function checkoutBaseline(revision: Revision, dir: string): Promise
 
 /**
  * Ours at the baseline: its `src/main.ts` as its own start task runs it (that task's
- * environment and V8 flags, `-A` as ours), in the same workspace with the same models and
- * pointer, on a copy of the workspace's database in `pgliteDir` (PGlite locks its directory).
+ * environment and V8 flags, `-A` as ours), in `ws`, a workspace its own pipeline built: a
+ * revision serves the models it trains (another revision's may be a format it cannot load).
  */
-export function oursAtBaseline(ws: Workspace, baseline: Baseline, pgliteDir: string): ServerSpec {
+export function oursAtBaseline(ws: Workspace, baseline: Baseline): ServerSpec {
   const ours = oursSpec(ws, baseline.dir);
   const subject = baseline.subject.replaceAll("|", "\\|"); // the label goes in Markdown tables
   return {
@@ -91,6 +93,5 @@ export function oursAtBaseline(ws: Workspace, baseline: Baseline, pgliteDir: str
     label: `ours at ${baseline.short} (${subject}): same as ours, PGlite, run from that ` +
       "revision's source and start task",
     short: `ours at ${baseline.short}`,
-    env: { ...ours.env, PGLITE_DIR: pgliteDir },
   };
 }

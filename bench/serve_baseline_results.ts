@@ -62,8 +62,8 @@ export function baselineParagraph(bench: ServingBench, baseline: BaselineBench):
 with its own \`node_modules\` (\`deno install\` from its lock), its \`src/main.ts\` run with its
 \`deno.json\` as its own start task runs it (\`${
     taskPrefix(baseline.startTask)
-  }\`, \`-A\` as ours), in the same workspace with the same models and pointer, on its own copy of
-the workspace's database. It took part in every phase right after ours: warm-up, fixed rate,
+  }\`, \`-A\` as ours), in a workspace of its own where its own pipeline trained the models it serves
+(same data set and seed; its embedded database is that workspace's). It took part in every phase right after ours: warm-up, fixed rate,
 the interleaved rounds, RSS, and start to first prediction (its 5 runs alternated with ours',
 after one untimed start of each, as its sources were new to Deno's transpile cache). No
 regression beyond noise, the rule: the noise band of a measure is the larger of ours' and the

@@ -81,6 +81,11 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     }
     console.log(`Workspace ${ws.root}: running the pipeline (about a minute) ...`);
     console.log(`  ${await preparePipeline(ws)}`);
+    const baselineWs = baseline && await workspaceIn(join(dir, `baseline-${baseline.short}`));
+    if (baseline && baselineWs) {
+      console.log(`Workspace ${baselineWs.root}: the pipeline of ${baseline.short} ...`);
+      console.log(`  ${await preparePipeline(baselineWs, baseline.dir)}`);
+    }
     const specs = serverSpecs(ws);
     postgres = await startPostgres(options.postgres, ws);
     const oursPg = oursOnPostgres(specs.ours, postgres);
@@ -93,8 +98,7 @@ export async function serveBench(options: ServeBenchOptions): Promise<ServingBen
     };
     const optimisedDir = await copyOfDatabase("wasm-optimised");
     const stageDirs = await Promise.all(stages.map(copyOfDatabase));
-    const baselineSpec = baseline &&
-      oursAtBaseline(ws, baseline, await copyOfDatabase(`baseline-${baseline.short}`));
+    const baselineSpec = baseline && baselineWs && oursAtBaseline(baselineWs, baseline);
     const startToFirst = { pglite: [] as number[], postgres: [] as number[] };
     const baselineStartToFirst: number[] = [];
     if (baselineSpec) {

@@ -76,18 +76,19 @@ export async function workspaceIn(dir: string): Promise<Workspace> {
 }
 
 /**
- * Runs the pipeline in a fresh workspace (`git init`, because `dvc init` needs a Git
- * repository; then `pipelines/pipeline.ts` on the default data set). Skipped when the
- * workspace already has a model pointer (a directory kept by an earlier `--keep` run).
+ * Runs the pipeline of the checkout at `base` (the repository by default) in a fresh workspace
+ * (`git init`, because `dvc init` needs a Git repository; then `pipelines/pipeline.ts` on the
+ * default data set). Skipped when the workspace already has a model pointer (a directory kept
+ * by an earlier `--keep` run).
  */
-export async function preparePipeline(ws: Workspace): Promise<"reused" | "built"> {
+export async function preparePipeline(ws: Workspace, base = root): Promise<"reused" | "built"> {
   const pointer = join(ws.root, "gitops/overlays/local/model-pointer.yaml");
   if (await Deno.stat(pointer).then(() => true, () => false)) return "reused";
   const env = { PGLITE_DIR: ws.pglite, LOG_LEVEL: "warn" };
   const steps: [string, string[]][] = [
     ["git", ["init", "--quiet"]],
     [Deno.execPath(), [
-      ...denoRun("pipelines/pipeline.ts"),
+      ...denoRun("pipelines/pipeline.ts", [], base),
       "--tickets",
       "20000",
       "--customers",
