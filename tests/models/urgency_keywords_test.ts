@@ -10,6 +10,7 @@ import { trainAndEvaluate } from "../../src/ml/training/train_and_evaluate.ts";
 import { type TicketRow, ticketTriage } from "../../src/models/ticket_triage/model.ts";
 import { urgencies } from "../../src/domain/ticket.ts";
 import { generateTickets } from "../../src/pipeline/synthetic/ticket_generator.ts";
+import { ticketRowOf } from "../support/ticket_rows.ts";
 
 /** Urgency from cue words alone, in English and French. */
 function keywordUrgency({ subject, body }: { subject: string; body: string }): string {
@@ -24,16 +25,7 @@ function keywordUrgency({ subject, body }: { subject: string; body: string }): s
 
 Deno.test("a keyword rule scores far below the model on the generated urgency", async () => {
   await initTensorflow();
-  const rows: TicketRow[] = generateTickets({ count: 4000, seed: 23 }).map((t) => ({
-    id: t.id,
-    subject: t.subject,
-    body: t.body,
-    channel: t.channel,
-    language: t.language,
-    topic: t.topic,
-    urgency: t.urgency,
-    created_at: t.createdAt.toISOString(),
-  }));
+  const rows = generateTickets({ count: 4000, seed: 23 }).map(ticketRowOf);
   const outcome = await trainAndEvaluate(ticketTriage, rows, {
     seed: 23,
     quiet: true,

@@ -14,25 +14,16 @@ import { trainModel } from "../../src/pipeline/train.ts";
 import { readTrainingRows } from "../../src/pipeline/training_rows.ts";
 import { scoreHoldout } from "../../src/ml/training/holdout.ts";
 import { readRows } from "../../src/ml/training/dataset.ts";
-import { type TicketRow, ticketTriage } from "../../src/models/ticket_triage/model.ts";
+import { ticketTriage } from "../../src/models/ticket_triage/model.ts";
 import { generateTickets } from "../../src/pipeline/synthetic/ticket_generator.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { postJson, testApp } from "../support/test_app.ts";
+import { ticketRowOf } from "../support/ticket_rows.ts";
 
 const seed = 31;
 const baseline = { tickets: 2000, customers: 300, seed, drifted: false };
 const shifted = generateTickets({ count: 1300, seed: 77, drifted: true });
 const [production, evaluation] = [shifted.slice(0, 900), shifted.slice(900)];
-const asRow = (t: (typeof shifted)[number]): TicketRow => ({
-  id: t.id,
-  subject: t.subject,
-  body: t.body,
-  channel: t.channel,
-  language: t.language,
-  topic: t.topic,
-  urgency: t.urgency,
-  created_at: t.createdAt.toISOString(),
-});
 
 Deno.test("retraining with feedback from a shifted population recovers accuracy on it", async () => {
   const root = await Deno.makeTempDir({ prefix: "feedback-retrain-" });
@@ -110,7 +101,7 @@ Deno.test("retraining with feedback from a shifted population recovers accuracy 
             ticketTriage,
             trained.outcome.preprocessing,
             trained.outcome.model,
-            evaluation.map(asRow),
+            evaluation.map(ticketRowOf),
             [undefined, undefined],
           ).map((head) => head.model.macro.f1);
         const [before, after] = [macroF1(first), macroF1(second)];
