@@ -13,6 +13,7 @@ import { referenceStatsFileName } from "../src/ml/version_files.ts";
 import { churnInputOf } from "../src/models/churn/customer_features.ts";
 import { churnMonitoring } from "../src/models/churn/monitoring.ts";
 import { generateCustomers } from "../src/pipeline/synthetic/customer_generator.ts";
+import { residentMB } from "./serve_processes.ts";
 import { runMonitor, statsToJson, summariseReference } from "../src/monitor/mod.ts";
 
 /** The version the filled window is logged under. */
@@ -55,12 +56,6 @@ function referenceStats() {
   return statsToJson(summariseReference(rows, churnMonitoring.mapping));
 }
 
-/** Peak resident set size of this process, bytes (Linux). */
-function peakRss(): number {
-  const line = Deno.readTextFileSync("/proc/self/status").match(/^VmHWM:\s+(\d+) kB/m);
-  return line ? Number(line[1]) * 1024 : NaN;
-}
-
 if (import.meta.main) {
   const [mode, argument] = Deno.args;
   if (mode === "reference") {
@@ -87,7 +82,7 @@ if (import.meta.main) {
       requests: run.requests,
       status: run.status,
       driftedColumns: run.driftedColumns,
-      peakRss: peakRss(),
+      peakRss: await residentMB(Deno.pid, "VmHWM") * 1e6,
     }));
   });
 }
