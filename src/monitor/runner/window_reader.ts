@@ -21,7 +21,6 @@ export interface WindowRead {
   /** Why the rows could not be summarised under the reference (a text column of numbers). */
   summaryError?: string;
   latency: LatencyHistogram;
-  pages: number;
 }
 
 /** Reads the window; see the module's doc. */
@@ -48,9 +47,8 @@ export async function readWindow(
     }
   };
   const latency = new LatencyHistogram();
-  let pages = 0, requests = 0;
+  let requests = 0;
   for await (const page of monitoredPredictionPages(db, window, options.pageSize)) {
-    pages++;
     for (const request of page) {
       requests++;
       latency.add(request.latencyMs);
@@ -58,5 +56,5 @@ export async function readWindow(
     }
   }
   const current = guarded((s) => s.result());
-  return { requests, current, latency, pages, ...(summaryError ? { summaryError } : {}) };
+  return { requests, current, latency, ...(summaryError ? { summaryError } : {}) };
 }
