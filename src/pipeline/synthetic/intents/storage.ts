@@ -1,0 +1,17 @@
+import type { IntentSpec } from "../ticket_intents.ts";
+import { all, requests } from "./urgency_sets.ts";
+
+/** The storage intents: what each is and which urgencies it can carry. */
+export const storageIntents = {
+  "storage.disk_full": { topic: "storage", weight: 2, urgencies: requests },
+  "storage.drive_access": { topic: "storage", weight: 3, urgencies: all },
+  "storage.restore": { topic: "storage", weight: 2.5, urgencies: all },
+  "storage.onedrive_sync": {
+    topic: "storage",
+    weight: 2,
+    urgencies: all,
+    alsoUnder: { topic: "software", weight: 0.22 },
+  },
+  "storage.quota": { topic: "storage", weight: 1.5, urgencies: requests, request: true },
+  "storage.sharepoint_migration": { topic: "storage", weight: 3, urgencies: all, drift: true },
+} as const satisfies Record<string, IntentSpec>;
