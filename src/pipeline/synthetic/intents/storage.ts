@@ -13,5 +13,22 @@ export const storageIntents = {
     alsoUnder: { topic: "software", weight: 0.22 },
   },
   "storage.quota": { topic: "storage", weight: 1.5, urgencies: requests, request: true },
+  "storage.file_locked": { topic: "storage", weight: 2, urgencies: all },
+  "storage.teams_files": { topic: "storage", weight: 2.5, urgencies: all },
+  "storage.usb_drive": {
+    topic: "storage",
+    weight: 1.5,
+    urgencies: requests,
+    alsoUnder: { topic: "hardware", weight: 0.22 },
+  },
+  "storage.backup": { topic: "storage", weight: 1.5, urgencies: all },
+  "storage.new_share": { topic: "storage", weight: 1.5, urgencies: requests, request: true },
+  "storage.external_sharing": {
+    topic: "storage",
+    weight: 1.5,
+    urgencies: requests,
+    request: true,
+    alsoUnder: { topic: "access", weight: 0.22 },
+  },
   "storage.sharepoint_migration": { topic: "storage", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
