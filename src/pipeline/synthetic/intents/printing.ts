@@ -17,5 +17,22 @@ export const printingIntents = {
     alsoUnder: { topic: "email", weight: 0.22 },
   },
   "printing.quality": { topic: "printing", weight: 1.5, urgencies: requests },
+  /** Paper jams, misfeeds and trays the printer does not see. */
+  "printing.paper_jam": { topic: "printing", weight: 2, urgencies: requests },
+  /** Wrong paper size, duplex, colour, orientation or finishing options. */
+  "printing.settings": { topic: "printing", weight: 2, urgencies: requests },
+  /** Toner, ink, drums, waste boxes and paper to order or replace. */
+  "printing.supplies": {
+    topic: "printing",
+    weight: 1.5,
+    urgencies: requests,
+    request: true,
+  },
+  /** Pages of strange characters, PCL/PostScript errors, documents that never print whole. */
+  "printing.garbled": { topic: "printing", weight: 1, urgencies: requests },
+  /** Label, barcode and card printers (Zebra, DYMO, Brother). */
+  "printing.label_printer": { topic: "printing", weight: 1.5, urgencies: all },
+  /** Large-format plotters for drawings and posters. */
+  "printing.plotter": { topic: "printing", weight: 1, urgencies: requests },
   "printing.badge_release": { topic: "printing", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
