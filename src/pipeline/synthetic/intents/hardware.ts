@@ -4,7 +4,8 @@ import { all, notLow, requests } from "./urgency_sets.ts";
 /** The hardware intents: what each is and which urgencies it can carry. */
 export const hardwareIntents = {
   "hardware.wont_boot": { topic: "hardware", weight: 2, urgencies: notLow },
-  "hardware.peripheral": { topic: "hardware", weight: 3, urgencies: requests },
+  // Headsets, webcams, speakers, scanners, card readers and other plugged-in devices.
+  "hardware.peripheral": { topic: "hardware", weight: 2.5, urgencies: requests },
   "hardware.slow_computer": {
     topic: "hardware",
     weight: 1.5,
@@ -17,6 +18,16 @@ export const hardwareIntents = {
     urgencies: ["low", "medium"],
     request: true,
   },
+  // Battery, charger and power.
   "hardware.battery": { topic: "hardware", weight: 1.5, urgencies: all },
+  // Laptop screens and monitors: flicker, lines, no signal, resolution, dead pixels.
+  "hardware.display": { topic: "hardware", weight: 2, urgencies: requests },
+  "hardware.docking": { topic: "hardware", weight: 2, urgencies: requests },
+  "hardware.keyboard_mouse": { topic: "hardware", weight: 1.5, urgencies: requests },
+  // Company mobile phones and desk phones as devices (broken, not charging, boot loops).
+  "hardware.mobile_phone": { topic: "hardware", weight: 1.5, urgencies: requests },
+  // Accidents: spilled drinks, drops, cracked screens, broken hinges and ports.
+  "hardware.physical_damage": { topic: "hardware", weight: 1.5, urgencies: requests },
+  "hardware.overheating": { topic: "hardware", weight: 1, urgencies: requests },
   "hardware.laptop_refresh": { topic: "hardware", weight: 2.5, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;

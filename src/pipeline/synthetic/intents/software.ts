@@ -7,5 +7,16 @@ export const softwareIntents = {
   "software.crash": { topic: "software", weight: 3, urgencies: all },
   "software.license": { topic: "software", weight: 1.5, urgencies: requests, request: true },
   "software.update_failed": { topic: "software", weight: 1.5, urgencies: all },
+  // Web browsers: pages that don't render, certificate warnings, legacy sites, extensions.
+  "software.browser": { topic: "software", weight: 2, urgencies: all },
+  // Office and Teams desktop apps that error out or misbehave (not their network side).
+  "software.office_apps": { topic: "software", weight: 2.5, urgencies: all },
+  // Line-of-business applications (ERP, CRM, HR, ticketing) failing on a transaction or screen.
+  "software.business_app": { topic: "software", weight: 2.5, urgencies: all },
+  "software.macro_addin": { topic: "software", weight: 1.5, urgencies: all },
+  // A file that will not open, opens in the wrong program or shows as corrupt.
+  "software.file_open": { topic: "software", weight: 1.5, urgencies: all },
+  // A button, menu or option gone or greyed out after an update.
+  "software.missing_feature": { topic: "software", weight: 1, urgencies: requests },
   "software.copilot": { topic: "software", weight: 4, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
