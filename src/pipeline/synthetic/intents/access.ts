@@ -19,5 +19,23 @@ export const accessIntents = {
     urgencies: all,
     alsoUnder: { topic: "email", weight: 0.22 },
   },
+  /** Accounts, mailbox and first access for a new employee, intern or contractor. */
+  "access.new_joiner": { topic: "access", weight: 2, urgencies: requests, request: true },
+  /** Disabling a departed person's accounts, handing over their mailbox and files. */
+  "access.leaver": { topic: "access", weight: 1.5, urgencies: requests, request: true },
+  /** Single sign-on and SAML errors, conditional access, AADSTS codes, redirect loops. */
+  "access.sso_error": { topic: "access", weight: 2, urgencies: all },
+  /** An account expired or disabled (contract end date, long leave, inactivity). */
+  "access.account_expired": { topic: "access", weight: 1.5, urgencies: all },
+  /** Building and door badges (some help desks route them to physical security). */
+  "access.badge": {
+    topic: "access",
+    weight: 1.5,
+    urgencies: requests,
+    request: true,
+    alsoUnder: { topic: "security", weight: 0.22 },
+  },
+  /** Local admin, privileged accounts, admin roles in applications, server access. */
+  "access.admin_rights": { topic: "access", weight: 1.5, urgencies: requests, request: true },
   "access.okta_migration": { topic: "access", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;

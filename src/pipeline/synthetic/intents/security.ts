@@ -1,5 +1,5 @@
 import type { IntentSpec } from "../ticket_intents.ts";
-import { all, notLow } from "./urgency_sets.ts";
+import { all, notLow, requests, severe } from "./urgency_sets.ts";
 
 /** The security intents: what each is and which urgencies it can carry. */
 export const securityIntents = {
@@ -18,5 +18,27 @@ export const securityIntents = {
     urgencies: ["low", "medium"],
     request: true,
   },
+  /** Files encrypted and renamed, a ransom note. */
+  "security.ransomware": { topic: "security", weight: 1, urgencies: severe },
+  /** An e-mail, file or link sent to the wrong person (help desks also file it as e-mail). */
+  "security.misdirected_data": {
+    topic: "security",
+    weight: 1.5,
+    urgencies: notLow,
+    alsoUnder: { topic: "email", weight: 0.22 },
+  },
+  /** Calls, texts and chat messages impersonating IT or a manager, baited USB keys, tailgaters. */
+  "security.social_engineering": { topic: "security", weight: 1.5, urgencies: all },
+  /** Certificate errors, "deceptive site" pages, SmartScreen. */
+  "security.browser_warning": { topic: "security", weight: 1.5, urgencies: all },
+  /** Web filter, DLP, device control or antivirus blocks something the user needs. */
+  "security.blocked_by_policy": {
+    topic: "security",
+    weight: 1.5,
+    urgencies: requests,
+    request: true,
+  },
+  /** A user reports a flaw or an exposure they noticed (open link, password in a wiki). */
+  "security.vulnerability_report": { topic: "security", weight: 1, urgencies: all },
   "security.qr_phishing": { topic: "security", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
