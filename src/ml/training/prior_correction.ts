@@ -4,15 +4,13 @@
  * production mix: critical ones are rare) learns that mix as a prior and under-calls the rare
  * classes, while a help desk weighs a missed critical ticket above all, and macro-F1 weighs
  * every class alike. Adding `-tau * log(prior)` to a head's logits moves its decisions towards
- * a balanced prior; `tau` is chosen per head on the validation split by macro-F1, and only
- * when it gains at least half a point there (a head whose classes are about balanced gains
- * noise, not recall), then folded into the head's output bias, so evaluation, calibration, the
- * exported network and its compiled forward pass all see the same corrected model.
+ * a balanced prior ({@linkcode balancedTau}); it is folded into the head's output bias, so
+ * evaluation, calibration, the exported network and its compiled forward pass all see the same
+ * corrected model.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Head } from "../../domain/model_codec.ts";
-import { scoreHead } from "./evaluate.ts";
 
 /** What the correction did to one head (`metrics.json` → the head's `priorCorrection`). */
 export interface PriorCorrection {
@@ -21,9 +19,6 @@ export interface PriorCorrection {
   /** The training split's class shares, in the head's class order. */
   prior: number[];
 }
-
-/** The strengths tried, weakest first. */
-export const priorCorrectionSteps = [0, 0.25, 0.5, 0.75, 1] as const;
 
 /** `probabilities` as the head answers after a correction of strength `tau`. */
 export function correctedProbabilities(
@@ -43,29 +38,17 @@ export function classPrior(head: Head, trainLabels: readonly string[]): number[]
   return counts.map((n) => n / total);
 }
 
-/** Validation macro-F1 a correction must gain over none to be applied. */
-export const minimumGain = 0.005;
+/**
+ * The strength applied: 1 divides the training prior out entirely, the choice that is
+ * Bayes-consistent for the balanced error (Menon et al., section 4). A help desk's own mix is
+ * not the generator's and drifts (the drifted population has twice the critical share), and
+ * macro-F1 weighs every class alike, so the head answers as if every class were equally likely.
+ */
+export const balancedTau = 1;
 
-/** The strength that scores best on validation (macro-F1), if it gains `minimumGain`. */
-export function choosePriorCorrection(
-  head: Head,
-  trainLabels: readonly string[],
-  validation: { labels: readonly string[]; probabilities: readonly number[][] },
-): PriorCorrection {
-  const prior = classPrior(head, trainLabels);
-  const f1At = (tau: number) =>
-    scoreHead(
-      head,
-      validation.labels,
-      validation.probabilities.map((row) => correctedProbabilities(row, prior, tau)),
-      undefined,
-    ).macro.f1;
-  let best = { tau: 0, f1: f1At(0) + minimumGain - 1e-12 };
-  for (const tau of priorCorrectionSteps.slice(1)) {
-    const f1 = f1At(tau);
-    if (f1 > best.f1) best = { tau, f1 };
-  }
-  return { tau: best.tau, prior };
+/** The correction of a head trained on `trainLabels`: the training prior, divided out. */
+export function balancingCorrection(head: Head, trainLabels: readonly string[]): PriorCorrection {
+  return { tau: balancedTau, prior: classPrior(head, trainLabels) };
 }
 
 /** Folds `correction` into the head's softmax layer (named after the head) of `model`. */

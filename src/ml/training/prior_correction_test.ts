@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import {
   applyPriorCorrection,
-  choosePriorCorrection,
+  balancingCorrection,
   classPrior,
   correctedProbabilities,
 } from "./prior_correction.ts";
@@ -18,20 +18,23 @@ Deno.test("a correction of strength 1 divides out the prior; 0 changes nothing",
   assert.deepEqual(classPrior(head, ["common", "common", "common"]), [0.75, 0.25]);
 });
 
-Deno.test("validation picks the strength that stops under-calling a rare class", () => {
+Deno.test("the balancing correction makes a head call the rare class it under-called", () => {
   // The rare class "c" is always its true label's second choice behind "a": raw argmax never
-  // calls it; dividing out its small prior does.
+  // calls it; dividing out its small training prior does, and the common class keeps its rows.
   const labels = [...Array(80).fill("a"), ...Array(10).fill("b"), ...Array(10).fill("c")];
   const probabilities = labels.map((label) =>
-    label === "a" ? [0.7, 0.1, 0.2] : label === "b" ? [0.2, 0.7, 0.1] : [0.5, 0.05, 0.45]
+    label === "a" ? [0.9, 0.05, 0.05] : label === "b" ? [0.2, 0.7, 0.1] : [0.5, 0.05, 0.45]
   );
-  const chosen = choosePriorCorrection(three, labels, { labels, probabilities });
-  assert.ok(chosen.tau > 0, `tau ${chosen.tau}`);
-  const none = choosePriorCorrection(three, labels, {
-    labels,
-    probabilities: labels.map((l) => three.classes.map((c) => (c === l ? 0.9 : 0.05))),
-  });
-  assert.equal(none.tau, 0, "a head that already separates the classes is left alone");
+  const correction = balancingCorrection(three, labels);
+  assert.equal(correction.tau, 1);
+  assert.deepEqual(correction.prior, [0.8, 0.1, 0.1]);
+  const called = (rows: number[][]) =>
+    rows.map((row) => three.classes[row.indexOf(Math.max(...row))]);
+  assert.equal(called(probabilities).filter((c) => c === "c").length, 0);
+  const corrected = called(
+    probabilities.map((row) => correctedProbabilities(row, correction.prior, correction.tau)),
+  );
+  assert.deepEqual(corrected, labels);
 });
 
 Deno.test("the correction folded into the softmax layer gives the corrected probabilities", () => {

@@ -4,7 +4,7 @@ import { applyTemperature } from "../metrics/calibration.ts";
 import type { Hyperparameters, ModelDefinition } from "../../domain/model_definition.ts";
 import { type Split, stratifiedSplit } from "./split.ts";
 import { evaluateSubsets, type SubsetEvaluation } from "./subset_evaluation.ts";
-import { applyPriorCorrection, choosePriorCorrection } from "./prior_correction.ts";
+import { applyPriorCorrection, balancingCorrection } from "./prior_correction.ts";
 import {
   disposeEncoded,
   encodeRows,
@@ -122,13 +122,9 @@ export async function trainAndEvaluate<Row, Input, Prep>(
     const best = fits.reduce((a, b) => (b.validationLoss < a.validationLoss ? b : a));
     const labelsOf = (rowsOf: readonly Row[], h: number) =>
       rowsOf.map((row) => definition.labels(row)[h]);
-    const uncorrected = predictEncoded(best.model, encoded.validation.x);
     const corrections = definition.heads.map((head, h) => {
       if (head.classes.length === 2) return undefined;
-      const correction = choosePriorCorrection(head, labelsOf(train, h), {
-        labels: labelsOf(validation, h),
-        probabilities: uncorrected[h],
-      });
+      const correction = balancingCorrection(head, labelsOf(train, h));
       applyPriorCorrection(best.model, head, correction);
       return correction;
     });

@@ -51,6 +51,8 @@ const scopes = { one: 0.62, team: 0.23, site: 0.15 } as const;
 const severities = { minor: 0.3, degraded: 0.35, blocked: 0.35 } as const;
 const requestSeverities = { minor: 0.7, degraded: 0.1, blocked: 0.2 } as const;
 const deadlines = { none: 0.55, soon: 0.2, now: 0.25 } as const;
+/** A question or a nuisance seldom comes with a date: nothing hangs on it. */
+const minorDeadlines = { none: 0.85, soon: 0.1, now: 0.05 } as const;
 const MAX_DRAWS = 500;
 
 /**
@@ -69,7 +71,7 @@ export function drawImpact(
       scope: severity === "minor" ? "one" : random.weighted(scopes),
       severity,
       workaround: random.chance(0.35),
-      deadline: random.weighted(deadlines),
+      deadline: random.weighted(severity === "minor" ? minorDeadlines : deadlines),
       exposure: intent.topic === "security" && !intent.request && random.chance(0.45),
     };
     if (urgencyOf(impact) === urgency) return impact;
