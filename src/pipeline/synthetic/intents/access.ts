@@ -37,5 +37,35 @@ export const accessIntents = {
   },
   /** Local admin, privileged accounts, admin roles in applications, server access. */
   "access.admin_rights": { topic: "access", weight: 1.5, urgencies: requests, request: true },
+  /** BitLocker recovery screen at startup (some help desks file it as hardware). */
+  "access.bitlocker_recovery": {
+    topic: "access",
+    weight: 1.5,
+    urgencies: notLow,
+    alsoUnder: { topic: "hardware", weight: 0.22 },
+  },
+  /** Windows Hello PIN, fingerprint and face sign-in, smart card logon. */
+  "access.windows_hello": { topic: "access", weight: 1.5, urgencies: all },
+  /** Service, generic and technical accounts: creation, expired passwords, ownership. */
+  "access.service_account": {
+    topic: "access",
+    weight: 1,
+    urgencies: requests,
+    request: true,
+  },
+  /** Surname or display name change, misspelt names, e-mail address after a name change. */
+  "access.name_change": {
+    topic: "access",
+    weight: 1,
+    urgencies: ["low", "medium"],
+    request: true,
+  },
+  /** Access recertification campaigns, revoking leftover rights, access lists for auditors. */
+  "access.access_review": {
+    topic: "access",
+    weight: 1,
+    urgencies: ["low", "medium"],
+    request: true,
+  },
   "access.okta_migration": { topic: "access", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;

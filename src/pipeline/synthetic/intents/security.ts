@@ -40,5 +40,28 @@ export const securityIntents = {
   },
   /** A user reports a flaw or an exposure they noticed (open link, password in a wiki). */
   "security.vulnerability_report": { topic: "security", weight: 1, urgencies: all },
+  /** Security awareness e-learning and phishing simulation campaigns. */
+  "security.awareness_training": {
+    topic: "security",
+    weight: 1,
+    urgencies: ["low", "medium"],
+    request: true,
+  },
+  /** Intune/Company Portal compliance, antivirus or firewall turned off, encryption pending. */
+  "security.device_compliance": {
+    topic: "security",
+    weight: 1.5,
+    urgencies: all,
+    alsoUnder: { topic: "access", weight: 0.22 },
+  },
+  /** Our domain, brand or an executive impersonated: lookalike domains, fake sites, spoofed senders. */
+  "security.spoofing": { topic: "security", weight: 1, urgencies: notLow },
+  /** Wiping and destroying old disks, phones and confidential paper; destruction certificates. */
+  "security.secure_disposal": {
+    topic: "security",
+    weight: 1,
+    urgencies: ["low", "medium"],
+    request: true,
+  },
   "security.qr_phishing": { topic: "security", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
