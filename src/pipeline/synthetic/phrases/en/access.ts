@@ -5,6 +5,10 @@ import type { accessIntents } from "../../intents/access.ts";
 export const enAccess: TopicPhrases<typeof accessIntents> = {
   "access.password_reset": {
     subjects: [
+      "pwd expired",
+      "forgot pw again",
+      "SSPR not working",
+      "Password reset - identity verified",
       "Password reset",
       "Forgot my password",
       "Password expired",
@@ -19,6 +23,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Forgot password after holidays",
     ],
     problems: [
+      "hi, my password expired, can't login, pls reset",
+      "User called for a password reset; identity verified with employee ID, temporary password to be issued with change at next logon.",
+      "Password change screen: 'Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.'",
+      "I do the reset on the portal but I don't receive the code on my phone, it is my old number.",
       "I forgot my password and can't log in to {app}.",
       "My password expired and the reset link doesn't work.",
       "I need my {app} password reset, it says my credentials are invalid.",
@@ -47,6 +55,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.account_locked": {
     subjects: [
+      "locked out again",
+      "acct locked",
+      "AD lockout, source unknown",
+      "'Your account has been locked'",
       "Account locked",
       "Locked out of my account",
       "Account locked out after password change",
@@ -60,6 +72,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Locked after too many attempts",
     ],
     problems: [
+      "account locked again, 3rd time, pls unlock",
+      "User reports repeated AD lockouts; the lockout source appears to be an old mobile device still syncing with the previous password.",
+      "Login screen: 'Your account has been locked. Contact your support person to unlock it, then try again.'",
+      "I tried my password maybe 5 times wrong and now it say account locked, I wait or you unlock?",
       "My account got locked after too many attempts.",
       "I've been locked out of {app} {since}.",
       "Windows says my account is locked and I can't log on.",
@@ -87,6 +103,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.mfa": {
     subjects: [
+      "mfa not coming",
+      "new phone authenticator",
+      "MFA re-registration needed",
+      "code refused",
       "MFA not working",
       "Not receiving MFA code",
       "Two-factor prompt never arrives",
@@ -100,6 +120,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Stuck on 'Approve sign-in request'",
     ],
     problems: [
+      "new phone, authenticator empty, can't login anywhere",
+      "User changed handsets and needs her MFA methods cleared so she can re-register {mfa_app}.",
+      "Sign-in page: 'We didn't hear from you. We sent an identity verification request to your mobile device, but you didn't respond.'",
+      "I receive the notification but when I press approve it say 'request denied' or something like this.",
       "I'm not receiving the MFA prompt on my phone anymore.",
       "I got a new phone and my {mfa_app} codes don't work.",
       "The two-factor authentication keeps looping when I sign in to {app}.",
@@ -128,6 +152,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.permissions": {
     subjects: [
+      "need access to folder",
+      "access denied S: drive",
+      "Access request, manager approved",
+      "pls add me to group",
       "Access request for {share}",
       "Need access to {app}",
       "Permission request",
@@ -142,6 +170,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Add me to the {team} team in Teams",
     ],
     problems: [
+      "can i get access to the {team} folder? manager ok",
+      "User requests modify rights on {share}; manager {name} approved by email.",
+      "Windows: 'You don't currently have permission to access this folder.' and after Continue: 'You have been denied permission to access this folder.'",
+      "I need the rights on {app} same like my colleague, I have only view and cannot create.",
       "Could you give me access to {share}?",
       "I need read/write permissions on {share} for a new project.",
       "I need an account on {app}, my manager approved it.",
@@ -170,6 +202,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.outlook_password": {
     subjects: [
+      "outlook keeps asking pwd",
+      "Outlook 'Need Password'",
+      "Credential prompt loop in Outlook",
+      "password popup outlook",
       "Outlook keeps asking for my password",
       "Password prompt loop in Outlook",
       "Credentials requested all the time",
@@ -182,6 +218,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Outlook sign-in loop",
     ],
     problems: [
+      "outlook asking password again and again, I type it and it come back",
+      "User reports a persistent Outlook credential prompt after her password change; Outlook on the web works fine.",
+      "Prompt text: 'Windows Security - Microsoft Outlook - Connecting to your mailbox - Remember my credentials', and OK brings it straight back.",
+      "Outlook shows 'Trying to connect...' and then a Windows Security box, my password is correct.",
       "Outlook keeps popping up a window asking for my password, even after I type it.",
       "Since I changed my password, Outlook and the mail app on my phone keep asking for credentials.",
       "Outlook says 'need password' at the bottom and won't connect to my mailbox.",
@@ -208,6 +248,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.new_joiner": {
     subjects: [
+      "new starter",
+      "Onboarding - accounts",
+      "New hire setup pending HR record",
+      "account for intern",
       "New starter account",
       "Account creation for new employee",
       "New joiner - {name}",
@@ -222,6 +266,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Onboarding request",
     ],
     problems: [
+      "new guy starting in my team, need account + email",
+      "Manager reports a new hire in {team} has no AD account; the HR record exists, provisioning appears not to have run.",
+      "First login: 'The user's password must be changed before signing in.' and then 'The user name or password is incorrect.'",
+      "I am new here since Monday and I still use the login of a colleague, can you make mine?",
       "We have a new person joining the {team} team, could you create her Windows account and mailbox?",
       "Please create an account for {name}, who is joining us as an intern in {team}.",
       "Our new colleague has arrived but still has no login or email address.",
@@ -251,6 +299,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.leaver": {
     subjects: [
+      "leaver",
+      "Offboarding {name}",
+      "Leaver account disable request",
+      "contractor gone, remove access",
       "Leaver - disable account",
       "Employee departure",
       "Account deactivation for {name}",
@@ -265,6 +317,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Offboarding checklist",
     ],
     problems: [
+      "{name} left last friday, pls disable account and give me his mails",
+      "Manager requests the disabling of a leaver's account, conversion of the mailbox to shared and handover of the OneDrive to her.",
+      "An ex-employee's account is still active in {app}, I saw it in the user list this morning.",
+      "My colleague he quit, his mailbox still receive customer mails, who can read them now?",
       "{name} left the company on Friday, please disable the accounts.",
       "A contractor in {team} has finished the assignment, could you remove all of their access?",
       "One of my team members is leaving us; what do I need to do about his accounts?",
@@ -293,6 +349,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.sso_error": {
     subjects: [
+      "sso broken",
+      "AADSTS700016",
+      "SAML assertion error",
+      "login loop {app}",
       "SSO error on {app}",
       "Single sign-on not working",
       "SAML error when logging in",
@@ -307,6 +367,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Invalid SAML response",
     ],
     problems: [
+      "sso to {app} not work, page just reload reload",
+      "User receives 'AADSTS700016: Application with identifier was not found in the directory' when launching {app} from the portal.",
+      "Sorry, but we're having trouble signing you in. AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application.",
+      "Agent summary: {sso} sign-in succeeds but {app} returns 'SAML response signature invalid'; reproducible in a private window.",
       "When I click 'Sign in with SSO' on {app}, I get an error page saying 'Invalid SAML response'.",
       "The {sso} login page sends me back to the same page over and over.",
       "{app} says 'AADSTS50105: Your administrator has configured the application to block users unless they are specifically granted access'.",
@@ -335,6 +399,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.account_expired": {
     subjects: [
+      "account expired?",
+      "'Your account has expired'",
+      "Contractor end date to extend",
+      "reactivate account",
       "Account expired",
       "My account has expired",
       "Contractor account expired - please extend",
@@ -349,6 +417,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Can't log in - expired",
     ],
     problems: [
+      "my account expired but contract extended, can you fix",
+      "User's contractor account expired on its end date; extension approved by manager {name}, AD update pending.",
+      "Logon message: 'Your account has expired. Please contact your system administrator.'",
+      "I come back from maternity leave and nothing work, it say account disabled.",
       "Windows says 'Your account has expired. Please contact your system administrator.'",
       "I'm a contractor and my account has expired, although my contract was extended.",
       "I came back from parental leave and my account has been disabled.",
@@ -377,6 +449,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.badge": {
     subjects: [
+      "badge not working",
+      "badge red light",
+      "Badge access request for the {floor}",
+      "lost badge",
       "Badge not working",
       "Access card doesn't open the door",
       "Badge access to the {floor}",
@@ -391,6 +467,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Badge deactivated?",
     ],
     problems: [
+      "my badge dont open the door since yesterday, red light",
+      "User requests badge access to the {floor} following a desk move; manager approved.",
+      "Badge reader shows 'ACCESS DENIED' at the car park gate.",
+      "Need a visitor badge for a consultant, how do I ask for it?",
       "My badge doesn't open the main entrance anymore, the reader beeps and shows a red light.",
       "I moved desks and need my badge to open the doors on the {floor}.",
       "I lost my access badge, could you deactivate it and issue a new one?",
@@ -419,6 +499,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.admin_rights": {
     subjects: [
+      "need admin",
+      "local admin pls",
+      "Temporary elevation request",
+      "UAC asks admin password",
       "Local admin rights request",
       "Need admin rights on my laptop",
       "Request for elevated privileges",
@@ -433,6 +517,10 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Owner rights on a Teams site",
     ],
     problems: [
+      "need admin rights to install driver, can you give temp?",
+      "User requests temporary local admin on LT-{d4} to install vendor software; manager approval attached.",
+      "User Account Control: 'To continue, enter an admin user name and password.'",
+      "I am developer and every time I want install package it ask admin, can I have the rights?",
       "I need local administrator rights on my laptop to install and test development tools.",
       "Could I get temporary admin rights to install the driver of a measuring device?",
       "I'm the new {app} key user and need the administrator role to manage users.",

@@ -5,6 +5,10 @@ import type { securityIntents } from "../../intents/security.ts";
 export const enSecurity: TopicPhrases<typeof securityIntents> = {
   "security.phishing": {
     subjects: [
+      "phish?",
+      "Fwd suspicious - 'Payment Advice REMITTANCE'",
+      "got weird mail from ceo gmail",
+      "Report: credential harvesting email",
       "Suspicious email",
       "Phishing email received",
       "I clicked on a phishing link",
@@ -21,6 +25,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Fake 'file shared with you' notification",
     ],
     problems: [
+      "is this mail real?? says my M365 password expire and button 'keep same password'",
+      "User reports receiving an email impersonating the payroll team with a link to 'view your updated payslip'; user did not click.",
+      "Email from 'Microsoft Security Team <no-reply@micros0ft-support.com>': 'Unusual sign-in activity detected. Review recent activity.'",
+      "Hello, I receive mail with attachment 'Remittance_{d4}.html' from unknown sender, I open it and it ask my password, I did not enter it.",
       "I received a suspicious email asking me to confirm my password.",
       "I clicked on a link in an email that looked like a fake invoice.",
       "Is this email from {name} genuine? It asks me to pay an invoice right away.",
@@ -51,6 +59,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.malware": {
     subjects: [
+      "virus??",
+      "Threat detected: Trojan:Win32/Wacatac.B!ml",
+      "pc acting weird, maybe hacked",
+      "EDR alert on my laptop",
       "Virus alert",
       "Antivirus detected a threat",
       "Possible malware",
@@ -66,6 +78,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Weird program running at startup",
     ],
     problems: [
+      "Windows Security: 'Threats found. Microsoft Defender Antivirus found threats. Get details.'",
+      "User reports repeated antivirus pop-ups about a PUA in the Downloads folder after installing a free video converter.",
+      "my pc is very slow and antivirus say something found, what to do",
+      "CrowdStrike popped up saying it blocked malicious activity when I opened an Excel file from a client.",
       "The antivirus says it found a threat on my computer.",
       "I keep getting strange pop-ups and my browser opens sites by itself.",
       "Defender quarantined a file I downloaded from an email.",
@@ -95,6 +111,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.ransomware": {
     subjects: [
+      "files all .locked??",
+      "ransomware?",
+      "can't open anything, ransom txt",
+      "Encrypted files on {share} - escalation",
       "Ransomware message on screen",
       "Files encrypted",
       "All my files have a strange extension",
@@ -109,6 +129,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Files corrupted + text file asking for bitcoin",
     ],
     problems: [
+      "All my files say .lockbit at the end and there is a note 'Your files are encrypted', what i do",
+      "User reports files on {share} renamed with a .crypt extension and a README.txt ransom note in each folder; user unplugged the network cable.",
+      "Text in the note: 'All your important files have been encrypted. To recover them, contact us at the address below.'",
+      "my files are all renamed with weird letters and won't open, there's a txt asking for money",
       "My files have been renamed with a strange extension and there's a ransom note.",
       "None of my documents open anymore, they all end with .locked and there's a HOW_TO_RECOVER_FILES.txt in each folder.",
       "My desktop wallpaper changed to a message saying my files are encrypted and I have to pay in bitcoin.",
@@ -136,6 +160,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.lost_device": {
     subjects: [
+      "lost phone",
+      "Laptop stolen from car - what now",
+      "Lost device report, remote wipe requested",
+      "iphone gone",
       "Lost laptop",
       "Stolen phone",
       "Laptop stolen",
@@ -150,6 +178,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Can't find my laptop",
     ],
     problems: [
+      "lost my work phone last night, can you block it",
+      "Caller reports company laptop ({model}) stolen from a hotel room; police report filed, requests remote lock.",
+      "My bag was stolen in the train, inside was laptop and badge, what I must do?",
+      "I left my work iPad in a rental car and the agency can't find it.",
       "I lost my work laptop on the train this morning.",
       "My work phone was stolen yesterday evening.",
       "My bag with my laptop was stolen from my car.",
@@ -178,6 +210,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.compromised": {
     subjects: [
+      "hacked?",
+      "Impossible travel alert",
+      "someone in my mailbox",
+      "Sign-in from another country??",
       "Account compromised?",
       "Suspicious login alert",
       "Someone sent emails from my account",
@@ -192,6 +228,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Possible account takeover",
     ],
     problems: [
+      "got MFA prompt at 3am, not me, did someone have my password?",
+      "User reports contacts received a 'shared document' email from her account that she did not send; an inbox rule named 'RSS' was found moving messages.",
+      "Alert text: 'Risky sign-in detected. We detected a sign-in to your account from an unfamiliar location.'",
+      "My friends at other companies say they got strange mail from me with a OneDrive link, I never sent this.",
       "I got an alert about a sign-in from another country on my account.",
       "Colleagues received emails from my account that I never sent.",
       "My password was changed and it wasn't me.",
@@ -220,6 +260,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.policy_question": {
     subjects: [
+      "quick q - usb allowed?",
+      "Personal Gmail for client files?",
+      "AI tools policy?",
+      "Travel laptop policy question",
       "Question about USB drives",
       "Is it allowed to use personal cloud?",
       "Security policy question",
@@ -234,6 +278,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Forwarding work emails to my personal address",
     ],
     problems: [
+      "quick question, can I use my own usb key to bring a presentation to a client?",
+      "User asks whether customer data may be stored on a personal OneDrive while working from home.",
+      "Is it allowed to install the Teams app on my private tablet to join meetings?",
+      "Can I share my screen with a supplier on their own meeting tool, or is there a rule about that?",
       "Am I allowed to use a USB stick to share files with a supplier?",
       "Can I use my personal Dropbox to send files to a client?",
       "Which tool should I use to encrypt an external disk?",
@@ -263,6 +311,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.misdirected_data": {
     subjects: [
+      "sent to wrong person",
+      "Recall failed - data sent externally",
+      "Misdirected email with personal data",
+      "oops wrong recipient",
       "Email sent to the wrong person",
       "Sent a file to the wrong recipient",
       "Data sent by mistake",
@@ -277,6 +329,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Reporting a data incident",
     ],
     problems: [
+      "oops sent the payroll excel to wrong email, can you recall?",
+      "User reports an email containing client bank details was sent to an external recipient with a similar name; recall attempted, status 'failed'.",
+      "Outlook recall report: 'Your recall of the message failed.'",
+      "I shared by mistake the folder with external partner instead of my colleague, he has edit rights now.",
       "I sent an email with an attachment to the wrong external address, Outlook autocompleted the name.",
       "I accidentally sent a customer's file to another customer.",
       "I shared a SharePoint folder with an outside person instead of my colleague who has the same name.",
@@ -306,6 +362,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.social_engineering": {
     subjects: [
+      "weird call from 'IT'",
+      "vishing?",
+      "Suspicious caller asked for MFA code",
+      "USB key found in lobby",
       "Suspicious phone call",
       "Someone called pretending to be IT",
       "Scam call about my account",
@@ -320,6 +380,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Stranger followed me through the door",
     ],
     problems: [
+      "someone call me say he is from IT and ask me to install AnyDesk, I said no",
+      "User reports an inbound call from someone claiming to be the service desk, requesting the MFA code sent to her phone; user declined.",
+      "Teams chat request from 'Help Desk (External)': 'Hi, we detected spam issue on your account, please accept remote session.'",
+      "A delivery guy asked me to let him into the office area without a badge, then wandered towards the IT room.",
       "Someone called me saying he was from the IT help desk and asked me to read him the code I had just received.",
       "A man called claiming to be from Microsoft and wanted me to install a remote support tool.",
       "I got a Teams message from an external account called 'IT Helpdesk' asking me to approve a sign-in.",
@@ -348,6 +412,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.browser_warning": {
     subjects: [
+      "cert error",
+      "NET::ERR_CERT_COMMON_NAME_INVALID",
+      "site says not secure?",
+      "Certificate warning on intranet",
       "Certificate error on website",
       "'Your connection is not private' warning",
       "Browser says site is dangerous",
@@ -362,6 +430,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Security certificate problem",
     ],
     problems: [
+      "chrome say 'your connection is not private', can I click advanced and continue?",
+      "Your connection isn't private. Attackers might be trying to steal your information from intranet.corp.example (for example, passwords, messages, or credit cards). NET::ERR_CERT_DATE_INVALID",
+      "User reports a certificate warning when opening the expense portal from home; she has not proceeded.",
+      "Microsoft Defender SmartScreen says 'Windows protected your PC' when I run the installer a customer sent.",
       "Chrome shows 'Your connection is not private' with NET::ERR_CERT_AUTHORITY_INVALID when I open a supplier portal.",
       "The intranet gives me a certificate warning saying the certificate has expired.",
       "Edge shows a full red page saying the site has been reported as unsafe, but it's a site I use for work.",
@@ -388,6 +460,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.blocked_by_policy": {
     subjects: [
+      "site blocked",
+      "Blocked: 'Category: Personal Storage'",
+      "Web filter exception request",
+      "cant send zip, blocked",
       "Website blocked by proxy",
       "Site blocked - please unblock",
       "DLP blocked my email",
@@ -402,6 +478,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Access denied by web filter",
     ],
     problems: [
+      "site for supplier is blocked, can you open it please",
+      "Access Denied - Your request was blocked by the security policy. Category: File Sharing. Reference #{d4}{d4}",
+      "User requests a web filter exception for a supplier portal categorised as 'Newly Observed Domain'; manager approval attached.",
+      "Purview policy tip: 'This message contains sensitive information and can't be sent outside your organization.'",
       "A website I need for work is blocked with the message 'This site has been blocked by your organization's policy'.",
       "My email to a client was blocked with a policy tip saying it contains sensitive information.",
       "When I plug in my USB key, Windows says removable storage is blocked by policy.",
@@ -430,6 +510,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.vulnerability_report": {
     subjects: [
+      "security hole?",
+      "Found admin password in Teams chat",
+      "User reports exposed data on portal",
+      "Bug bounty email",
       "Security issue to report",
       "Reporting a vulnerability",
       "Possible security hole",
@@ -444,6 +528,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Server room door not closing",
     ],
     problems: [
+      "I think I can see other clients data in the portal when I change the id in url, is this normal?",
+      "User reports that a Teams channel wiki contains the root password of the lab firewall in plain text.",
+      "Email from an external researcher: 'I have identified a vulnerability on your web application and would like to disclose it responsibly.'",
+      "The wifi password and the admin login of the meeting room screens are on a sheet taped to the wall.",
       "I noticed I can open folders on {share} that contain HR documents, I don't think I should have access.",
       "There's a page on Confluence with the admin passwords of several systems in clear text.",
       "An external person emailed us saying they found a vulnerability on our website and want to report it.",

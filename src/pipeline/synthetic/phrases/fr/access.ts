@@ -5,6 +5,10 @@ import type { accessIntents } from "../../intents/access.ts";
 export const frAccess: TopicPhrases<typeof accessIntents> = {
   "access.password_reset": {
     subjects: [
+      "mdp expiré",
+      "MDP oublié encore",
+      "reset mot de passe svp",
+      "Réinitialisation en libre-service KO",
       "Réinitialisation du mot de passe",
       "Mot de passe oublié",
       "Mot de passe expiré",
@@ -19,6 +23,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Mot de passe oublié au retour de vacances",
     ],
     problems: [
+      "bonjour mon mdp a expiré, je peux plus me connecter, vous pouvez le reset ?",
+      "L'utilisateur appelle pour une réinitialisation de mot de passe ; identité vérifiée par le matricule, mot de passe provisoire à communiquer.",
+      "L'écran de changement affiche : « Impossible de mettre à jour le mot de passe. La valeur fournie pour le nouveau mot de passe ne répond pas aux exigences de longueur, de complexité ou d'historique du domaine. »",
+      "J'ai oublié mon mot de passe pis le lien de réinitialisation envoie le code sur mon ancien cell.",
       "J'ai oublié mon mot de passe et je ne peux plus me connecter à {app}.",
       "Mon mot de passe a expiré et le lien de réinitialisation ne marche pas.",
       "Il faudrait réinitialiser mon mot de passe {app}, on me dit que mes identifiants sont invalides.",
@@ -47,6 +55,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.account_locked": {
     subjects: [
+      "compte bloqué encore",
+      "compte verrouillé",
+      "Mon compte est barré",
+      "Verrouillage AD à répétition",
       "Compte bloqué",
       "Compte verrouillé",
       "Compte verrouillé après changement de mot de passe",
@@ -60,6 +72,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Compte bloqué après trop d'essais",
     ],
     problems: [
+      "compte bloqué encore une fois, vous pouvez débloquer ?",
+      "L'utilisateur signale des verrouillages AD à répétition ; la source semble être un ancien téléphone qui synchronise encore avec l'ancien mot de passe.",
+      "Écran de connexion : « Le compte référencé est actuellement verrouillé et vous ne pourrez peut-être pas vous y connecter. »",
+      "Mon compte est barré depuis que j'ai changé mon mot de passe, pouvez-vous le débarrer ?",
       "Mon compte s'est bloqué après trop de tentatives.",
       "Je suis bloqué sur {app} {since}.",
       "Windows m'indique que mon compte est verrouillé et je ne peux pas ouvrir de session.",
@@ -87,6 +103,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.mfa": {
     subjects: [
+      "MFA marche pas",
+      "nouveau tel, authenticator vide",
+      "Réenregistrement MFA",
+      "code refusé",
       "MFA ne fonctionne pas",
       "Je ne reçois pas le code MFA",
       "Pas de notification de double authentification",
@@ -100,6 +120,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Bloqué sur « Approuver la demande de connexion »",
     ],
     problems: [
+      "nouveau téléphone, l'appli Authenticator est vide, je peux plus me connecter nulle part",
+      "L'utilisatrice a changé de téléphone et il faut supprimer ses méthodes MFA pour qu'elle puisse réenregistrer {mfa_app}.",
+      "Page de connexion : « Nous n'avons pas eu de réponse de votre part. Nous avons envoyé une demande de vérification d'identité à votre appareil mobile, mais vous n'avez pas répondu. »",
+      "J'ai changé de natel et je ne reçois plus les notifications pour valider la connexion.",
       "Je ne reçois plus la demande MFA sur mon téléphone.",
       "J'ai changé de téléphone et les codes {mfa_app} ne marchent plus.",
       "La double authentification tourne en boucle quand je me connecte à {app}.",
@@ -128,6 +152,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.permissions": {
     subjects: [
+      "besoin d'accès au dossier",
+      "accès refusé lecteur S:",
+      "Demande de droits validée par le manager",
+      "ajout à un groupe svp",
       "Demande d'accès à {share}",
       "Besoin d'un accès à {app}",
       "Demande de droits",
@@ -142,6 +170,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Ajout à l'équipe {team} dans Teams",
     ],
     problems: [
+      "je peux avoir accès au dossier {team} ? mon chef est d'accord",
+      "L'utilisateur demande les droits de modification sur {share} ; accord de son responsable {name} par mail.",
+      "Windows : « Vous n'avez actuellement pas l'autorisation d'accéder à ce dossier. » puis « L'autorisation d'accéder à ce dossier vous a été refusée. »",
+      "Il me faudrait les mêmes droits que ma collègue dans {app}, moi j'ai juste la lecture, je ne sais rien créer.",
       "Pourriez-vous me donner accès à {share} ?",
       "J'ai besoin des droits en lecture/écriture sur {share} pour un nouveau projet.",
       "Il me faudrait un compte sur {app}, mon responsable a validé.",
@@ -170,6 +202,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.outlook_password": {
     subjects: [
+      "outlook me redemande le mdp",
+      "Outlook « Mot de passe requis »",
+      "Boucle d'identifiants dans Outlook",
+      "popup mot de passe outlook",
       "Outlook me redemande sans cesse mon mot de passe",
       "Boucle de demande de mot de passe dans Outlook",
       "Identifiants demandés en permanence",
@@ -182,6 +218,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Boucle de connexion Outlook",
     ],
     problems: [
+      "outlook me redemande le mot de passe en boucle, je le tape et ça revient",
+      "L'utilisatrice signale une demande d'identifiants en boucle dans Outlook depuis son changement de mot de passe ; le webmail fonctionne.",
+      "Message : « Sécurité Windows - Microsoft Outlook - Connexion à la boîte aux lettres - Mémoriser mes informations d'identification » et ça revient à chaque fois.",
+      "Outlook affiche « Tentative de connexion... » et puis une fenêtre qui veut mon mot de passe, alors que c'est le bon.",
       "Outlook m'affiche sans arrêt une fenêtre qui demande mon mot de passe, même après l'avoir saisi.",
       "Depuis que j'ai changé mon mot de passe, Outlook et la messagerie de mon téléphone me redemandent mes identifiants.",
       "Outlook indique « mot de passe requis » en bas et ne se connecte pas à ma boîte.",
@@ -208,6 +248,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.new_joiner": {
     subjects: [
+      "nouvel arrivant",
+      "Onboarding : comptes",
+      "Création de compte pour un stagiaire",
+      "arrivée d'un collaborateur",
       "Création de compte nouvel arrivant",
       "Création de compte pour un nouveau salarié",
       "Nouvel arrivant - {name}",
@@ -222,6 +266,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Demande d'onboarding",
     ],
     problems: [
+      "un nouveau commence dans mon équipe, il lui faut un compte et un mail",
+      "Le manager signale qu'une nouvelle recrue en {team} n'a pas de compte AD ; le dossier RH existe, le provisioning ne semble pas avoir tourné.",
+      "Première connexion : « Vous devez changer votre mot de passe avant de vous connecter » puis « Le nom d'utilisateur ou le mot de passe est incorrect ».",
+      "Je suis nouvelle depuis lundi et j'ai toujours pas mes accès, je travaille sur le compte d'une collègue en attendant.",
       "Une nouvelle personne rejoint l'équipe {team}, pourriez-vous lui créer son compte Windows et sa boîte mail ?",
       "Merci de créer un compte pour {name}, qui nous rejoint en stage au sein de l'équipe {team}.",
       "Notre nouveau collègue est arrivé mais il n'a toujours ni login ni adresse mail.",
@@ -251,6 +299,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.leaver": {
     subjects: [
+      "départ",
+      "Offboarding {name}",
+      "Désactivation du compte d'un partant",
+      "presta parti, retirer ses accès",
       "Départ - désactivation du compte",
       "Départ d'un collaborateur",
       "Désactivation du compte de {name}",
@@ -265,6 +317,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Procédure de sortie",
     ],
     problems: [
+      "{name} est parti vendredi, merci de désactiver son compte et de me donner accès à ses mails",
+      "La responsable demande la désactivation du compte d'un partant, la conversion de sa boîte en boîte partagée et la récupération de son OneDrive.",
+      "Le compte d'un ancien salarié est toujours actif dans {app}, je l'ai vu dans la liste des utilisateurs ce matin.",
+      "Mon collègue a remis sa démission, sa boîte reçoit encore des courriels de clients, qui peut les lire maintenant ?",
       "{name} a quitté la société vendredi, merci de désactiver ses comptes.",
       "Un prestataire de l'équipe {team} a terminé sa mission, pourriez-vous lui retirer ses accès ?",
       "Un membre de mon équipe nous quitte bientôt, qu'est-ce que je dois faire pour ses comptes ?",
@@ -293,6 +349,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.sso_error": {
     subjects: [
+      "sso HS",
+      "AADSTS700016",
+      "SAML : réponse invalide",
+      "boucle de login {app}",
       "Erreur SSO sur {app}",
       "L'authentification unique ne fonctionne pas",
       "Erreur SAML à la connexion",
@@ -307,6 +367,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Réponse SAML invalide",
     ],
     problems: [
+      "le sso vers {app} marche pas, la page se recharge en boucle",
+      "L'utilisateur reçoit « AADSTS700016: Application with identifier ... was not found in the directory » en lançant {app} depuis le portail.",
+      "« Désolé, nous ne parvenons pas à vous connecter. AADSTS50011 : l'URI de redirection indiquée dans la demande ne correspond pas. »",
+      "Quand je clique sur « Se connecter avec SSO » sur {app}, ça mouline pis ça revient à la page de login.",
       "Quand je clique sur « Se connecter avec le SSO » dans {app}, j'ai une page d'erreur « Invalid SAML response ».",
       "La page de connexion {sso} me renvoie sur elle-même en boucle.",
       "{app} affiche « AADSTS50105 : votre administrateur a configuré l'application pour bloquer les utilisateurs, sauf s'ils y ont été spécifiquement autorisés ».",
@@ -335,6 +399,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.account_expired": {
     subjects: [
+      "compte expiré ?",
+      "« Votre compte a expiré »",
+      "Prolongation compte prestataire",
+      "réactiver mon compte",
       "Compte expiré",
       "Mon compte a expiré",
       "Compte prestataire expiré - merci de prolonger",
@@ -349,6 +417,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Connexion impossible - compte expiré",
     ],
     problems: [
+      "mon compte a expiré mais mon contrat a été prolongé, vous pouvez arranger ça ?",
+      "Le compte du prestataire a expiré à sa date de fin ; prolongation validée par {name}, mise à jour AD en attente.",
+      "Message à l'ouverture de session : « Votre compte a expiré. Contactez votre administrateur système. »",
+      "Je reviens de congé maternité et plus rien ne fonctionne, c'est marqué que le compte est désactivé.",
       "Windows m'affiche « Votre compte a expiré. Contactez votre administrateur système. »",
       "Je suis prestataire et mon compte a expiré, alors que mon contrat a été prolongé.",
       "Je reviens de congé parental et mon compte a été désactivé.",
@@ -377,6 +449,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.badge": {
     subjects: [
+      "badge marche plus",
+      "badge voyant rouge",
+      "Ouvrir les portes du {floor} avec mon badge",
+      "badge perdu",
       "Badge ne fonctionne plus",
       "Ma carte d'accès n'ouvre pas la porte",
       "Accès badge au {floor}",
@@ -391,6 +467,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Badge désactivé ?",
     ],
     problems: [
+      "mon badge n'ouvre plus la porte depuis hier, voyant rouge",
+      "L'utilisateur demande l'accès badge au {floor} suite à un changement de bureau ; accord du manager.",
+      "Le lecteur du parking affiche « ACCÈS REFUSÉ » quand je passe ma carte.",
+      "Ma carte d'accès fonctionne plus à la porte du garage, pouvez-vous vérifier ?",
       "Mon badge n'ouvre plus l'entrée principale, le lecteur bipe et passe au rouge.",
       "J'ai changé de bureau et il me faut les droits badge pour les portes du {floor}.",
       "J'ai perdu mon badge d'accès, pourriez-vous le désactiver et m'en faire un nouveau ?",
@@ -419,6 +499,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
   },
   "access.admin_rights": {
     subjects: [
+      "besoin des droits admin",
+      "admin local svp",
+      "Élévation temporaire de droits",
+      "UAC demande un mot de passe admin",
       "Demande de droits admin local",
       "Besoin des droits administrateur sur mon poste",
       "Demande d'élévation de privilèges",
@@ -433,6 +517,10 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Droits propriétaire sur un site Teams",
     ],
     problems: [
+      "besoin des droits admin pour installer un driver, vous pouvez me les donner temporairement ?",
+      "L'utilisateur demande des droits admin locaux temporaires sur LT-{d4} pour installer un logiciel fournisseur ; accord du manager joint.",
+      "Contrôle de compte d'utilisateur : « Pour continuer, entrez un nom d'utilisateur et un mot de passe administrateur. »",
+      "Je suis dev et chaque fois que je veux installer un package ça demande l'admin, c'est possible d'avoir les droits ?",
       "J'ai besoin des droits administrateur local sur mon portable pour installer et tester des outils de développement.",
       "Serait-il possible d'avoir des droits admin temporaires pour installer le pilote d'un appareil de mesure ?",
       "Je suis le nouveau key user {app} et j'ai besoin du rôle administrateur pour gérer les utilisateurs.",

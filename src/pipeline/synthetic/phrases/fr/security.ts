@@ -5,6 +5,10 @@ import type { securityIntents } from "../../intents/security.ts";
 export const frSecurity: TopicPhrases<typeof securityIntents> = {
   "security.phishing": {
     subjects: [
+      "phishing ?",
+      "Courriel louche reçu",
+      "mail chelou avec un lien",
+      "Hameçonnage : faux avis de colis",
       "Mail suspect",
       "Mail d'hameçonnage reçu",
       "J'ai cliqué sur un lien de phishing",
@@ -21,6 +25,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Fausse notification de partage de fichier",
     ],
     problems: [
+      "J'ai reçu un courriel louche qui me demande de confirmer mes infos de connexion, c'est-tu du phishing ?",
+      "L'utilisateur signale un mail se faisant passer pour le service paie avec un lien « voir votre fiche de paie » ; il n'a pas cliqué.",
+      "Mail reçu de « Support Microsoft <no-reply@micros0ft-support.com> » : « Activité de connexion inhabituelle détectée. Vérifiez l'activité récente. »",
+      "Un mail avec un lien WeTransfer d'un fournisseur que je connais pas, le download demande mon login O365, ça me paraît fishy.",
       "J'ai reçu un mail suspect qui me demande de confirmer mon mot de passe.",
       "J'ai cliqué sur un lien dans un mail qui ressemblait à une fausse facture.",
       "Ce mail de {name} est-il authentique ? Il me demande de payer une facture tout de suite.",
@@ -51,6 +59,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.malware": {
     subjects: [
+      "virus ??",
+      "Menace détectée : Trojan:Win32/Wacatac",
+      "mon ordi fait des affaires bizarres",
+      "Alerte EDR sur mon poste",
       "Alerte virus",
       "L'antivirus a détecté une menace",
       "Logiciel malveillant possible",
@@ -66,6 +78,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Programme bizarre au démarrage",
     ],
     problems: [
+      "Sécurité Windows : « Menaces détectées. L'Antivirus Microsoft Defender a détecté des menaces. Obtenir les détails. »",
+      "L'utilisateur signale des pop-ups antivirus à répétition sur un logiciel potentiellement indésirable dans Téléchargements, après l'installation d'un convertisseur vidéo gratuit.",
+      "Mon ordi fait des affaires bizarres, des fenêtres s'ouvrent toutes seules pis l'antivirus arrête pas de sonner.",
+      "CrowdStrike m'a sorti une alerte « malicious activity blocked » en ouvrant un fichier Excel d'un client.",
       "L'antivirus dit avoir trouvé une menace sur mon ordinateur.",
       "J'ai sans arrêt des fenêtres bizarres et mon navigateur ouvre des sites tout seul.",
       "Defender a mis en quarantaine un fichier téléchargé depuis un mail.",
@@ -95,6 +111,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.ransomware": {
     subjects: [
+      "fichiers en .locked ??",
+      "rançongiciel ?",
+      "plus rien s'ouvre, fichier texte de rançon",
+      "Fichiers chiffrés sur {share}",
       "Message de rançongiciel à l'écran",
       "Fichiers chiffrés",
       "Tous mes fichiers ont une extension bizarre",
@@ -109,6 +129,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Fichiers corrompus + fichier texte qui réclame des bitcoins",
     ],
     problems: [
+      "Tous mes fichiers finissent par .lockbit et il y a une note « Vos fichiers sont chiffrés », je fais quoi ?",
+      "L'utilisateur signale que les fichiers de {share} sont renommés en .crypt avec une note de rançon README.txt dans chaque dossier ; il a débranché le câble réseau.",
+      "Texte de la note : « Tous vos fichiers importants ont été chiffrés. Pour les récupérer, contactez-nous à l'adresse ci-dessous. »",
+      "Mes fichiers sont tous renommés avec des lettres bizarres pis y ouvrent plus, y a un fichier texte qui demande de l'argent.",
       "Mes fichiers ont été renommés avec une extension bizarre et il y a une demande de rançon.",
       "Plus aucun de mes documents ne s'ouvre, ils finissent tous par .locked et il y a un fichier HOW_TO_RECOVER_FILES.txt dans chaque dossier.",
       "Mon fond d'écran a été remplacé par un message qui dit que mes fichiers sont chiffrés et qu'il faut payer en bitcoins.",
@@ -136,6 +160,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.lost_device": {
     subjects: [
+      "natel perdu",
+      "GSM volé",
+      "PC portable volé dans la voiture",
+      "Déclaration de perte d'appareil",
       "PC portable perdu",
       "Téléphone volé",
       "Vol de mon portable",
@@ -150,6 +178,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Vol de mon GSM professionnel",
     ],
     problems: [
+      "J'ai perdu mon natel professionnel hier soir, vous pouvez le bloquer ?",
+      "On m'a volé mon GSM de service dans le tram, il y avait Outlook et Teams dessus.",
+      "L'appelant déclare le vol de son portable ({model}) dans une chambre d'hôtel ; plainte déposée, demande de verrouillage à distance.",
+      "J'ai oublié mon iPad pro dans une voiture de location et l'agence le retrouve pas.",
       "J'ai perdu mon PC portable professionnel dans le train ce matin.",
       "On m'a volé mon téléphone professionnel hier soir.",
       "Mon sac avec mon portable a été volé dans ma voiture.",
@@ -178,6 +210,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.compromised": {
     subjects: [
+      "piraté ?",
+      "Alerte connexion depuis l'étranger",
+      "qqn dans ma boîte mail",
+      "Mon compte envoie des mails tout seul",
       "Compte piraté ?",
       "Alerte de connexion suspecte",
       "Quelqu'un a envoyé des mails depuis mon compte",
@@ -192,6 +228,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Possible usurpation de compte",
     ],
     problems: [
+      "J'ai eu une demande MFA à 3h du matin, c'était pas moi, quelqu'un a mon mot de passe ?",
+      "L'utilisatrice signale que ses contacts ont reçu un mail « document partagé » de son compte qu'elle n'a pas envoyé ; une règle de boîte nommée « RSS » déplace ses messages.",
+      "Texte de l'alerte : « Connexion à risque détectée. Nous avons détecté une connexion à votre compte depuis un emplacement inhabituel. »",
+      "Y a des courriels qui sont partis de mon compte pendant la nuit, c'est pas moi qui les ai envoyés pantoute.",
       "J'ai reçu une alerte de connexion depuis un autre pays sur mon compte.",
       "Des collègues ont reçu de ma part des mails que je n'ai jamais envoyés.",
       "Mon mot de passe a été changé et ce n'est pas moi.",
@@ -220,6 +260,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.policy_question": {
     subjects: [
+      "petite question : clé USB autorisée ?",
+      "Gmail perso pour les fichiers clients ?",
+      "Politique IA ?",
+      "Question sécurité avant un voyage",
       "Question sur les clés USB",
       "A-t-on le droit d'utiliser un cloud perso ?",
       "Question sur la politique de sécurité",
@@ -234,6 +278,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Transfert de mes mails pro vers ma boîte perso",
     ],
     problems: [
+      "Petite question : j'ai le droit d'utiliser ma clé USB perso pour amener une présentation chez un client ?",
+      "L'utilisateur demande s'il peut stocker des données clients sur un OneDrive personnel pendant le télétravail.",
+      "Est-ce que c'est permis d'installer Teams sur ma tablette perso pour les réunions ?",
+      "On a le droit de mettre des docs internes dans ChatGPT pour les résumer, ou c'est interdit ?",
       "Ai-je le droit d'utiliser une clé USB pour échanger des fichiers avec un fournisseur ?",
       "Est-ce que je peux utiliser ma Dropbox personnelle pour envoyer des fichiers à un client ?",
       "Quel outil dois-je utiliser pour chiffrer un disque externe ?",
@@ -263,6 +311,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.misdirected_data": {
     subjects: [
+      "envoyé à la mauvaise personne",
+      "Rappel du message échoué",
+      "Mail parti chez un externe par erreur",
+      "oups mauvais destinataire",
       "Mail envoyé à la mauvaise personne",
       "Fichier envoyé au mauvais destinataire",
       "Envoi de données par erreur",
@@ -277,6 +329,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Déclaration d'un incident de données",
     ],
     problems: [
+      "oups j'ai envoyé le fichier Excel de la paie à la mauvaise adresse, on peut le rappeler ?",
+      "L'utilisateur signale qu'un mail contenant les coordonnées bancaires d'un client est parti chez un destinataire externe au nom similaire ; rappel tenté, statut « échec ».",
+      "Rapport de rappel Outlook : « Le rappel de votre message a échoué. »",
+      "J'ai partagé le dossier SharePoint avec un partenaire externe au lieu de mon collègue, il a les droits de modif maintenant.",
       "J'ai envoyé un mail avec une pièce jointe à la mauvaise adresse externe, Outlook a complété le nom tout seul.",
       "J'ai envoyé par erreur le dossier d'un client à un autre client.",
       "J'ai partagé un dossier SharePoint avec une personne externe au lieu de mon collègue qui porte le même nom.",
@@ -306,6 +362,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.social_engineering": {
     subjects: [
+      "appel bizarre du « support »",
+      "vishing ?",
+      "Clé USB trouvée dans le hall",
+      "Faux technicien au téléphone",
       "Appel téléphonique suspect",
       "Quelqu'un s'est fait passer pour l'informatique",
       "Appel frauduleux au sujet de mon compte",
@@ -320,6 +380,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Un inconnu est entré derrière moi",
     ],
     problems: [
+      "Un gars m'a appelé en disant qu'il était de l'informatique et voulait que j'installe AnyDesk, j'ai refusé.",
+      "L'utilisatrice signale un appel d'une personne se présentant comme le service desk, qui demandait le code MFA reçu sur son téléphone ; elle a refusé.",
+      "Demande de chat Teams de « Help Desk (Externe) » : « Bonjour, nous avons détecté un problème de spam sur votre compte, merci d'accepter la session à distance. »",
+      "Y a un livreur qui m'a demandé de le laisser entrer sans badge, puis il est parti vers la salle informatique.",
       "Quelqu'un m'a appelé en disant être du support informatique et m'a demandé de lui lire le code que je venais de recevoir.",
       "Un homme m'a appelé en se présentant comme Microsoft et voulait que j'installe un outil de prise en main à distance.",
       "J'ai reçu un message Teams d'un compte externe nommé « IT Helpdesk » qui me demande d'approuver une connexion.",
@@ -348,6 +412,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.browser_warning": {
     subjects: [
+      "erreur de certificat",
+      "NET::ERR_CERT_COMMON_NAME_INVALID",
+      "site marqué non sécurisé ?",
+      "Alerte certif sur l'intranet",
       "Erreur de certificat sur un site",
       "Avertissement « Votre connexion n'est pas privée »",
       "Le navigateur dit que le site est dangereux",
@@ -362,6 +430,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Problème de certificat de sécurité",
     ],
     problems: [
+      "Chrome me met « Votre connexion n'est pas privée », je peux cliquer sur Paramètres avancés et continuer ?",
+      "Votre connexion n'est pas privée. Des individus malveillants tentent peut-être de subtiliser vos informations sur intranet.corp.example. NET::ERR_CERT_DATE_INVALID",
+      "L'utilisatrice signale un avertissement de certificat à l'ouverture du portail de notes de frais depuis chez elle ; elle n'a pas continué.",
+      "SmartScreen me sort « Windows a protégé votre ordinateur » quand je lance l'installeur envoyé par un client.",
       "Chrome affiche « Votre connexion n'est pas privée » avec NET::ERR_CERT_AUTHORITY_INVALID quand j'ouvre un portail fournisseur.",
       "L'intranet m'affiche un avertissement comme quoi le certificat a expiré.",
       "Edge affiche une page toute rouge qui dit que le site a été signalé comme dangereux, alors que je l'utilise pour le boulot.",
@@ -388,6 +460,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.blocked_by_policy": {
     subjects: [
+      "site bloqué",
+      "Bloqué : « Catégorie : stockage personnel »",
+      "Demande d'exception au filtrage web",
+      "zip bloqué à l'envoi",
       "Site bloqué par le proxy",
       "Site bloqué - demande de déblocage",
       "Mail bloqué par la DLP",
@@ -402,6 +478,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Accès refusé par le filtrage web",
     ],
     problems: [
+      "le site du fournisseur est bloqué, vous pouvez le débloquer svp",
+      "Accès refusé - Votre requête a été bloquée par la politique de sécurité. Catégorie : Partage de fichiers. Référence #{d4}{d4}",
+      "L'utilisateur demande une exception au filtrage web pour un portail fournisseur classé « domaine récemment observé » ; accord du manager joint.",
+      "Zscaler me bloque le site de la conférence, ça affiche « Website blocked » avec la catégorie « Miscellaneous ».",
       "Un site dont j'ai besoin pour le travail est bloqué avec le message « Ce site a été bloqué par la stratégie de votre organisation ».",
       "Mon mail à un client a été bloqué avec une info-bulle qui dit qu'il contient des informations sensibles.",
       "Quand je branche ma clé USB, Windows dit que les périphériques de stockage amovibles sont bloqués par une stratégie.",
@@ -430,6 +510,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
   },
   "security.vulnerability_report": {
     subjects: [
+      "faille de sécurité ?",
+      "Mot de passe admin dans un chat Teams",
+      "Données exposées sur le portail",
+      "Vulnérabilité signalée par un externe",
       "Problème de sécurité à signaler",
       "Signalement d'une vulnérabilité",
       "Faille de sécurité possible",
@@ -444,6 +528,10 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Porte de la salle serveur qui ne ferme plus",
     ],
     problems: [
+      "Je crois que je vois les données d'autres clients dans le portail quand je change l'id dans l'URL, c'est normal ?",
+      "L'utilisateur signale que le wiki d'un canal Teams contient le mot de passe root du pare-feu du labo en clair.",
+      "Mail d'un chercheur externe : « J'ai identifié une vulnérabilité sur votre application web et souhaite vous la signaler de manière responsable. »",
+      "Le code wifi et le login admin des écrans des salles de réunion sont sur une feuille collée au mur.",
       "Je me rends compte que je peux ouvrir des dossiers sur {share} qui contiennent des documents RH, je ne pense pas devoir y avoir accès.",
       "Il y a une page Confluence avec les mots de passe admin de plusieurs systèmes en clair.",
       "Une personne externe nous a écrit pour dire qu'elle a trouvé une faille sur notre site web et qu'elle veut la signaler.",
