@@ -23,7 +23,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Forgot password after holidays",
     ],
     problems: [
-      "hi, my password expired, can't login, pls reset",
+      "hi, my password expired, can't login, pls reset.",
       "User called for a password reset; identity verified with employee ID, temporary password to be issued with change at next logon.",
       "Password change screen: 'Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.'",
       "I do the reset on the portal but I don't receive the code on my phone, it is my old number.",
@@ -72,7 +72,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Locked after too many attempts",
     ],
     problems: [
-      "account locked again, 3rd time, pls unlock",
+      "account locked again, 3rd time, pls unlock.",
       "User reports repeated AD lockouts; the lockout source appears to be an old mobile device still syncing with the previous password.",
       "Login screen: 'Your account has been locked. Contact your support person to unlock it, then try again.'",
       "I tried my password maybe 5 times wrong and now it say account locked, I wait or you unlock?",
@@ -120,7 +120,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Stuck on 'Approve sign-in request'",
     ],
     problems: [
-      "new phone, authenticator empty, can't login anywhere",
+      "new phone, authenticator empty, can't login anywhere.",
       "User changed handsets and needs her MFA methods cleared so she can re-register {mfa_app}.",
       "Sign-in page: 'We didn't hear from you. We sent an identity verification request to your mobile device, but you didn't respond.'",
       "I receive the notification but when I press approve it say 'request denied' or something like this.",
@@ -170,7 +170,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Add me to the {team} team in Teams",
     ],
     problems: [
-      "can i get access to the {team} folder? manager ok",
+      "can i get access to the {team} folder? manager ok.",
       "User requests modify rights on {share}; manager {name} approved by email.",
       "Windows: 'You don't currently have permission to access this folder.' and after Continue: 'You have been denied permission to access this folder.'",
       "I need the rights on {app} same like my colleague, I have only view and cannot create.",
@@ -218,7 +218,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Outlook sign-in loop",
     ],
     problems: [
-      "outlook asking password again and again, I type it and it come back",
+      "outlook asking password again and again, I type it and it come back.",
       "User reports a persistent Outlook credential prompt after her password change; Outlook on the web works fine.",
       "Prompt text: 'Windows Security - Microsoft Outlook - Connecting to your mailbox - Remember my credentials', and OK brings it straight back.",
       "Outlook shows 'Trying to connect...' and then a Windows Security box, my password is correct.",
@@ -266,7 +266,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Onboarding request",
     ],
     problems: [
-      "new guy starting in my team, need account + email",
+      "new guy starting in my team, need account + email.",
       "Manager reports a new hire in {team} has no AD account; the HR record exists, provisioning appears not to have run.",
       "First login: 'The user's password must be changed before signing in.' and then 'The user name or password is incorrect.'",
       "I am new here since Monday and I still use the login of a colleague, can you make mine?",
@@ -317,7 +317,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Offboarding checklist",
     ],
     problems: [
-      "{name} left last friday, pls disable account and give me his mails",
+      "{name} left last friday, pls disable account and give me his mails.",
       "Manager requests the disabling of a leaver's account, conversion of the mailbox to shared and handover of the OneDrive to her.",
       "An ex-employee's account is still active in {app}, I saw it in the user list this morning.",
       "My colleague he quit, his mailbox still receive customer mails, who can read them now?",
@@ -367,7 +367,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Invalid SAML response",
     ],
     problems: [
-      "sso to {app} not work, page just reload reload",
+      "sso to {app} not work, page just reload reload.",
       "User receives 'AADSTS700016: Application with identifier was not found in the directory' when launching {app} from the portal.",
       "Sorry, but we're having trouble signing you in. AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application.",
       "Agent summary: {sso} sign-in succeeds but {app} returns 'SAML response signature invalid'; reproducible in a private window.",
@@ -417,7 +417,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Can't log in - expired",
     ],
     problems: [
-      "my account expired but contract extended, can you fix",
+      "my account expired but contract extended, can you fix?",
       "User's contractor account expired on its end date; extension approved by manager {name}, AD update pending.",
       "Logon message: 'Your account has expired. Please contact your system administrator.'",
       "I come back from maternity leave and nothing work, it say account disabled.",
@@ -467,7 +467,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "Badge deactivated?",
     ],
     problems: [
-      "my badge dont open the door since yesterday, red light",
+      "my badge dont open the door since yesterday, red light.",
       "User requests badge access to the {floor} following a desk move; manager approved.",
       "Badge reader shows 'ACCESS DENIED' at the car park gate.",
       "Need a visitor badge for a consultant, how do I ask for it?",
@@ -620,7 +620,7 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "User reports his smart card isn't accepted at logon: 'The requested key container does not exist on the smart card'.",
       "Each time I set up my PIN it asks me to verify my identity with {mfa_app} and then loops back to the start.",
       "In Settings the Windows Hello options are greyed out with 'Some of these settings are managed by your organization'.",
-      "my PIN stopped working this morning, password still ok",
+      "my PIN stopped working this morning, password still ok.",
       "Logon error when I use my PIN: 'Your credentials could not be verified.'",
       "Windows keeps asking me to create a PIN at every login and I can't skip it.",
       "Error 0x801c044f when I try to register Windows Hello for Business.",
@@ -710,9 +710,9 @@ export const enAccess: TopicPhrases<typeof accessIntents> = {
       "My email address has a typo in it, can it be corrected?",
       "After my name was changed, {app} doesn't recognise me anymore and created a second profile.",
       "My Teams name still shows my maiden name even though Outlook was updated.",
-      "how do i change my name in the global address list? it's wrong since i joined",
+      "how do i change my name in the global address list? it's wrong since i joined.",
       "My new name appears in Outlook, but I still have to sign in to {sso} with the old username.",
-      "Hello, my name written with 'ae' instead of the 'ä', can you fix in the system please",
+      "Hello, my name written with 'ae' instead of the 'ä', can you fix in the system please.",
       "Agent note: surname change requested, new name to be applied to AD, mailbox and {app}.",
     ],
     details: [

@@ -80,7 +80,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
     problems: [
       "Windows Security: 'Threats found. Microsoft Defender Antivirus found threats. Get details.'",
       "User reports repeated antivirus pop-ups about a PUA in the Downloads folder after installing a free video converter.",
-      "my pc is very slow and antivirus say something found, what to do",
+      "my pc is very slow and antivirus say something found, what to do?",
       "CrowdStrike popped up saying it blocked malicious activity when I opened an Excel file from a client.",
       "The antivirus says it found a threat on my computer.",
       "I keep getting strange pop-ups and my browser opens sites by itself.",
@@ -129,10 +129,10 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Files corrupted + text file asking for bitcoin",
     ],
     problems: [
-      "All my files say .lockbit at the end and there is a note 'Your files are encrypted', what i do",
+      "All my files say .lockbit at the end and there is a note 'Your files are encrypted', what i do?",
       "User reports files on {share} renamed with a .crypt extension and a README.txt ransom note in each folder; user unplugged the network cable.",
       "Text in the note: 'All your important files have been encrypted. To recover them, contact us at the address below.'",
-      "my files are all renamed with weird letters and won't open, there's a txt asking for money",
+      "my files are all renamed with weird letters and won't open, there's a txt asking for money.",
       "My files have been renamed with a strange extension and there's a ransom note.",
       "None of my documents open anymore, they all end with .locked and there's a HOW_TO_RECOVER_FILES.txt in each folder.",
       "My desktop wallpaper changed to a message saying my files are encrypted and I have to pay in bitcoin.",
@@ -178,7 +178,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Can't find my laptop",
     ],
     problems: [
-      "lost my work phone last night, can you block it",
+      "lost my work phone last night, can you block it?",
       "Caller reports company laptop ({model}) stolen from a hotel room; police report filed, requests remote lock.",
       "My bag was stolen in the train, inside was laptop and badge, what I must do?",
       "I left my work iPad in a rental car and the agency can't find it.",
@@ -380,7 +380,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Stranger followed me through the door",
     ],
     problems: [
-      "someone call me say he is from IT and ask me to install AnyDesk, I said no",
+      "someone call me say he is from IT and ask me to install AnyDesk, I said no.",
       "User reports an inbound call from someone claiming to be the service desk, requesting the MFA code sent to her phone; user declined.",
       "Teams chat request from 'Help Desk (External)': 'Hi, we detected spam issue on your account, please accept remote session.'",
       "A delivery guy asked me to let him into the office area without a badge, then wandered towards the IT room.",
@@ -431,7 +431,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
     ],
     problems: [
       "chrome say 'your connection is not private', can I click advanced and continue?",
-      "Your connection isn't private. Attackers might be trying to steal your information from intranet.corp.example (for example, passwords, messages, or credit cards). NET::ERR_CERT_DATE_INVALID",
+      "Your connection isn't private. Attackers might be trying to steal your information from intranet.corp.example (for example, passwords, messages, or credit cards). NET::ERR_CERT_DATE_INVALID.",
       "User reports a certificate warning when opening the expense portal from home; she has not proceeded.",
       "Microsoft Defender SmartScreen says 'Windows protected your PC' when I run the installer a customer sent.",
       "Chrome shows 'Your connection is not private' with NET::ERR_CERT_AUTHORITY_INVALID when I open a supplier portal.",
@@ -478,8 +478,8 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Access denied by web filter",
     ],
     problems: [
-      "site for supplier is blocked, can you open it please",
-      "Access Denied - Your request was blocked by the security policy. Category: File Sharing. Reference #{d4}{d4}",
+      "site for supplier is blocked, can you open it please.",
+      "Access Denied - Your request was blocked by the security policy. Category: File Sharing. Reference #{d4}{d4}.",
       "User requests a web filter exception for a supplier portal categorised as 'Newly Observed Domain'; manager approval attached.",
       "Purview policy tip: 'This message contains sensitive information and can't be sent outside your organization.'",
       "A website I need for work is blocked with the message 'This site has been blocked by your organization's policy'.",
@@ -588,7 +588,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Training page says: 'SCORM package failed to load. Please contact your administrator.'",
       "I was assigned the managers' version of the security training but I don't manage anyone.",
       "Is the email about the new phishing training genuine, or is it itself a phishing test?",
-      "cyber training keeps logging me out halfway, have to restart from zero each time",
+      "cyber training keeps logging me out halfway, have to restart from zero each time.",
       "The security e-learning link says 'This enrollment has expired' when I open it.",
     ],
     details: [
@@ -633,7 +633,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Pop-up: 'Your organization requires this device to be secured. Restart required to complete encryption.' It comes back after every restart.",
       "The endpoint protection icon has disappeared from the taskbar and the security agent service won't start.",
       "Company Portal asks me to 'Set a device password' although my phone already has a PIN.",
-      "mail blocked on my android, says device must be enrolled, i thought it was",
+      "mail blocked on my android, says device must be enrolled, i thought it was.",
       "Error {error} when the laptop tries to sync its compliance policy.",
     ],
     details: [
@@ -678,7 +678,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Sponsored search ads point to a site that looks exactly like our customer portal.",
       "Someone is messaging our customers on WhatsApp with our company name and logo.",
       "Our shared address {mailbox} seems to be spoofed: customers got messages with a payment link we never sent.",
-      "fake site with our logo asking for card details, link was sent to a client",
+      "fake site with our logo asking for card details, link was sent to a client.",
       "Mail header shows 'spf=fail' but the From address is mine, and the recipient thought it was really me.",
     ],
     details: [
@@ -723,7 +723,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "User asks how to dispose of old backup tapes found in the archive room.",
       "A former colleague's desktop is going to the recycling pile; can someone make sure the SSD is erased first?",
       "Is a factory reset enough before giving away an old tablet, or does IT need to do more?",
-      "where do we put old hard disks? don't want to just bin them",
+      "where do we put old hard disks? don't want to just bin them.",
       "Please arrange a secure wipe with a report for the decommissioned server SRV-{d3}.",
     ],
     details: [

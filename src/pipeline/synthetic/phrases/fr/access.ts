@@ -120,7 +120,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Bloqué sur « Approuver la demande de connexion »",
     ],
     problems: [
-      "nouveau téléphone, l'appli Authenticator est vide, je peux plus me connecter nulle part",
+      "nouveau téléphone, l'appli Authenticator est vide, je peux plus me connecter nulle part.",
       "L'utilisatrice a changé de téléphone et il faut supprimer ses méthodes MFA pour qu'elle puisse réenregistrer {mfa_app}.",
       "Page de connexion : « Nous n'avons pas eu de réponse de votre part. Nous avons envoyé une demande de vérification d'identité à votre appareil mobile, mais vous n'avez pas répondu. »",
       "J'ai changé de natel et je ne reçois plus les notifications pour valider la connexion.",
@@ -170,7 +170,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Ajout à l'équipe {team} dans Teams",
     ],
     problems: [
-      "je peux avoir accès au dossier {team} ? mon chef est d'accord",
+      "je peux avoir accès au dossier {team} ? mon chef est d'accord.",
       "L'utilisateur demande les droits de modification sur {share} ; accord de son responsable {name} par mail.",
       "Windows : « Vous n'avez actuellement pas l'autorisation d'accéder à ce dossier. » puis « L'autorisation d'accéder à ce dossier vous a été refusée. »",
       "Il me faudrait les mêmes droits que ma collègue dans {app}, moi j'ai juste la lecture, je ne sais rien créer.",
@@ -218,7 +218,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Boucle de connexion Outlook",
     ],
     problems: [
-      "outlook me redemande le mot de passe en boucle, je le tape et ça revient",
+      "outlook me redemande le mot de passe en boucle, je le tape et ça revient.",
       "L'utilisatrice signale une demande d'identifiants en boucle dans Outlook depuis son changement de mot de passe ; le webmail fonctionne.",
       "Message : « Sécurité Windows - Microsoft Outlook - Connexion à la boîte aux lettres - Mémoriser mes informations d'identification » et ça revient à chaque fois.",
       "Outlook affiche « Tentative de connexion... » et puis une fenêtre qui veut mon mot de passe, alors que c'est le bon.",
@@ -266,7 +266,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Demande d'onboarding",
     ],
     problems: [
-      "un nouveau commence dans mon équipe, il lui faut un compte et un mail",
+      "un nouveau commence dans mon équipe, il lui faut un compte et un mail.",
       "Le manager signale qu'une nouvelle recrue en {team} n'a pas de compte AD ; le dossier RH existe, le provisioning ne semble pas avoir tourné.",
       "Première connexion : « Vous devez changer votre mot de passe avant de vous connecter » puis « Le nom d'utilisateur ou le mot de passe est incorrect ».",
       "Je suis nouvelle depuis lundi et j'ai toujours pas mes accès, je travaille sur le compte d'une collègue en attendant.",
@@ -317,7 +317,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Procédure de sortie",
     ],
     problems: [
-      "{name} est parti vendredi, merci de désactiver son compte et de me donner accès à ses mails",
+      "{name} est parti vendredi, merci de désactiver son compte et de me donner accès à ses mails.",
       "La responsable demande la désactivation du compte d'un partant, la conversion de sa boîte en boîte partagée et la récupération de son OneDrive.",
       "Le compte d'un ancien salarié est toujours actif dans {app}, je l'ai vu dans la liste des utilisateurs ce matin.",
       "Mon collègue a remis sa démission, sa boîte reçoit encore des courriels de clients, qui peut les lire maintenant ?",
@@ -367,7 +367,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Réponse SAML invalide",
     ],
     problems: [
-      "le sso vers {app} marche pas, la page se recharge en boucle",
+      "le sso vers {app} marche pas, la page se recharge en boucle.",
       "L'utilisateur reçoit « AADSTS700016: Application with identifier ... was not found in the directory » en lançant {app} depuis le portail.",
       "« Désolé, nous ne parvenons pas à vous connecter. AADSTS50011 : l'URI de redirection indiquée dans la demande ne correspond pas. »",
       "Quand je clique sur « Se connecter avec SSO » sur {app}, ça mouline pis ça revient à la page de login.",
@@ -467,7 +467,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Badge désactivé ?",
     ],
     problems: [
-      "mon badge n'ouvre plus la porte depuis hier, voyant rouge",
+      "mon badge n'ouvre plus la porte depuis hier, voyant rouge.",
       "L'utilisateur demande l'accès badge au {floor} suite à un changement de bureau ; accord du manager.",
       "Le lecteur du parking affiche « ACCÈS REFUSÉ » quand je passe ma carte.",
       "Ma carte d'accès fonctionne plus à la porte du garage, pouvez-vous vérifier ?",
@@ -620,7 +620,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "L'utilisateur signale que sa carte à puce est refusée à l'ouverture de session : « Le conteneur de clé demandé n'existe pas sur la carte à puce ».",
       "À chaque fois que je configure mon PIN, il me demande de vérifier mon identité avec {mfa_app} puis revient au début.",
       "Dans les paramètres, les options Windows Hello sont grisées avec « Certains de ces paramètres sont gérés par votre organisation ».",
-      "mon PIN marche plus depuis ce matin, le mot de passe oui",
+      "mon PIN marche plus depuis ce matin, le mot de passe oui.",
       "Erreur à l'ouverture de session avec mon PIN : « Vos informations d'identification n'ont pas pu être vérifiées ».",
       "Windows me demande de créer un code PIN à chaque connexion et je ne peux pas passer cette étape.",
       "Erreur 0x801c044f quand j'essaie d'enregistrer Windows Hello Entreprise.",
@@ -710,7 +710,7 @@ export const frAccess: TopicPhrases<typeof accessIntents> = {
       "Mon adresse mail contient une faute de frappe, est-ce qu'on peut la corriger ?",
       "Depuis que mon nom a été changé, {app} ne me reconnaît plus et m'a créé un deuxième profil.",
       "Dans Teams j'apparais toujours avec mon nom de jeune fille alors qu'Outlook a été mis à jour.",
-      "comment je change mon nom dans l'annuaire ? il est faux depuis mon arrivée",
+      "comment je change mon nom dans l'annuaire ? il est faux depuis mon arrivée.",
       "Mon nouveau nom apparaît dans Outlook, mais je dois encore me connecter à {sso} avec l'ancien identifiant.",
       "Bonjour, mon nom est écrit « Lefevre » au lieu de « Lefèvre » partout, vous pouvez corriger svp ?",
       "Note du support : changement de nom de famille demandé, à appliquer dans l'AD, la boîte mail et {app}.",

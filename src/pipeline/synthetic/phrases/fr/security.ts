@@ -431,7 +431,7 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
     ],
     problems: [
       "Chrome me met « Votre connexion n'est pas privée », je peux cliquer sur Paramètres avancés et continuer ?",
-      "Votre connexion n'est pas privée. Des individus malveillants tentent peut-être de subtiliser vos informations sur intranet.corp.example. NET::ERR_CERT_DATE_INVALID",
+      "Votre connexion n'est pas privée. Des individus malveillants tentent peut-être de subtiliser vos informations sur intranet.corp.example. NET::ERR_CERT_DATE_INVALID.",
       "L'utilisatrice signale un avertissement de certificat à l'ouverture du portail de notes de frais depuis chez elle ; elle n'a pas continué.",
       "SmartScreen me sort « Windows a protégé votre ordinateur » quand je lance l'installeur envoyé par un client.",
       "Chrome affiche « Votre connexion n'est pas privée » avec NET::ERR_CERT_AUTHORITY_INVALID quand j'ouvre un portail fournisseur.",
@@ -478,8 +478,8 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Accès refusé par le filtrage web",
     ],
     problems: [
-      "le site du fournisseur est bloqué, vous pouvez le débloquer svp",
-      "Accès refusé - Votre requête a été bloquée par la politique de sécurité. Catégorie : Partage de fichiers. Référence #{d4}{d4}",
+      "le site du fournisseur est bloqué, vous pouvez le débloquer svp ?",
+      "Accès refusé - Votre requête a été bloquée par la politique de sécurité. Catégorie : Partage de fichiers. Référence #{d4}{d4}.",
       "L'utilisateur demande une exception au filtrage web pour un portail fournisseur classé « domaine récemment observé » ; accord du manager joint.",
       "Zscaler me bloque le site de la conférence, ça affiche « Website blocked » avec la catégorie « Miscellaneous ».",
       "Un site dont j'ai besoin pour le travail est bloqué avec le message « Ce site a été bloqué par la stratégie de votre organisation ».",
@@ -588,7 +588,7 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Message à l'écran : « Le package SCORM n'a pas pu être chargé. Veuillez contacter votre administrateur. »",
       "On m'a attribué la version « managers » de la formation sécurité, mais je n'encadre personne.",
       "Le mail qui annonce la nouvelle formation anti-phishing est-il légitime, ou c'est lui-même un test ?",
-      "la formation cyber me déconnecte en plein milieu, faut tout recommencer à chaque fois",
+      "la formation cyber me déconnecte en plein milieu, faut tout recommencer à chaque fois.",
       "Allo, le lien du e-learning sécurité dit que mon inscription est expirée, c'est normal ?",
     ],
     details: [
@@ -633,7 +633,7 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Pop-up : « Votre organisation exige que cet appareil soit sécurisé. Redémarrage nécessaire pour terminer le chiffrement. » Il revient après chaque redémarrage.",
       "L'icône de l'antivirus a disparu de la barre des tâches et le service de l'agent de sécurité ne démarre plus.",
       "Le Portail d'entreprise me demande de « définir un mot de passe sur l'appareil » alors que j'ai déjà un code PIN.",
-      "mails bloques sur mon android, ca dit que l'appareil doit etre inscrit, je pensais que c'etait fait",
+      "mails bloques sur mon android, ca dit que l'appareil doit etre inscrit, je pensais que c'etait fait.",
       "Erreur {error} quand le poste essaie de synchroniser la stratégie de conformité.",
     ],
     details: [
@@ -678,7 +678,7 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "Des annonces sponsorisées sur Google renvoient vers un site qui ressemble trait pour trait à notre portail client.",
       "Quelqu'un écrit à nos clients sur WhatsApp avec le nom et le logo de la boîte.",
       "Notre adresse générique {mailbox} semble usurpée : des clients ont reçu des messages avec un lien de paiement qu'on n'a jamais envoyé.",
-      "faux site avec notre logo qui demande la carte bancaire, un client a reçu le lien",
+      "faux site avec notre logo qui demande la carte bancaire, un client a reçu le lien.",
       "Dans l'en-tête du mail on voit « spf=fail » mais l'expéditeur affiché c'est bien moi, et le destinataire a cru que c'était vrai.",
     ],
     details: [
@@ -723,7 +723,7 @@ export const frSecurity: TopicPhrases<typeof securityIntents> = {
       "L'utilisateur demande comment éliminer de vieilles bandes de sauvegarde retrouvées aux archives.",
       "La tour d'un ancien collègue part au recyclage ; quelqu'un peut vérifier que le SSD est bien effacé avant ?",
       "Une réinitialisation d'usine suffit avant de donner une vieille tablette, ou l'informatique doit faire plus ?",
-      "on met où les vieux disques durs ? je veux pas juste les jeter à la poubelle",
+      "on met où les vieux disques durs ? je veux pas juste les jeter à la poubelle.",
       "Merci de planifier un effacement sécurisé avec rapport pour le serveur décommissionné SRV-{d3}.",
     ],
     details: [
