@@ -63,5 +63,12 @@ export const securityIntents = {
     urgencies: ["low", "medium"],
     request: true,
   },
+  /** Encrypted e-mails, sensitivity labels and rights-protected documents that won't open. */
+  "security.protected_content": {
+    topic: "security",
+    weight: 1,
+    urgencies: all,
+    alsoUnder: { topic: "email", weight: 0.22 },
+  },
   "security.qr_phishing": { topic: "security", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
