@@ -768,7 +768,7 @@ export const enSecurity: TopicPhrases<typeof securityIntents> = {
       "Outlook on my phone shows 'This message is protected, open it in Outlook on the web' and the link does nothing.",
       "Secure mail from a supplier opens a portal asking me to create an account, is that normal?",
       "When I try to share a labelled file with a supplier, SharePoint says the label doesn't allow external sharing.",
-      "encrypted mail from our auditor, click read message, page blank",
+      "encrypted mail from our auditor, click read message, page blank.",
       "The 'Do Not Forward' option is greyed out in the Encrypt menu.",
     ],
     details: [
