@@ -29,5 +29,20 @@ export const hardwareIntents = {
   // Accidents: spilled drinks, drops, cracked screens, broken hinges and ports.
   "hardware.physical_damage": { topic: "hardware", weight: 1.5, urgencies: requests },
   "hardware.overheating": { topic: "hardware", weight: 1, urgencies: requests },
+  // Meeting-room AV: room screens, projectors, Teams Room consoles, ClickShare, room cameras.
+  "hardware.meeting_room": { topic: "hardware", weight: 2, urgencies: all },
+  // USB, USB-C, HDMI, audio jack, card reader and RJ45 ports that stopped working (no damage).
+  "hardware.ports": { topic: "hardware", weight: 1.5, urgencies: requests },
+  // Handing back, collecting or disposing of old or leavers' equipment.
+  "hardware.return_equipment": {
+    topic: "hardware",
+    weight: 1.5,
+    urgencies: ["low", "medium"],
+    request: true,
+  },
+  // Temporary loaner laptops, phones and headsets (repairs, trips, trainings, temps).
+  "hardware.loaner": { topic: "hardware", weight: 1.5, urgencies: requests, request: true },
+  // BIOS passwords, firmware updates, Secure Boot, TPM and CMOS errors.
+  "hardware.bios_firmware": { topic: "hardware", weight: 1, urgencies: all },
   "hardware.laptop_refresh": { topic: "hardware", weight: 2.5, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;

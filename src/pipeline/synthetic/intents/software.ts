@@ -18,5 +18,19 @@ export const softwareIntents = {
   "software.file_open": { topic: "software", weight: 1.5, urgencies: all },
   // A button, menu or option gone or greyed out after an update.
   "software.missing_feature": { topic: "software", weight: 1, urgencies: requests },
+  // Windows shell itself: Start menu, taskbar, search, File Explorer, desktop icons.
+  "software.windows_shell": { topic: "software", weight: 2, urgencies: all },
+  // Legacy programs that no longer run on the current Windows, Java or Office (32/64-bit).
+  "software.compatibility": { topic: "software", weight: 1.5, urgencies: all },
+  "software.uninstall": { topic: "software", weight: 1, urgencies: requests, request: true },
+  // Display language, keyboard layout, date and decimal formats, time zone, spell-check language.
+  "software.regional_settings": { topic: "software", weight: 1, urgencies: requests },
+  // Citrix, Azure Virtual Desktop and RemoteApp sessions that won't launch or misbehave.
+  "software.virtual_apps": {
+    topic: "software",
+    weight: 2,
+    urgencies: all,
+    alsoUnder: { topic: "network", weight: 0.22 },
+  },
   "software.copilot": { topic: "software", weight: 4, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
