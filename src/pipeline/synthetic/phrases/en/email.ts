@@ -472,6 +472,8 @@ export const enEmail: TopicPhrases<typeof emailIntents> = {
       "Go back to classic Outlook",
       "New Outlook can't open PST",
       "Where is the toggle for classic Outlook?",
+      "new outlook keeps coming back",
+      "User switched to new Outlook, wants classic back",
     ],
     problems: [
       "Since Outlook switched to the new version, I can't see the shared mailbox {mailbox}.",
@@ -480,6 +482,8 @@ export const enEmail: TopicPhrases<typeof emailIntents> = {
       "How can I go back to classic Outlook? The new one doesn't support my rules.",
       "In the new Outlook I can't find where to set my automatic replies.",
       "The new Outlook opened by itself after an update and my categories and rules are missing.",
+      "new outlook turned itself on again, where's the old one?",
+      "User reports that since the switch to the new Outlook, shared calendars and the PST archive no longer appear.",
     ],
     details: [
       "The toggle at the top right doesn't bring the old version back.",

@@ -506,6 +506,8 @@ export const enStorage: TopicPhrases<typeof storageIntents> = {
       "Sync conflicts after migration",
       "Can't find {share} after the move",
       "Old S: drive links broken after migration",
+      "S drive moved to sharepoint, can't find stuff",
+      "User cannot locate files after migration",
     ],
     problems: [
       "Since {share} was migrated to SharePoint, half of my files are missing.",
@@ -513,6 +515,8 @@ export const enStorage: TopicPhrases<typeof storageIntents> = {
       "After the migration the links in our Excel files point to the old drive.",
       "The new SharePoint library doesn't show the folders we had on the S: drive.",
       "Since the move to SharePoint, my shortcuts to the S: drive open an empty folder.",
+      "where did the S drive go after the migration? can't find my folders",
+      "User reports that files migrated from the file server to SharePoint show 'Modified By: SharePoint App' and lost their original dates.",
     ],
     details: [
       "The migration was announced for last weekend.",

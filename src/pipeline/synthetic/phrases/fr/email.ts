@@ -472,6 +472,8 @@ export const frEmail: TopicPhrases<typeof emailIntents> = {
       "Revenir à l'Outlook classique",
       "Le nouvel Outlook n'ouvre pas les PST",
       "Où est le bouton pour revenir à l'ancien Outlook ?",
+      "le nouvel Outlook revient tout seul",
+      "L'utilisateur veut revenir à l'Outlook classique",
     ],
     problems: [
       "Depuis qu'Outlook est passé à la nouvelle version, je ne vois plus la boîte partagée {mailbox}.",
@@ -480,6 +482,8 @@ export const frEmail: TopicPhrases<typeof emailIntents> = {
       "Comment revenir à l'Outlook classique ? Le nouveau ne gère pas mes règles.",
       "Dans le nouvel Outlook, je ne trouve pas où régler mes réponses automatiques.",
       "Le nouvel Outlook s'est ouvert tout seul après une mise à jour et mes catégories et règles ont disparu.",
+      "le nouvel outlook s'est remis tout seul, il est où l'ancien ?",
+      "L'utilisateur signale que depuis le passage au nouvel Outlook, les calendriers partagés et l'archive PST n'apparaissent plus.",
     ],
     details: [
       "Le bouton en haut à droite ne remet pas l'ancienne version.",

@@ -506,6 +506,8 @@ export const frStorage: TopicPhrases<typeof storageIntents> = {
       "Conflits de synchronisation après la migration",
       "Je ne trouve plus {share} depuis le déménagement",
       "Liens vers l'ancien lecteur S: cassés après la migration",
+      "lecteur S passé sur SharePoint, je retrouve plus rien",
+      "L'utilisateur ne retrouve pas ses fichiers après la migration",
     ],
     problems: [
       "Depuis la migration de {share} vers SharePoint, la moitié de mes fichiers a disparu.",
@@ -513,6 +515,8 @@ export const frStorage: TopicPhrases<typeof storageIntents> = {
       "Après la migration, les liens de nos fichiers Excel pointent vers l'ancien lecteur.",
       "La nouvelle bibliothèque SharePoint n'affiche pas les dossiers que nous avions sur le lecteur S:.",
       "Depuis le passage à SharePoint, mes raccourcis vers le lecteur S: ouvrent un dossier vide.",
+      "il est où le lecteur S depuis la migration ? je trouve plus mes dossiers",
+      "L'utilisateur signale que les fichiers migrés du serveur vers SharePoint affichent « Modifié par : SharePoint App » et ont perdu leurs dates d'origine.",
     ],
     details: [
       "La migration était annoncée pour le week-end dernier.",
