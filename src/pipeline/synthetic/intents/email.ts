@@ -24,5 +24,15 @@ export const emailIntents = {
   },
   "email.attachments": { topic: "email", weight: 2, urgencies: all },
   "email.signature": { topic: "email", weight: 1, urgencies: ["low", "medium"], request: true },
+  "email.rules_forwarding": { topic: "email", weight: 1.5, urgencies: requests },
+  "email.search": { topic: "email", weight: 2, urgencies: requests },
+  "email.autocomplete": { topic: "email", weight: 1.5, urgencies: requests },
+  "email.encryption": {
+    topic: "email",
+    weight: 1.5,
+    urgencies: all,
+    alsoUnder: { topic: "security", weight: 0.22 },
+  },
+  "email.address_change": { topic: "email", weight: 1, urgencies: requests, request: true },
   "email.new_outlook": { topic: "email", weight: 2.5, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;

@@ -30,5 +30,22 @@ export const storageIntents = {
     request: true,
     alsoUnder: { topic: "access", weight: 0.22 },
   },
+  "storage.offline_files": { topic: "storage", weight: 1.5, urgencies: all },
+  "storage.leaver_data": {
+    topic: "storage",
+    weight: 1.5,
+    urgencies: requests,
+    request: true,
+    alsoUnder: { topic: "access", weight: 0.22 },
+  },
+  "storage.disposal": {
+    topic: "storage",
+    weight: 1,
+    urgencies: ["low", "medium"],
+    request: true,
+    alsoUnder: { topic: "security", weight: 0.22 },
+  },
+  "storage.pc_data_transfer": { topic: "storage", weight: 1.5, urgencies: requests, request: true },
+  "storage.large_copy": { topic: "storage", weight: 1.5, urgencies: requests },
   "storage.sharepoint_migration": { topic: "storage", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
