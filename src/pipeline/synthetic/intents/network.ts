@@ -36,5 +36,23 @@ export const networkIntents = {
   "network.site_link": { topic: "network", weight: 1, urgencies: notLow },
   /** Desk phones and softphones: registration, echo, choppy or one-way audio. */
   "network.voip": { topic: "network", weight: 2, urgencies: all },
+  /** Network access control: a device refused by 802.1X or posture checks, or put in quarantine. */
+  "network.nac_quarantine": {
+    topic: "network",
+    weight: 1.5,
+    urgencies: all,
+    alsoUnder: { topic: "security", weight: 0.22 },
+  },
+  /** Putting a lab instrument, screen, IoT or other non-standard device on the network. */
+  "network.device_onboarding": { topic: "network", weight: 1, urgencies: requests, request: true },
+  /** DNS records, aliases, DHCP reservations and static addresses to create or change. */
+  "network.dns_request": { topic: "network", weight: 1, urgencies: requests, request: true },
+  /** Company phones, 4G routers and hotspots without mobile data; roaming, SIM and eSIM. */
+  "network.mobile_data": {
+    topic: "network",
+    weight: 1.5,
+    urgencies: all,
+    alsoUnder: { topic: "hardware", weight: 0.22 },
+  },
   "network.meeting_calls": { topic: "network", weight: 3.5, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;

@@ -34,5 +34,18 @@ export const printingIntents = {
   "printing.label_printer": { topic: "printing", weight: 1.5, urgencies: all },
   /** Large-format plotters for drawings and posters. */
   "printing.plotter": { topic: "printing", weight: 1, urgencies: requests },
+  /** A printer or copier out of order: service codes, fuser errors, no power, a dead panel. */
+  "printing.device_error": {
+    topic: "printing",
+    weight: 1.5,
+    urgencies: all,
+    alsoUnder: { topic: "hardware", weight: 0.22 },
+  },
+  /** Printing from phones, tablets and Macs: AirPrint, Mopria, e-mail to print. */
+  "printing.mobile_print": { topic: "printing", weight: 1, urgencies: requests },
+  /** Print quotas, balances, cost codes and print accounting. */
+  "printing.quota": { topic: "printing", weight: 1, urgencies: requests },
+  /** Jobs that take minutes to start, spool for ages or come out page by page. */
+  "printing.slow": { topic: "printing", weight: 1, urgencies: requests },
   "printing.badge_release": { topic: "printing", weight: 3, urgencies: all, drift: true },
 } as const satisfies Record<string, IntentSpec>;
