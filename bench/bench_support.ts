@@ -12,13 +12,14 @@ import type { CustomerRow } from "../src/models/churn/model.ts";
 import { churnInputOf } from "../src/models/churn/customer_features.ts";
 import type { TicketRow } from "../src/models/ticket_triage/model.ts";
 import { ticketFeatureValues } from "../src/models/ticket_triage/ticket_features.ts";
+import { defaultGeneration } from "../src/pipeline/generation_defaults.ts";
 
 /** The repository root (bench/ sits in it). */
 export const root = new URL("../", import.meta.url).pathname;
 
 /** Rows exactly as `deno task snapshot` exports them, in id order, from the default data set. */
 export function benchRows(
-  { tickets = 20_000, customers = 10_000, seed = 42 } = {},
+  { tickets, customers, seed } = defaultGeneration,
 ): { tickets: TicketRow[]; customers: CustomerRow[] } {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const ticketRows = generateTickets({ count: tickets, seed }).map((t) => ({

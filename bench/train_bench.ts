@@ -20,6 +20,7 @@ import { scoreHoldout } from "../src/ml/training/holdout.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
 import { churn } from "../src/models/churn/model.ts";
 import { ticketTriage } from "../src/models/ticket_triage/model.ts";
+import { defaultGeneration } from "../src/pipeline/generation_defaults.ts";
 import {
   benchRows,
   machineInfo,
@@ -40,7 +41,7 @@ import {
   trainingSection,
 } from "./train_results.ts";
 
-const SEED = 42;
+const SEED = defaultGeneration.seed;
 
 /** Trains one model with tfjs and times it, then times serving one test instance. */
 async function benchModel<Row, Input, Prep>(
@@ -119,8 +120,11 @@ export async function trainBench(): Promise<TrainingBench> {
   const loadAverage = Deno.loadavg();
   const backend = await initTensorflow();
   console.log(`tfjs backend: ${backend}`);
-  console.log("Generating the default data set (20,000 tickets, 10,000 customers, seed 42) ...");
-  const rows = benchRows({ seed: SEED });
+  const { tickets, customers, seed } = defaultGeneration;
+  console.log(
+    `Generating the default data set (${tickets} tickets, ${customers} customers, seed ${seed}) ...`,
+  );
+  const rows = benchRows();
   const splits = {
     tickets: splitRows(ticketTriage, rows.tickets, SEED),
     customers: splitRows(churn, rows.customers, SEED),

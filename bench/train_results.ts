@@ -205,8 +205,10 @@ export function trainingSection(bench: TrainingBench): string {
   return [
     "## Training",
     "",
-    `\`deno task bench:train\`, ${bench.date}. Default data set (20,000 tickets, 10,000`,
-    "customers, seed 42), the same stratified split (`splitRows`, seed 42) for both sides;",
+    `\`deno task bench:train\`, ${bench.date}. Default data set (${
+      bench.ticket.rows.toLocaleString("en-US")
+    } tickets, ${bench.churn.rows.toLocaleString("en-US")} customers, seed 42), the same`,
+    "stratified split (`splitRows`, seed 42) for both sides;",
     "metrics on the test part. Ours and scikit-learn are measured side by side in one run.",
     "Our whole-step seconds are the wall clock of `trainAndEvaluate`: preprocessing fit, the",
     "hyper-parameter search (the linear reference is its first candidate), evaluation. The",

@@ -1,6 +1,6 @@
 /**
  * Step 1: seeded synthetic tickets and customers written into Postgres.
- *   deno task generate [--tickets 20000] [--customers 10000] [--seed 42] [--drifted]
+ *   deno task generate [--tickets 80000] [--customers 10000] [--seed 42] [--drifted]
  */
 import { parseArgs } from "node:util";
 import { runMain } from "../src/cli.ts";

@@ -1,5 +1,6 @@
 /** The flags of the data-generation steps, shared by `generate` and `pipeline`. */
 import { positiveInt } from "../src/cli.ts";
+import { defaultGeneration } from "../src/pipeline/generation_defaults.ts";
 
 /** `--tickets`, `--customers` and `--seed`, for `parseArgs`. */
 export const generationFlags = {
@@ -8,13 +9,13 @@ export const generationFlags = {
   seed: { type: "string" },
 } as const;
 
-/** Parsed {@link generationFlags} with the embedded defaults (20k tickets, 10k customers, 42). */
+/** Parsed {@link generationFlags}, with {@linkcode defaultGeneration} for what is not given. */
 export function generationOptions(
   values: { tickets?: string; customers?: string; seed?: string },
 ): { tickets: number; customers: number; seed: number } {
   return {
-    tickets: positiveInt("tickets", values.tickets, 20_000),
-    customers: positiveInt("customers", values.customers, 10_000),
-    seed: positiveInt("seed", values.seed, 42),
+    tickets: positiveInt("tickets", values.tickets, defaultGeneration.tickets),
+    customers: positiveInt("customers", values.customers, defaultGeneration.customers),
+    seed: positiveInt("seed", values.seed, defaultGeneration.seed),
   };
 }

@@ -2,7 +2,7 @@
  * The whole data-science pipeline on embedded defaults, steps 1 to 7:
  * generate -> features -> snapshot (dvc add data) -> quality -> train + evaluate -> register
  * (gate, dvc add models, dvc push, promote to the model pointer).
- *   deno task pipeline [--tickets 20000] [--customers 10000] [--seed 42] [--max-epochs N]
+ *   deno task pipeline [--tickets 80000] [--customers 10000] [--seed 42] [--max-epochs N]
  *   deno task pipeline --workspace-data [--max-epochs N]   (train on data/ as pulled: steps 4-7)
  *   deno task pipeline --source synthetic|own|mixed   (tickets: generated, ingested, or both)
  */

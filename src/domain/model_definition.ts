@@ -10,6 +10,8 @@ export interface Hyperparameters {
   readonly dropout: number;
   readonly batchSize: number;
   readonly maxEpochs: number;
+  /** Epochs without a lower validation loss before training stops (the best one is kept). */
+  readonly patience: number;
 }
 
 /** A named subset of a model's input fields. */

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "../db/mod.ts";
 import type { Logger } from "../shared/logger.ts";
 import { dvcExecutable, installDvcCli } from "../dvc/mod.ts";
 import type { ModelRuntime } from "./registry/runtime.ts";
+import { defaultGeneration } from "../pipeline/generation_defaults.ts";
 
 async function dvcOnPath(): Promise<boolean> {
   try {
@@ -35,7 +36,7 @@ export async function buildMissingModels(
   const missing = runtime.registry.status().filter((s) => !s.champion);
   if (missing.length === 0) return;
   if (config.AUTO_BUILD_MODELS === undefined && config.DATABASE_URL) {
-    // The pipeline would write 20,000 synthetic tickets into what may be production data.
+    // The pipeline would write its synthetic tickets into what may be production data.
     logger.warn(
       "Pinned model artifacts cannot be had; not building them into the database of " +
         "DATABASE_URL (set AUTO_BUILD_MODELS=true to allow it, or run the pipeline)",
@@ -65,9 +66,7 @@ export async function buildMissingModels(
     root: Deno.cwd(),
     remoteUrl: config.DVC_REMOTE_URL,
     pointerPath: config.MODEL_POINTER_PATH,
-    tickets: 20_000,
-    customers: 10_000,
-    seed: 42,
+    ...defaultGeneration,
     models: missing.map((s) => s.name),
     log,
     signal,

@@ -51,7 +51,7 @@ export function disposeEncoded(...encoded: EncodedRows[]): void {
 
 /**
  * Trains one candidate with seeded shuffling and early stopping on validation loss
- * (patience 2; the best epoch's weights are restored). An aborted `signal` stops it at the
+ * (`params.patience`; the best epoch's weights are restored). An aborted `signal` stops it at the
  * next epoch.
  */
 export async function fitCandidate<Row, Input, Prep>(
@@ -105,7 +105,7 @@ export async function fitCandidate<Row, Input, Prep>(
       if (validationLoss < best.loss - 1e-4) {
         tf.dispose(best.weights);
         best = { loss: validationLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
-      } else if (epoch - best.epoch >= 2) {
+      } else if (epoch - best.epoch >= params.patience) {
         break;
       }
     }

@@ -41,7 +41,7 @@ const datasetSpec: DatasetSpec = {
 /** The partial payloads clients send: the first seed service's `{ age, income, tenure }`. */
 const partialPayloads = [{ name: "age_income_tenure", fields: ["age", "income", "tenure"] }];
 
-const common = { l2: 0, dropout: 0, batchSize: 256, maxEpochs: 60 };
+const common = { l2: 0, dropout: 0, batchSize: 256, maxEpochs: 60, patience: 2 };
 
 /** The churn model: its codec, a dense network and what training needs. */
 export const churn: ModelDefinition<CustomerRow, ChurnFeatures, ChurnPreprocessing> = {

@@ -51,17 +51,27 @@ const wordTermsPerDoc = 96;
 const charFeatures = 20_000;
 const charTermsPerDoc = 96;
 
-const common = { l2: 0, batchSize: 128, maxEpochs: 12 };
+/**
+ * The one candidate: a linear bag per head. A hidden layer (16 or 64 ReLU units, dropout) never
+ * beat it on validation loss by more than run-to-run noise and took two to four times as long.
+ * On 80,000 tickets the first epoch is usually the best: one more without progress ends the fit.
+ */
+const linear = {
+  hidden: 0,
+  learningRate: 0.01,
+  dropout: 0,
+  l2: 0,
+  batchSize: 512,
+  maxEpochs: 12,
+  patience: 1,
+};
 
 /** The ticket-triage model: its codec, the bag-of-n-grams network and what training needs. */
 export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreprocessing> = {
   ...ticketTriageCodec,
   datasetSpec,
-  searchSpace: [
-    { ...common, hidden: 0, learningRate: 0.01, dropout: 0, batchSize: 512 },
-    { ...common, hidden: 16, learningRate: 0.005, dropout: 0.2, batchSize: 512 },
-  ],
-  reference: { ...common, hidden: 0, learningRate: 0.01, dropout: 0, batchSize: 512 },
+  searchSpace: [linear],
+  reference: linear,
   labels: (row) => [row.topic, row.urgency],
   inputOf: ({ subject, body, channel }) => ({ subject, body, channel }),
   fitPreprocessing: (rows) => {

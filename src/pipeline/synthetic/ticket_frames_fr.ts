@@ -4,13 +4,11 @@ import type { LanguageFrames } from "./ticket_intents.ts";
 export const frFrames: LanguageFrames = {
   greetings: [
     "Bonjour,",
-    "Bonjour à tous,",
     "Bonjour l'équipe IT,",
     "Bonjour le support,",
     "Salut,",
     "Bonsoir,",
     "Madame, Monsieur,",
-    "Bonjour à toutes et à tous,",
     "Hello,",
     "Coucou,",
     "Bonjour au support informatique,",
@@ -22,12 +20,10 @@ export const frFrames: LanguageFrames = {
     "Salut l'équipe,",
     "Re-bonjour,",
     "Bonjour le helpdesk,",
-    "Chers collègues,",
     "Bonjour le service desk,",
     "Bonjour messieurs dames,",
     "Bonjour l'informatique,",
     "Bonjour à l'équipe support,",
-    "Salut à tous,",
   ],
   closings: [
     "Merci,",
