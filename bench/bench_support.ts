@@ -12,7 +12,7 @@ import type { CustomerRow } from "../src/models/churn/model.ts";
 import { churnInputOf } from "../src/models/churn/customer_features.ts";
 import type { TicketRow } from "../src/models/ticket_triage/model.ts";
 import { ticketFeatureValues } from "../src/models/ticket_triage/ticket_features.ts";
-import { defaultGeneration } from "../src/pipeline/generation_defaults.ts";
+import { defaultGeneration } from "../src/shared/generation_defaults.ts";
 
 /** The repository root (bench/ sits in it). */
 export const root = new URL("../", import.meta.url).pathname;

@@ -20,7 +20,7 @@ import { scoreHoldout } from "../src/ml/training/holdout.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
 import { churn } from "../src/models/churn/model.ts";
 import { ticketTriage } from "../src/models/ticket_triage/model.ts";
-import { defaultGeneration } from "../src/pipeline/generation_defaults.ts";
+import { defaultGeneration } from "../src/shared/generation_defaults.ts";
 import {
   benchRows,
   machineInfo,

@@ -1,6 +1,6 @@
 /** The flags of the data-generation steps, shared by `generate` and `pipeline`. */
 import { positiveInt } from "../src/cli.ts";
-import { defaultGeneration } from "../src/pipeline/generation_defaults.ts";
+import { defaultGeneration } from "../src/shared/generation_defaults.ts";
 
 /** `--tickets`, `--customers` and `--seed`, for `parseArgs`. */
 export const generationFlags = {

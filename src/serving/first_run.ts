@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../db/mod.ts";
 import type { Logger } from "../shared/logger.ts";
 import { dvcExecutable, installDvcCli } from "../dvc/mod.ts";
 import type { ModelRuntime } from "./registry/runtime.ts";
-import { defaultGeneration } from "../pipeline/generation_defaults.ts";
+import { defaultGeneration } from "../shared/generation_defaults.ts";
 
 async function dvcOnPath(): Promise<boolean> {
   try {
