@@ -5,7 +5,7 @@ import type { Hyperparameters } from "../../domain/model_definition.ts";
 /**
  * Sparse bag-of-n-grams network. Input: for each ticket, up to `width` vocabulary indices and
  * their TF-IDF weights. An Embedding looked up by index and dotted with the weights equals a
- * dense layer over the TF-IDF vector at a fraction of the cost (no 60k-wide dense input). One
+ * dense layer over the TF-IDF vector at a fraction of the cost (no 40k-wide dense input). One
  * linear bag per head: multinomial logistic regression on TF-IDF.
  */
 export function buildTicketNetwork(
