@@ -120,9 +120,9 @@ export async function trainBench(): Promise<TrainingBench> {
   const loadAverage = Deno.loadavg();
   const backend = await initTensorflow();
   console.log(`tfjs backend: ${backend}`);
-  const { tickets, customers, seed } = defaultGeneration;
+  const { tickets, customers } = defaultGeneration;
   console.log(
-    `Generating the default data set (${tickets} tickets, ${customers} customers, seed ${seed}) ...`,
+    `Generating the default data set (${tickets} tickets, ${customers} customers, seed ${SEED}) ...`,
   );
   const rows = benchRows();
   const splits = {

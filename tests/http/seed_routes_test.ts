@@ -11,6 +11,15 @@ import { openScratchPostgres } from "../support/postgres.ts";
 import { trainedWorkspace } from "../support/trained_models.ts";
 import { postJson, type TestApp, testApp } from "../support/test_app.ts";
 
+/** The customer of the seeds' own curl example. */
+const seedCustomer = {
+  tenure: 12,
+  monthly_charges: 65.5,
+  total_charges: 786.0,
+  contract_type: "Month-to-month",
+  payment_method: "Electronic check",
+};
+
 const workspace = await trainedWorkspace();
 
 /** The app on loopback: `fetch` a path of it. */
@@ -101,13 +110,7 @@ Deno.test("every seed document's example request gets its documented answer", as
     assert.equal((await request("/docs")).status, 200);
     const raw = await request(
       "/predict_raw",
-      postJson({
-        tenure: 12,
-        monthly_charges: 65.5,
-        total_charges: 786.0,
-        contract_type: "Month-to-month",
-        payment_method: "Electronic check",
-      }),
+      postJson(seedCustomer),
     );
     assert.equal(raw.status, 200);
     const rawBody = await raw.json();
@@ -156,13 +159,7 @@ Deno.test("seed routes refuse what no seed sends, naming the shapes or the field
       assert.equal(/client_id/.test(none.message), path === "/predict");
       const age = await refused(path, { age: "43", income: 35000, tenure: 5 }, 422);
       assert.deepEqual(age.details.fields.map((f: { path: string }) => f.path), ["age"]);
-      const contract = await refused(path, {
-        tenure: 12,
-        monthly_charges: 65.5,
-        total_charges: 786.0,
-        contract_type: "Weekly",
-        payment_method: "Electronic check",
-      }, 422);
+      const contract = await refused(path, { ...seedCustomer, contract_type: "Weekly" }, 422);
       assert.deepEqual(contract.details.fields.map((f: { path: string }) => f.path), [
         "contract_type",
       ]);
@@ -192,13 +189,7 @@ Deno.test("with SEED_COMPAT_ROUTES=false the root routes are gone and /v1 is unc
     }
     const v1 = await request(
       "/v1/models/churn/predict",
-      postJson({
-        tenure: 12,
-        monthly_charges: 65.5,
-        total_charges: 786.0,
-        contract_type: "Month-to-month",
-        payment_method: "Electronic check",
-      }),
+      postJson(seedCustomer),
     );
     assert.equal(v1.status, 200);
     assert.deepEqual(Object.keys(await v1.json()).sort(), [

@@ -20,17 +20,6 @@ export interface PriorCorrection {
   prior: number[];
 }
 
-/** `probabilities` as the head answers after a correction of strength `tau`. */
-export function correctedProbabilities(
-  probabilities: readonly number[],
-  prior: readonly number[],
-  tau: number,
-): number[] {
-  const scaled = probabilities.map((p, k) => p * Math.pow(prior[k], -tau));
-  const total = scaled.reduce((sum, p) => sum + p, 0);
-  return scaled.map((p) => p / total);
-}
-
 /** The training split's share of each class (a class never seen counts as one row). */
 export function classPrior(head: Head, trainLabels: readonly string[]): number[] {
   const counts = head.classes.map((c) => Math.max(1, trainLabels.filter((l) => l === c).length));

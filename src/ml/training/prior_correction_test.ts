@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import {
-  applyPriorCorrection,
-  balancingCorrection,
-  classPrior,
-  correctedProbabilities,
-} from "./prior_correction.ts";
+import { applyPriorCorrection, balancingCorrection, classPrior } from "./prior_correction.ts";
+
+/** `probabilities` as the head should answer after a correction of strength `tau`. */
+function correctedProbabilities(
+  probabilities: readonly number[],
+  prior: readonly number[],
+  tau: number,
+): number[] {
+  const scaled = probabilities.map((p, k) => p * Math.pow(prior[k], -tau));
+  const total = scaled.reduce((sum, p) => sum + p, 0);
+  return scaled.map((p) => p / total);
+}
 
 const head = { name: "urgency", classes: ["common", "rare"] as string[] };
 const three = { name: "level", classes: ["a", "b", "c"] as string[] };
