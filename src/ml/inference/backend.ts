@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { registerWasmGather } from "./wasm_gather.ts";
 import { registerWasmSegmentSum } from "./wasm_segment_sum.ts";
 
 const wasmDir = new URL(
@@ -17,6 +18,7 @@ let initialised: Promise<string> | undefined;
 export function initTensorflow(): Promise<string> {
   initialised ??= (async () => {
     registerWasmSegmentSum();
+    registerWasmGather();
     setWasmPaths(wasmDir.href);
     try {
       if (await tf.setBackend("wasm")) return "wasm";

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 
 /** The slice of the wasm backend's API a JS-side kernel needs. */
-interface WasmBackendHeap {
+export interface WasmBackendHeap {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array;
 }

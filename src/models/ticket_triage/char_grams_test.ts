@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { charGramRow, charGrams, indexCharGrams } from "./char_grams.ts";
+import { charGramRow, charGrams, fitCharGramVocabulary, indexCharGrams } from "./char_grams.ts";
 import { fitVocabulary, vectorize } from "./vocabulary.ts";
 import { ticketTriageCodec } from "./codec.ts";
 import { termWords, ticketText } from "./text_features.ts";
@@ -12,6 +12,25 @@ Deno.test("character n-grams are 3 and 4 letters inside padded words", () => {
 Deno.test("accents and case fold before the n-grams: a typed 'IMPRIMANTE' meets 'imprimante'", () => {
   const words = (text: string) => termWords(ticketText({ subject: text, body: "" }));
   assert.deepEqual(charGrams(words("IMPRIMANTE bloquée")), charGrams(words("imprimante bloquee")));
+});
+
+Deno.test("the character vocabulary counted by integer equals the one counted by string", () => {
+  const documents = [
+    "printer jammed again printer",
+    "imprimante bloquée straße œuvre",
+    "error 0x80070005 on win11 x64",
+    "Mot de passe expiré depuis hier",
+    "password expired password expired",
+    `a ${"supercalifragilistic".repeat(4)} word`,
+    "vpn down vpn down",
+  ].map((text) => termWords(ticketText({ subject: text, body: "" })));
+  for (const minDf of [1, 2]) {
+    const options = { minDf, maxFeatures: 60, maxTermsPerDoc: 32 };
+    assert.deepEqual(
+      fitCharGramVocabulary(documents, options),
+      fitVocabulary(documents.map(charGrams), options),
+    );
+  }
 });
 
 Deno.test("a character row equals plain TF-IDF of the n-grams, capped to the heaviest terms", () => {

@@ -8,7 +8,7 @@ import {
   type TicketPreprocessing,
   ticketTriageCodec,
 } from "./codec.ts";
-import { charGrams } from "./char_grams.ts";
+import { fitCharGramVocabulary } from "./char_grams.ts";
 import { type TicketInput } from "./schema.ts";
 import { channels, topics, urgencies } from "../../domain/ticket.ts";
 import { extractTerms, termWords, ticketText } from "./text_features.ts";
@@ -47,9 +47,14 @@ const datasetSpec: DatasetSpec = {
  */
 const wordFeatures = 20_000;
 const wordTermsPerDoc = 96;
-/** Character n-grams kept: the vocabulary, and per ticket (the highest TF-IDF weights). */
+/**
+ * Character n-grams kept: the vocabulary, and per ticket (the highest TF-IDF weights). A generated
+ * ticket holds some 370 distinct pieces (median); keeping 256 rather than 96 lowered the validation
+ * loss and, over four data seeds, raised hand-written topic macro-F1 by 3 points (512 did no
+ * better).
+ */
 const charFeatures = 20_000;
-const charTermsPerDoc = 96;
+const charTermsPerDoc = 256;
 
 /**
  * The one candidate: a linear bag per head. A hidden layer (16 or 64 ReLU units, dropout) never
@@ -81,7 +86,7 @@ export const ticketTriage: ModelDefinition<TicketRow, TicketInput, TicketPreproc
       maxFeatures: wordFeatures,
       maxTermsPerDoc: wordTermsPerDoc,
     });
-    const characters = fitVocabulary(texts.map((text) => charGrams(termWords(text))), {
+    const characters = fitCharGramVocabulary(texts.map(termWords), {
       minDf: 3,
       maxFeatures: charFeatures,
       maxTermsPerDoc: charTermsPerDoc,

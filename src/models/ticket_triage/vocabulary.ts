@@ -25,14 +25,25 @@ export function fitVocabulary(
   for (const terms of documents) {
     for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
   }
-  const kept = [...df.entries()]
+  return selectVocabulary(df, documents.length, options);
+}
+
+/**
+ * The vocabulary of `documents` documents from their terms' document frequencies: those seen in
+ * at least `minDf`, the `maxFeatures` most frequent (ties in term order).
+ */
+export function selectVocabulary(
+  frequencies: Iterable<[string, number]>,
+  documents: number,
+  options: { minDf: number; maxFeatures: number; maxTermsPerDoc: number },
+): Vocabulary {
+  const kept = [...frequencies]
     .filter(([, count]) => count >= options.minDf)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.maxFeatures);
-  const n = documents.length;
   return {
     terms: kept.map(([term]) => term),
-    idf: kept.map(([, count]) => Math.log((1 + n) / (1 + count)) + 1),
+    idf: kept.map(([, count]) => Math.log((1 + documents) / (1 + count)) + 1),
     maxTermsPerDoc: options.maxTermsPerDoc,
   };
 }
