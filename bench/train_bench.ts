@@ -19,7 +19,8 @@ import {
 import { scoreHoldout } from "../src/ml/training/holdout.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
 import { churn } from "../src/models/churn/model.ts";
-import { ticketTriage } from "../src/models/ticket_triage/model.ts";
+import { type TicketRow, ticketTriage } from "../src/models/ticket_triage/model.ts";
+import type { Split } from "../src/ml/training/split.ts";
 import { defaultGeneration } from "../src/shared/generation_defaults.ts";
 import {
   benchRows,
@@ -36,12 +37,15 @@ import {
   mergeResults,
   type MetricRow,
   type ModelBench,
+  type SeedScores,
   summary,
   type TrainingBench,
   trainingSection,
 } from "./train_results.ts";
 
 const SEED = defaultGeneration.seed;
+/** Data seeds of the hand-written comparison beside the default data set's. */
+const otherDataSeeds = [1, 2, 3, 4];
 
 /** Trains one model with tfjs and times it, then times serving one test instance. */
 async function benchModel<Row, Input, Prep>(
@@ -97,15 +101,66 @@ const metricRow = (
   sklearn,
 });
 
+type SklearnHoldout = NonNullable<SklearnResult["ticket-triage"]["holdout"]>;
+
+/** Both sides' hand-written macro-F1, from their scores on the set. */
+function seedScores(
+  seed: number,
+  ours: ReturnType<typeof scoreHoldout>,
+  sklearn: SklearnHoldout,
+): SeedScores {
+  const [topic, urgency] = ours.map((head) => head.model.macro.f1);
+  return { seed, ours: { topic, urgency }, sklearn: sklearn.macro_f1 };
+}
+
+/**
+ * Ours and scikit-learn on the hand-written set, both trained on the tickets generated with
+ * `seed` (split as the benchmark splits; the benchmark's customers beside them, as the
+ * reference script reads both).
+ */
+async function holdoutAtSeed(
+  seed: number,
+  dir: string,
+  holdout: { file: string; text: string; rows: readonly TicketRow[] },
+  customers: { rows: readonly unknown[]; split: Split },
+): Promise<SeedScores> {
+  console.log(`Hand-written set, data seed ${seed}: generating, scikit-learn, tfjs ...`);
+  const seedDir = join(dir, `seed-${seed}`);
+  await Deno.mkdir(seedDir);
+  const { tickets } = benchRows({ ...defaultGeneration, seed, customers: 0 });
+  await writeDataset(seedDir, ticketTriage.name, tickets, splitRows(ticketTriage, tickets, SEED));
+  await writeDataset(seedDir, churn.name, customers.rows, customers.split);
+  await Deno.writeTextFile(join(seedDir, holdout.file), holdout.text);
+  const sklearn = (await runSklearnReference(seedDir))["ticket-triage"].holdout!;
+  const outcome = await trainAndEvaluate(ticketTriage, tickets, { seed: SEED, quiet: true });
+  const ours = scoreHoldout(
+    ticketTriage,
+    outcome.preprocessing,
+    outcome.model,
+    holdout.rows,
+    [undefined, undefined],
+  );
+  outcome.model.dispose();
+  const scores = seedScores(seed, ours, sklearn);
+  console.log(
+    `  topic ${scores.ours.topic.toFixed(3)} vs ${scores.sklearn.topic.toFixed(3)}, urgency ${
+      scores.ours.urgency.toFixed(3)
+    } vs ${scores.sklearn.urgency.toFixed(3)}`,
+  );
+  return scores;
+}
+
 /** Ours and scikit-learn on the hand-written set: macro-F1 per head, recall of urgent levels. */
 function holdoutBench(
   ours: ReturnType<typeof scoreHoldout>,
-  sklearn: NonNullable<SklearnResult["ticket-triage"]["holdout"]>,
+  sklearn: SklearnHoldout,
+  otherSeeds: readonly SeedScores[],
 ): HoldoutBench {
   const [topic, urgency] = ours.map((head) => head.model);
   const recall = (level: "critical" | "high") => urgency.perClass[level].recall;
   return {
     rows: sklearn.rows,
+    seeds: [seedScores(SEED, ours, sklearn), ...otherSeeds],
     metrics: [
       { metric: "topic macro-F1", ours: topic.macro.f1, sklearn: sklearn.macro_f1.topic },
       { metric: "urgency macro-F1", ours: urgency.macro.f1, sklearn: sklearn.macro_f1.urgency },
@@ -135,9 +190,8 @@ export async function trainBench(): Promise<TrainingBench> {
     const holdoutSet = trainingEntry(ticketTriage.name).holdout!;
     const holdoutText = await Deno.readTextFile(join(root, holdoutSet.source));
     await Deno.writeTextFile(join(dir, holdoutSet.file), holdoutText);
-    const holdoutRows = holdoutText.split("\n").filter((line) => line.trim()).map((line) =>
-      JSON.parse(line)
-    );
+    const holdoutRows: TicketRow[] = holdoutText.split("\n").filter((line) => line.trim())
+      .map((line) => JSON.parse(line));
     await writeDataset(dir, churn.name, rows.customers, splits.customers);
     console.log("Running the scikit-learn reference ...");
     const sklearn = await runSklearnReference(dir);
@@ -149,16 +203,25 @@ export async function trainBench(): Promise<TrainingBench> {
     const ticket = await benchModel(ticketTriage, rows.tickets, splits.tickets.test);
     const customer = await benchModel(churn, rows.customers, splits.customers.test);
     const [topic, urgency] = ticket.outcome.evaluations;
-    const holdout = holdoutBench(
-      scoreHoldout(
-        ticketTriage,
-        ticket.outcome.preprocessing,
-        ticket.outcome.model,
-        holdoutRows,
-        [undefined, undefined],
-      ),
-      sk.ticket.holdout!,
+    const ours = scoreHoldout(
+      ticketTriage,
+      ticket.outcome.preprocessing,
+      ticket.outcome.model,
+      holdoutRows,
+      [undefined, undefined],
     );
+    const otherSeeds: SeedScores[] = [];
+    for (const seed of otherDataSeeds) {
+      otherSeeds.push(
+        await holdoutAtSeed(
+          seed,
+          dir,
+          { file: holdoutSet.file, text: holdoutText, rows: holdoutRows },
+          { rows: rows.customers, split: splits.customers },
+        ),
+      );
+    }
+    const holdout = holdoutBench(ours, sk.ticket.holdout!, otherSeeds);
     const [churned] = customer.outcome.evaluations;
     for (const { outcome } of [ticket, customer]) outcome.model.dispose();
     return {

@@ -23,6 +23,18 @@ export interface MetricRow {
 export interface HoldoutBench {
   rows: number;
   metrics: { metric: string; ours: number; sklearn: number }[];
+  /**
+   * Macro-F1 per head on the set, both sides trained on the data set generated with each seed
+   * (the benchmark's own first): one draw of 240 tickets moves by several points with the seed.
+   */
+  seeds: SeedScores[];
+}
+
+/** Hand-written macro-F1 of both sides trained on the data generated with one seed. */
+export interface SeedScores {
+  seed: number;
+  ours: { topic: number; urgency: number };
+  sklearn: { topic: number; urgency: number };
 }
 
 /** Everything measured for one model. */
@@ -112,6 +124,8 @@ function holdoutTargets(ticket: ModelBench): Target[] {
   const held = (name: string) => ticket.holdout!.metrics.find((m) => m.metric === name)!;
   const [topic, urgency] = [held("topic macro-F1"), held("urgency macro-F1")];
   const gap = (name: string) => metric(ticket, name).ours - held(name).ours;
+  const seeds = ticket.holdout.seeds;
+  const mean = meanScores(seeds);
   return [
     {
       target: "hand-written set: topic macro-F1 >= 0.85, urgency macro-F1 >= 0.65",
@@ -126,12 +140,46 @@ function holdoutTargets(ticket: ModelBench): Target[] {
       met: topic.ours > topic.sklearn && urgency.ours > urgency.sklearn,
     },
     {
+      target: `hand-written set, mean over ${seeds.length} data seeds: above scikit-learn`,
+      measured: `${points(mean.ours.topic, mean.sklearn.topic)} / ${
+        points(mean.ours.urgency, mean.sklearn.urgency)
+      } points`,
+      met: mean.ours.topic > mean.sklearn.topic && mean.ours.urgency > mean.sklearn.urgency,
+    },
+    {
       target: "gap between the test split and the hand-written set < 10 points",
       measured: `topic ${f(gap("topic macro-F1") * 100, 1)}, urgency ${
         f(gap("urgency macro-F1") * 100, 1)
       } points`,
       met: gap("topic macro-F1") < 0.1 && gap("urgency macro-F1") < 0.1,
     },
+  ];
+}
+
+/** Each side's mean of the per-seed scores. */
+function meanScores(seeds: readonly SeedScores[]): Omit<SeedScores, "seed"> {
+  const average = (side: "ours" | "sklearn", head: "topic" | "urgency") =>
+    seeds.reduce((sum, seed) => sum + seed[side][head], 0) / seeds.length;
+  return {
+    ours: { topic: average("ours", "topic"), urgency: average("ours", "urgency") },
+    sklearn: { topic: average("sklearn", "topic"), urgency: average("sklearn", "urgency") },
+  };
+}
+
+function seedTable(seeds: readonly SeedScores[]): string[] {
+  const row = (label: string, { ours, sklearn }: Omit<SeedScores, "seed">) =>
+    `| ${label} | ${f(ours.topic)} | ${f(sklearn.topic)} | ${points(ours.topic, sklearn.topic)} | ${
+      f(ours.urgency)
+    } | ${f(sklearn.urgency)} | ${points(ours.urgency, sklearn.urgency)} |`;
+  return [
+    "The same comparison on data sets generated with other seeds (both sides trained on each, same",
+    "split seed): macro-F1 on the hand-written set.",
+    "",
+    "| data seed | topic, ours | topic, scikit-learn | difference | urgency, ours | urgency, scikit-learn | difference |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...seeds.map((seed) => row(String(seed.seed), seed)),
+    row("mean", meanScores(seeds)),
+    "",
   ];
 }
 
@@ -147,6 +195,7 @@ function holdoutTable(holdout: HoldoutBench | undefined): string[] {
       `| ${m.metric} | ${f(m.ours)} | ${f(m.sklearn)} | ${points(m.ours, m.sklearn)} |`
     ),
     "",
+    ...seedTable(holdout.seeds),
   ];
 }
 
