@@ -8,9 +8,16 @@
 
 /** Softmax probabilities recomputed at `temperature`: p_i^(1/T), normalised. */
 export function applyTemperature(probabilities: ArrayLike<number>, temperature: number): number[] {
-  const scaled = Array.from(probabilities, (p) => Math.pow(Math.max(p, 1e-12), 1 / temperature));
-  const total = scaled.reduce((sum, p) => sum + p, 0);
-  return scaled.map((p) => p / total);
+  // Plain loops: serving runs this for every head of every prediction.
+  const exponent = 1 / temperature;
+  const scaled = new Array<number>(probabilities.length);
+  let total = 0;
+  for (let i = 0; i < scaled.length; i++) {
+    scaled[i] = Math.max(probabilities[i], 1e-12) ** exponent;
+    total += scaled[i];
+  }
+  for (let i = 0; i < scaled.length; i++) scaled[i] /= total;
+  return scaled;
 }
 
 function negativeLogLikelihood(

@@ -71,31 +71,32 @@ export function charGrams(words: readonly string[]): string[] {
  * no allocation per lookup (a Map costs several times more on this hot path).
  */
 class KeyTable {
-  readonly #keys: Int32Array;
-  readonly #columns: Int32Array;
+  /** Key then column per slot: a probe reads one cache line, not one in each of two arrays. */
+  readonly #slots: Int32Array;
   readonly #mask: number;
 
   constructor(capacity: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.#keys = new Int32Array(size); // 0 is no key: every piece has a symbol >= 1.
-    this.#columns = new Int32Array(size);
+    this.#slots = new Int32Array(2 * size); // key 0 is none: every piece has a symbol >= 1.
     this.#mask = size - 1;
   }
 
   set(key: number, column: number): void {
     let slot = Math.imul(key, 0x9e3779b1) & this.#mask;
-    while (this.#keys[slot] !== 0 && this.#keys[slot] !== key) slot = (slot + 1) & this.#mask;
-    this.#keys[slot] = key;
-    this.#columns[slot] = column;
+    while (this.#slots[2 * slot] !== 0 && this.#slots[2 * slot] !== key) {
+      slot = (slot + 1) & this.#mask;
+    }
+    this.#slots[2 * slot] = key;
+    this.#slots[2 * slot + 1] = column;
   }
 
   /** The column of `key`, or -1. */
   get(key: number): number {
     let slot = Math.imul(key, 0x9e3779b1) & this.#mask;
     for (;;) {
-      const found = this.#keys[slot];
-      if (found === key) return this.#columns[slot];
+      const found = this.#slots[2 * slot];
+      if (found === key) return this.#slots[2 * slot + 1];
       if (found === 0) return -1;
       slot = (slot + 1) & this.#mask;
     }
@@ -153,25 +154,47 @@ function plainPieceKeys(word: string): number {
   return count;
 }
 
-/** The vocabulary columns of a document's character n-grams (unknown ones dropped). */
-export function charGramColumns(index: CharGramIndex, words: readonly string[]): number[] {
-  const columns: number[] = [];
+let scratch = {
+  seen: new Int32Array(1024),
+  weights: new Float64Array(1024),
+  select: new Float64Array(1024),
+};
+
+/** Counts one occurrence of `column`; a first one joins `scratch.seen` at `distinct`. */
+function countColumn(index: CharGramIndex, column: number, distinct: number): number {
+  if (index.counts[column - index.offset]++ !== 0) return distinct;
+  if (distinct === scratch.seen.length) {
+    const size = 2 * distinct;
+    const seen = new Int32Array(size);
+    seen.set(scratch.seen);
+    scratch = { seen, weights: new Float64Array(size), select: new Float64Array(size) };
+  }
+  scratch.seen[distinct] = column;
+  return distinct + 1;
+}
+
+/**
+ * Counts a document's known character n-grams by column into `index.counts` (unknown ones
+ * dropped); lists their distinct columns, in reading order, in `scratch.seen`; returns how many.
+ */
+function countColumns(index: CharGramIndex, words: readonly string[]): number {
+  let distinct = 0;
   for (const word of words) {
     const count = plainPieceKeys(word);
     if (count < 0) {
       for (const gram of charGrams([word])) {
         const key = pieceKey(gram);
         const column = key >= 0 ? index.keys.get(key) : index.others.get(gram) ?? -1;
-        if (column >= 0) columns.push(column);
+        if (column >= 0) distinct = countColumn(index, column, distinct);
       }
       continue;
     }
     for (let i = 0; i < count; i++) {
       const column = index.keys.get(pieceKeys[i]);
-      if (column >= 0) columns.push(column);
+      if (column >= 0) distinct = countColumn(index, column, distinct);
     }
   }
-  return columns;
+  return distinct;
 }
 
 /**
@@ -212,12 +235,6 @@ export function fitCharGramVocabulary(
   return selectVocabulary(frequent, documents.length, options);
 }
 
-let scratch = {
-  seen: new Int32Array(1024),
-  weights: new Float64Array(1024),
-  select: new Float64Array(1024),
-};
-
 /**
  * The TF-IDF row of a document's character n-grams (sublinear tf, L2 norm), its
  * `vocabulary.maxTermsPerDoc` heaviest terms (ties to the earlier read), in reading order.
@@ -230,20 +247,8 @@ export function charGramRow(
   words: readonly string[],
 ): { indices: Int32Array; weights: Float64Array } {
   const { counts, offset } = index;
-  const columns = charGramColumns(index, words);
-  if (scratch.seen.length < columns.length) {
-    const size = columns.length;
-    scratch = {
-      seen: new Int32Array(size),
-      weights: new Float64Array(size),
-      select: new Float64Array(size),
-    };
-  }
+  const distinct = countColumns(index, words);
   const { seen, weights, select } = scratch;
-  let distinct = 0;
-  for (const column of columns) {
-    if (counts[column - offset]++ === 0) seen[distinct++] = column;
-  }
   let norm = 0;
   for (let i = 0; i < distinct; i++) {
     const term = seen[i] - offset;

@@ -43,11 +43,13 @@ Deno.test("a character row equals plain TF-IDF of the n-grams, capped to the hea
     ["pasword", "expired"],
     ["password", "expiré"],
     ["printer", "offline", "printer"],
+    // More distinct pieces than the scratch arrays start with.
+    Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}z${((i * 7919) % 1297).toString(36)}`),
   ];
-  for (const maxTermsPerDoc of [500, 7]) {
+  for (const maxTermsPerDoc of [5000, 7]) {
     const vocabulary = fitVocabulary(documents.map(charGrams), {
       minDf: 1,
-      maxFeatures: 1000,
+      maxFeatures: 10_000,
       maxTermsPerDoc,
     });
     const index = indexCharGrams(vocabulary.terms, 0);
@@ -60,7 +62,7 @@ Deno.test("a character row equals plain TF-IDF of the n-grams, capped to the hea
       const row = charGramRow(index, vocabulary, words);
       const rounded = (weights: ArrayLike<number>) =>
         Array.from(weights, (w) => Math.round(w * 1e9));
-      if (maxTermsPerDoc === 500) {
+      if (maxTermsPerDoc === 5000) {
         const asMap = (r: { indices: ArrayLike<number>; weights: ArrayLike<number> }) =>
           new Map(Array.from(r.indices, (column, i) => [column, rounded(r.weights)[i]]));
         assert.deepEqual(asMap(row), asMap(expected), words.join(" "));
