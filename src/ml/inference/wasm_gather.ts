@@ -4,9 +4,9 @@ import type { WasmBackendHeap } from "./wasm_segment_sum.ts";
 /**
  * `GatherV2` along the first axis for the wasm backend, in JS over wasm memory. The backend's
  * own kernel bounds-checks every index through a closure before calling into wasm: on the
- * ticket model's Embedding lookups (98,304 rows of a batch) it took 60% of a training step,
- * this loop takes a few percent. Other axes, batch dimensions and dtypes go to the backend's
- * kernel, whose setup this one keeps.
+ * ticket model's Embedding lookups (a row per term of every ticket of a batch) it took 60% of a
+ * training step, this loop takes a few percent. Other axes, batch dimensions and dtypes go to the
+ * backend's kernel, whose setup this one keeps.
  */
 export function registerWasmGather(): void {
   const builtIn = tf.getKernel("GatherV2", "wasm");
