@@ -19,8 +19,7 @@ export const root = new URL("../", import.meta.url).pathname;
 
 /** Rows exactly as `deno task snapshot` exports them, in id order, from the default data set. */
 export function benchRows(
-  { tickets, customers, seed }: { tickets: number; customers: number; seed: number } =
-    defaultGeneration,
+  { tickets, customers, seed } = defaultGeneration,
 ): { tickets: TicketRow[]; customers: CustomerRow[] } {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const ticketRows = generateTickets({ count: tickets, seed }).map((t) => ({
