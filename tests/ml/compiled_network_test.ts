@@ -59,6 +59,46 @@ Deno.test("the compiled churn network scores like tfjs (linear and hidden candid
   await assertParity(churn, customers);
 });
 
+Deno.test("embedding bags share one table only when they read the same indices", async () => {
+  // Two bags over the same indices (interleaved into one table) and one over other indices of
+  // a smaller vocabulary (a table of its own), each into a head: all three as tfjs scores them.
+  const width = 5;
+  const [shared, other] = [0, 1].map((i) =>
+    tf.input({ shape: [width], dtype: "int32", name: `indices_${i}` })
+  );
+  const weights = tf.input({ shape: [width], name: "weights" });
+  const bag = (indices: tf.SymbolicTensor, vocabulary: number, units: number, name: string) => {
+    const looked = tf.layers.embedding({ inputDim: vocabulary, outputDim: units, name })
+      .apply(indices) as tf.SymbolicTensor;
+    const summed = tf.layers.dot({ axes: 1 }).apply([weights, looked]) as tf.SymbolicTensor;
+    return tf.layers.dense({ units: 2, activation: "softmax" }).apply(summed) as tf.SymbolicTensor;
+  };
+  const model = tf.model({
+    inputs: [shared, other, weights],
+    outputs: [bag(shared, 12, 3, "first"), bag(shared, 12, 2, "second"), bag(other, 7, 3, "third")],
+  });
+  model.setWeights(
+    model.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.5, "float32", i)),
+  );
+  const rows = 4;
+  const column = (values: number[]) => ({ values: Int32Array.from(values), width });
+  const batch = {
+    rows,
+    inputs: [
+      column(Array.from({ length: rows * width }, (_, i) => (i * 5) % 12)),
+      column(Array.from({ length: rows * width }, (_, i) => (i * 3) % 7)),
+      { values: Float32Array.from({ length: rows * width }, (_, i) => (i % 4) / 4), width },
+    ],
+  };
+  const expected = tfjsForward(model)(batch);
+  const actual = compileNetwork(await serializeModel(model)).forward(batch);
+  assert.equal(actual.length, 3);
+  actual.forEach((values, head) => {
+    values.forEach((value, i) => assert.ok(Math.abs(value - expected[head][i]) < 1e-6));
+  });
+  model.dispose();
+});
+
 Deno.test("a layer without a plain kernel is refused by name, not approximated", async () => {
   const input = tf.input({ shape: [4, 2] });
   const output = tf.layers.conv1d({ filters: 1, kernelSize: 2, name: "conv" }).apply(input);

@@ -11,6 +11,8 @@ import {
   dense,
   embedding,
   embeddingBag,
+  type EmbeddingTable,
+  interleaveTables,
 } from "./network_kernels.ts";
 
 /** A network's forward pass: per output, the row-major values of the batch. */
@@ -43,11 +45,40 @@ function weightsOf(layer: LayerSpec, expected: Shape[]): Float32Array[] {
   return layer.weights.map((w) => w.values);
 }
 
+/** An Embedding layer's table, given the model's layers. */
+type TableOf = (layer: LayerSpec) => EmbeddingTable;
+
+/**
+ * The tables of the Embedding layers, those of one vocabulary looked up by the same indices
+ * (one per head of a bag-of-terms model) interleaved into one: scoring then reads one row per
+ * term, where separate tables cost a cache miss per head and term on a server whose database
+ * evicts them between requests. Built on first use, each layer's weights checked.
+ */
+function embeddingTables(layers: readonly LayerSpec[]): TableOf {
+  const embeddings = layers.filter((layer) => layer.className === "Embedding");
+  const sharing = (layer: LayerSpec) => `${layer.inbound.join()}:${layer.config.input_dim}`;
+  const built = new Map<LayerSpec, EmbeddingTable>();
+  return (layer) => {
+    if (!built.has(layer)) {
+      const group = embeddings.filter((other) => sharing(other) === sharing(layer));
+      const vocabulary = Number(layer.config.input_dim);
+      const tables = group.map((member) => {
+        const units = Number(member.config.output_dim);
+        const [values] = weightsOf(member, [[vocabulary, units]]);
+        return { values, units };
+      });
+      interleaveTables(tables, vocabulary).forEach((table, i) => built.set(group[i], table));
+    }
+    return built.get(layer)!;
+  };
+}
+
 /** The kernel of one layer and the shape of its output, from its inputs' shapes. */
 function compileLayer(
   layer: LayerSpec,
   inputs: Shape[],
   consumers: LayerSpec[],
+  tableOf: TableOf,
 ): { run: Kernel; shape: Shape } {
   const { config } = layer;
   switch (layer.className) {
@@ -58,7 +89,8 @@ function compileLayer(
       if (input.length !== 1) throw unsupported(layer, "input is not 2-D");
       const units = Number(config.units);
       const shapes = config.use_bias === false ? [[input[0], units]] : [[input[0], units], [units]];
-      const [kernel, bias] = weightsOf(layer, shapes);
+      // Copies: a view would keep the whole weights buffer alive beside the embeddings' tables.
+      const [kernel, bias] = weightsOf(layer, shapes).map((values) => values.slice());
       return { run: ([x]) => dense(x, kernel, bias, units, activation), shape: [units] };
     }
     case "Embedding": {
@@ -67,7 +99,7 @@ function compileLayer(
         throw unsupported(layer, "only an embedding bag (Embedding into Dot)");
       }
       const units = Number(config.output_dim);
-      const [table] = weightsOf(layer, [[Number(config.input_dim), units]]);
+      const table = tableOf(layer);
       return { run: ([x]) => embedding(x, table, units), shape: [...inputs[0], units] };
     }
     case "Dot": {
@@ -98,6 +130,7 @@ export function compileNetwork(artifacts: NetworkArtifacts): Network {
   const network = readNetwork(artifacts);
   const shapes = new Map<string, Shape>();
   const steps: { name: string; inputs: string[]; run: Kernel }[] = [];
+  const tableOf = embeddingTables(network.layers);
   for (const layer of network.layers) {
     if (layer.className === "InputLayer") {
       const shape = layer.config.batch_input_shape;
@@ -108,7 +141,7 @@ export function compileNetwork(artifacts: NetworkArtifacts): Network {
     const inputs = layer.inbound.map((name) => shapes.get(name));
     if (inputs.some((shape) => !shape)) throw unsupported(layer, "an input defined after it");
     const consumers = network.layers.filter((other) => other.inbound.includes(layer.name));
-    const compiled = compileLayer(layer, inputs as Shape[], consumers);
+    const compiled = compileLayer(layer, inputs as Shape[], consumers, tableOf);
     shapes.set(layer.name, compiled.shape);
     steps.push({ name: layer.name, inputs: layer.inbound, run: compiled.run });
   }

@@ -10,7 +10,18 @@
 export interface Activation {
   data: Float32Array | Int32Array;
   shape: number[];
-  table?: Float32Array;
+  table?: EmbeddingTable;
+}
+
+/**
+ * An embedding's rows inside a table it may share with embeddings of the same indices: row `i`
+ * is `values[i * stride + offset ..][0 .. units)`. Interleaving them makes one lookup read one
+ * place in memory for every head instead of one per head.
+ */
+export interface EmbeddingTable {
+  values: Float32Array;
+  stride: number;
+  offset: number;
 }
 
 /** The activations of the models' Dense layers (others are left to tfjs). */
@@ -50,9 +61,50 @@ export function dense(
   return { data: out, shape: [rows, units] };
 }
 
-/** Rows of `table` ([vocabulary, units]) by index, [n, width] to [n, width, units], lazily. */
-export function embedding(indices: Activation, table: Float32Array, units: number): Activation {
+/** Rows of `table` by index, [n, width] to [n, width, units], lazily. */
+export function embedding(indices: Activation, table: EmbeddingTable, units: number): Activation {
   return { data: indices.data, shape: [...indices.shape, units], table };
+}
+
+/**
+ * One table for embeddings looked up by the same indices: each layer's rows ([vocabulary,
+ * units]) side by side in one row per index, in the order given.
+ */
+export function interleaveTables(
+  tables: readonly { values: Float32Array; units: number }[],
+  vocabulary: number,
+): EmbeddingTable[] {
+  const stride = tables.reduce((sum, t) => sum + t.units, 0);
+  const values = new Float32Array(vocabulary * stride);
+  let offset = 0;
+  return tables.map(({ values: rows, units }) => {
+    for (let i = 0; i < vocabulary; i++) {
+      values.set(rows.subarray(i * units, (i + 1) * units), i * stride + offset);
+    }
+    offset += units;
+    return { values, stride, offset: offset - units };
+  });
+}
+
+/** Where {@link touchRows} leaves its sum, so the compiler cannot drop the reads. */
+let _touched = 0;
+
+/**
+ * Reads the first value of each looked-up row and nothing else. These reads do not wait on
+ * one another, so their cache misses overlap; the bag's sums, which would otherwise miss one
+ * row after another (a server's database evicts the tables between requests), then find the
+ * rows in cache.
+ */
+function touchRows(
+  values: Float32Array,
+  indices: Float32Array | Int32Array,
+  stride: number,
+  offset: number,
+  count: number,
+): void {
+  let sum = 0;
+  for (let k = 0; k < count; k++) sum += values[indices[k] * stride + offset];
+  _touched = sum;
 }
 
 /**
@@ -62,16 +114,17 @@ export function embedding(indices: Activation, table: Float32Array, units: numbe
 export function embeddingBag(a: Activation, b: Activation): Activation {
   const [weights, lookup] = a.table ? [b, a] : [a, b];
   const [rows, width, units] = lookup.shape;
-  const table = lookup.table!;
+  const { values, stride, offset } = lookup.table!;
   const out = new Float32Array(rows * units);
   const sum = new Float64Array(units);
+  touchRows(values, lookup.data, stride, offset, rows * width);
   for (let r = 0; r < rows; r++) {
     sum.fill(0);
     for (let k = r * width; k < (r + 1) * width; k++) {
       const weight = weights.data[k];
       if (weight === 0) continue;
-      const row = lookup.data[k] * units;
-      for (let u = 0; u < units; u++) sum[u] += weight * table[row + u];
+      const row = lookup.data[k] * stride + offset;
+      for (let u = 0; u < units; u++) sum[u] += weight * values[row + u];
     }
     out.set(sum, r * units);
   }

@@ -67,53 +67,90 @@ export function charGrams(words: readonly string[]): string[] {
 }
 
 /**
- * Open-addressing table from a piece's integer to its column: integer keys, linear probing,
- * no allocation per lookup (a Map costs several times more on this hot path).
+ * Open-addressing table from a piece's integer to its column and idf: integer keys, linear
+ * probing, no allocation per lookup (a Map costs several times more on this hot path).
  */
 class KeyTable {
-  /** Key then column per slot: a probe reads one cache line, not one in each of two arrays. */
-  readonly #slots: Int32Array;
+  /**
+   * 16 bytes per slot, key and column (Int32) then idf (Float64): a lookup reads one cache line
+   * for all three. Between two requests the server's database evicts the table, so each separate
+   * array read per piece was a miss of its own.
+   */
+  readonly #ints: Int32Array;
+  readonly #doubles: Float64Array;
   readonly #mask: number;
+  #touched = 0;
 
   constructor(capacity: number) {
     let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.#slots = new Int32Array(2 * size); // key 0 is none: every piece has a symbol >= 1.
+    while (size < capacity * 1.5) size *= 2;
+    const buffer = new ArrayBuffer(16 * size);
+    this.#ints = new Int32Array(buffer); // key 0 is none: every piece has a symbol >= 1.
+    this.#doubles = new Float64Array(buffer);
     this.#mask = size - 1;
   }
 
-  set(key: number, column: number): void {
-    let slot = Math.imul(key, 0x9e3779b1) & this.#mask;
-    while (this.#slots[2 * slot] !== 0 && this.#slots[2 * slot] !== key) {
+  set(key: number, column: number, idf: number): void {
+    let slot = this.#home(key);
+    while (this.#ints[4 * slot] !== 0 && this.#ints[4 * slot] !== key) {
       slot = (slot + 1) & this.#mask;
     }
-    this.#slots[2 * slot] = key;
-    this.#slots[2 * slot + 1] = column;
+    this.#ints[4 * slot] = key;
+    this.#ints[4 * slot + 1] = column;
+    this.#doubles[2 * slot + 1] = idf;
   }
 
-  /** The column of `key`, or -1. */
-  get(key: number): number {
-    let slot = Math.imul(key, 0x9e3779b1) & this.#mask;
+  /** The slot of `key`, or -1. */
+  find(key: number): number {
+    let slot = this.#home(key);
     for (;;) {
-      const found = this.#slots[2 * slot];
-      if (found === key) return this.#slots[2 * slot + 1];
+      const found = this.#ints[4 * slot];
+      if (found === key) return slot;
       if (found === 0) return -1;
       slot = (slot + 1) & this.#mask;
     }
   }
+
+  /**
+   * Reads the home slot of each of `keys[0..count)` and nothing else: these reads do not wait
+   * on one another, so their cache misses overlap, and the lookups that follow find the slots
+   * in cache instead of missing one after another.
+   */
+  touch(keys: Int32Array, count: number): void {
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += this.#ints[4 * this.#home(keys[i])];
+    this.#touched = sum; // kept, so the compiler cannot drop the reads
+  }
+
+  #home(key: number): number {
+    return Math.imul(key, 0x9e3779b1) & this.#mask;
+  }
+
+  column(slot: number): number {
+    return this.#ints[4 * slot + 1];
+  }
+
+  idf(slot: number): number {
+    return this.#doubles[2 * slot + 1];
+  }
 }
 
-/** Lookup tables of a character vocabulary, from piece to column. */
+/** Lookup tables of a character vocabulary, from piece to column and idf. */
 export interface CharGramIndex {
   keys: KeyTable;
-  others: Map<string, number>;
+  /** Pieces outside `[a-z0-9_]`: their column and idf. */
+  others: Map<string, { column: number; idf: number }>;
   offset: number;
   /** Scratch term counts by column - offset, all zero between calls. */
   counts: Uint16Array;
 }
 
-/** Indexes `terms`, numbering their columns from `offset`. */
-export function indexCharGrams(terms: readonly string[], offset: number): CharGramIndex {
+/** Indexes a character vocabulary, numbering its columns from `offset`. */
+export function indexCharGrams(
+  vocabulary: { terms: readonly string[]; idf: readonly number[] },
+  offset: number,
+): CharGramIndex {
+  const { terms, idf } = vocabulary;
   const index: CharGramIndex = {
     keys: new KeyTable(terms.length),
     others: new Map(),
@@ -122,8 +159,8 @@ export function indexCharGrams(terms: readonly string[], offset: number): CharGr
   };
   terms.forEach((term, i) => {
     const key = pieceKey(term);
-    if (key >= 0) index.keys.set(key, offset + i);
-    else index.others.set(term, offset + i);
+    if (key >= 0) index.keys.set(key, offset + i, idf[i]);
+    else index.others.set(term, { column: offset + i, idf: idf[i] });
   });
   return index;
 }
@@ -156,42 +193,53 @@ function plainPieceKeys(word: string): number {
 
 let scratch = {
   seen: new Int32Array(1024),
+  idf: new Float64Array(1024),
   weights: new Float64Array(1024),
   select: new Float64Array(1024),
 };
 
-/** Counts one occurrence of `column`; a first one joins `scratch.seen` at `distinct`. */
-function countColumn(index: CharGramIndex, column: number, distinct: number): number {
+/**
+ * Counts one occurrence of `column`; a first one joins `scratch.seen` (with its idf) at
+ * `distinct`.
+ */
+function countColumn(index: CharGramIndex, column: number, idf: number, distinct: number): number {
   if (index.counts[column - index.offset]++ !== 0) return distinct;
   if (distinct === scratch.seen.length) {
     const size = 2 * distinct;
-    const seen = new Int32Array(size);
-    seen.set(scratch.seen);
-    scratch = { seen, weights: new Float64Array(size), select: new Float64Array(size) };
+    const grown = { ...scratch, seen: new Int32Array(size), idf: new Float64Array(size) };
+    grown.seen.set(scratch.seen);
+    grown.idf.set(scratch.idf);
+    scratch = { ...grown, weights: new Float64Array(size), select: new Float64Array(size) };
   }
   scratch.seen[distinct] = column;
+  scratch.idf[distinct] = idf;
   return distinct + 1;
 }
 
 /**
  * Counts a document's known character n-grams by column into `index.counts` (unknown ones
- * dropped); lists their distinct columns, in reading order, in `scratch.seen`; returns how many.
+ * dropped); lists their distinct columns, in reading order, in `scratch.seen` and their idf in
+ * `scratch.idf`; returns how many.
  */
 function countColumns(index: CharGramIndex, words: readonly string[]): number {
+  const { keys } = index;
   let distinct = 0;
   for (const word of words) {
     const count = plainPieceKeys(word);
     if (count < 0) {
       for (const gram of charGrams([word])) {
         const key = pieceKey(gram);
-        const column = key >= 0 ? index.keys.get(key) : index.others.get(gram) ?? -1;
-        if (column >= 0) distinct = countColumn(index, column, distinct);
+        const slot = key >= 0 ? keys.find(key) : -1;
+        const other = key >= 0 ? undefined : index.others.get(gram);
+        if (slot >= 0) distinct = countColumn(index, keys.column(slot), keys.idf(slot), distinct);
+        else if (other) distinct = countColumn(index, other.column, other.idf, distinct);
       }
       continue;
     }
+    keys.touch(pieceKeys, count);
     for (let i = 0; i < count; i++) {
-      const column = index.keys.get(pieceKeys[i]);
-      if (column >= 0) distinct = countColumn(index, column, distinct);
+      const slot = keys.find(pieceKeys[i]);
+      if (slot >= 0) distinct = countColumn(index, keys.column(slot), keys.idf(slot), distinct);
     }
   }
   return distinct;
@@ -237,22 +285,25 @@ export function fitCharGramVocabulary(
 
 /**
  * The TF-IDF row of a document's character n-grams (sublinear tf, L2 norm), its
- * `vocabulary.maxTermsPerDoc` heaviest terms (ties to the earlier read), in reading order.
- * Counted in the index's scratch array: no sort of the several hundred pieces. The same shape
- * as a word row (`vocabulary.ts`'s `SparseRow`), in typed arrays.
+ * `vocabulary.maxTermsPerDoc` heaviest terms (ties to the earlier read), in reading order,
+ * written into `row` from `at` (a batch's own arrays: nothing is allocated per ticket); returns
+ * how many terms it wrote. Counted in the index's scratch array: no sort of the several hundred
+ * pieces. The same columns and weights as a word row (`vocabulary.ts`'s `SparseRow`).
  */
 export function charGramRow(
   index: CharGramIndex,
-  vocabulary: { idf: readonly number[]; maxTermsPerDoc: number },
+  vocabulary: { maxTermsPerDoc: number },
   words: readonly string[],
-): { indices: Int32Array; weights: Float64Array } {
+  row: { indices: Int32Array; weights: Float32Array | Float64Array },
+  at: number,
+): number {
   const { counts, offset } = index;
   const distinct = countColumns(index, words);
-  const { seen, weights, select } = scratch;
+  const { seen, idf, weights, select } = scratch;
   let norm = 0;
   for (let i = 0; i < distinct; i++) {
     const term = seen[i] - offset;
-    const weight = (1 + Math.log(counts[term])) * vocabulary.idf[term];
+    const weight = (1 + Math.log(counts[term])) * idf[i];
     counts[term] = 0;
     weights[i] = weight;
     norm += weight * weight;
@@ -274,17 +325,15 @@ export function charGramRow(
     norm += ties * threshold * threshold;
   }
   norm = Math.sqrt(norm) || 1;
-  // Typed arrays of the final size: pushing a few hundred numbers cost more than the rest.
-  const kept = Math.min(distinct, max);
-  const row = { indices: new Int32Array(kept), weights: new Float64Array(kept) };
-  for (let i = 0, at = 0; i < distinct; i++) {
+  let end = at;
+  for (let i = 0; i < distinct; i++) {
     const weight = weights[i];
     if (weight > threshold || (weight === threshold && ties-- > 0)) {
-      row.indices[at] = seen[i];
-      row.weights[at++] = weight / norm;
+      row.indices[end] = seen[i];
+      row.weights[end++] = weight / norm;
     }
   }
-  return row;
+  return end - at;
 }
 
 /** The `k`-th largest of `values[0..n)` (reorders them): quickselect, middle pivot. */

@@ -52,14 +52,19 @@ Deno.test("a character row equals plain TF-IDF of the n-grams, capped to the hea
       maxFeatures: 10_000,
       maxTermsPerDoc,
     });
-    const index = indexCharGrams(vocabulary.terms, 0);
+    const index = indexCharGrams(vocabulary, 0);
     for (const words of [...documents, ["unseen", "printr"]]) {
       const columns = charGrams(words).flatMap((gram) => {
         const column = vocabulary.terms.indexOf(gram);
         return column >= 0 ? [column] : [];
       });
       const expected = vectorize(vocabulary, columns);
-      const row = charGramRow(index, vocabulary, words);
+      const into = { indices: new Int32Array(3 + 10_000), weights: new Float64Array(3 + 10_000) };
+      const written = charGramRow(index, vocabulary, words, into, 3);
+      const row = {
+        indices: into.indices.subarray(3, 3 + written),
+        weights: into.weights.subarray(3, 3 + written),
+      };
       const rounded = (weights: ArrayLike<number>) =>
         Array.from(weights, (w) => Math.round(w * 1e9));
       if (maxTermsPerDoc === 5000) {

@@ -53,7 +53,7 @@ export function indexPreprocessing(
     lookup: indexVocabulary(vocabulary),
     ...(characters && {
       characters,
-      characterLookup: indexCharGrams(characters.terms, offset),
+      characterLookup: indexCharGrams(characters, offset),
     }),
   };
 }
@@ -95,10 +95,8 @@ export const ticketTriageCodec: ModelCodec<TicketInput, TicketPreprocessing> = {
       indices.set(sparse.indices, row * width);
       weights.set(sparse.weights, row * width);
       if (characters && characterLookup) {
-        const grams = charGramRow(characterLookup, characters, words);
         const at = row * width + vocabulary.maxTermsPerDoc;
-        indices.set(grams.indices, at);
-        weights.set(grams.weights, at);
+        charGramRow(characterLookup, characters, words, { indices, weights }, at);
       }
     });
     return {
