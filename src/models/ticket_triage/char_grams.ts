@@ -206,14 +206,22 @@ function countColumn(index: CharGramIndex, column: number, idf: number, distinct
   if (index.counts[column - index.offset]++ !== 0) return distinct;
   if (distinct === scratch.seen.length) {
     const size = 2 * distinct;
-    const grown = { ...scratch, seen: new Int32Array(size), idf: new Float64Array(size) };
-    grown.seen.set(scratch.seen);
-    grown.idf.set(scratch.idf);
-    scratch = { ...grown, weights: new Float64Array(size), select: new Float64Array(size) };
+    const seen = new Int32Array(size);
+    const idf = new Float64Array(size);
+    seen.set(scratch.seen);
+    idf.set(scratch.idf);
+    scratch = { seen, idf, weights: new Float64Array(size), select: new Float64Array(size) };
   }
   scratch.seen[distinct] = column;
   scratch.idf[distinct] = idf;
   return distinct + 1;
+}
+
+/** Counts the piece whose integer is `key`, when the vocabulary holds it. */
+function countKey(index: CharGramIndex, key: number, distinct: number): number {
+  const { keys } = index;
+  const slot = keys.find(key);
+  return slot < 0 ? distinct : countColumn(index, keys.column(slot), keys.idf(slot), distinct);
 }
 
 /**
@@ -222,25 +230,20 @@ function countColumn(index: CharGramIndex, column: number, idf: number, distinct
  * `scratch.idf`; returns how many.
  */
 function countColumns(index: CharGramIndex, words: readonly string[]): number {
-  const { keys } = index;
   let distinct = 0;
   for (const word of words) {
     const count = plainPieceKeys(word);
     if (count < 0) {
       for (const gram of charGrams([word])) {
         const key = pieceKey(gram);
-        const slot = key >= 0 ? keys.find(key) : -1;
-        const other = key >= 0 ? undefined : index.others.get(gram);
-        if (slot >= 0) distinct = countColumn(index, keys.column(slot), keys.idf(slot), distinct);
+        const other = key < 0 ? index.others.get(gram) : undefined;
+        if (key >= 0) distinct = countKey(index, key, distinct);
         else if (other) distinct = countColumn(index, other.column, other.idf, distinct);
       }
       continue;
     }
-    keys.touch(pieceKeys, count);
-    for (let i = 0; i < count; i++) {
-      const slot = keys.find(pieceKeys[i]);
-      if (slot >= 0) distinct = countColumn(index, keys.column(slot), keys.idf(slot), distinct);
-    }
+    index.keys.touch(pieceKeys, count);
+    for (let i = 0; i < count; i++) distinct = countKey(index, pieceKeys[i], distinct);
   }
   return distinct;
 }
