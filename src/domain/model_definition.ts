@@ -10,6 +10,11 @@ export interface Hyperparameters {
   readonly dropout: number;
   readonly batchSize: number;
   readonly maxEpochs: number;
+  /**
+   * Examples a fit may see, in whole epochs (the nearest count, at least one): a budget that
+   * holds whatever the row count, where `maxEpochs` alone would let a large set run long.
+   */
+  readonly maxExamples?: number;
   /** Epochs without a lower validation loss before training stops (the best one is kept). */
   readonly patience: number;
 }
@@ -34,6 +39,11 @@ export interface ModelDefinition<Row, Input, Preprocessing>
   readonly searchSpace: readonly Hyperparameters[];
   /** Linear model on the same features: the strong reference of the evaluation. */
   readonly reference: Hyperparameters;
+  /**
+   * Multi-class heads whose training prior is divided out once trained
+   * (`ml/training/prior_correction.ts`): those whose rare classes cost most when missed.
+   */
+  readonly balancedHeads?: readonly string[];
   /** Per head, the label of a training row (in `heads` order). */
   labels(row: Row): string[];
   /** The request-shaped input of a row, so training and serving encode alike. */

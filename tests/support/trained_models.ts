@@ -27,13 +27,14 @@ export async function writeSmallTrainingSet(root: string, seed = 11): Promise<vo
 }
 
 /**
- * Trains `names` on the `data/` under `root` (2 epochs at most, seeded: a few seconds, the
- * same model every run) into `models/`; returns the new versions by name.
+ * Trains `names` on the `data/` under `root` (8 epochs at most, seeded: a few seconds, the
+ * same model every run) into `models/`; returns the new versions by name. Fewer epochs leave
+ * the heads too close to chance for their calibration to mean anything.
  */
 export async function trainQuickly(
   root: string,
   names: readonly string[] = ["ticket-triage", "churn"],
-  maxEpochs = 2,
+  maxEpochs = 8,
 ): Promise<Record<string, string>> {
   const versions: Record<string, string> = {};
   for (const name of names) {
@@ -43,7 +44,7 @@ export async function trainQuickly(
 }
 
 /**
- * Builds the workspace once per test module: generate, features, export, train (2 epochs
+ * Builds the workspace once per test module: generate, features, export, train (8 epochs
  * at most). Small and seeded, so every run trains the same models in a few seconds.
  */
 export async function trainedWorkspace(): Promise<TrainedWorkspace> {

@@ -50,9 +50,30 @@ export function disposeEncoded(...encoded: EncodedRows[]): void {
 }
 
 /**
- * Trains one candidate with seeded shuffling and early stopping on validation loss
- * (`params.patience`; the best epoch's weights are restored). An aborted `signal` stops it at the
- * next epoch.
+ * Each head's mean cross-entropy on encoded rows. Computed here rather than by `model.evaluate`,
+ * which in tfjs 4.22 returns running sums for a model of several outputs: its first value is the
+ * first head's loss alone, so early stopping would have watched one head.
+ */
+export function headLosses(model: tf.LayersModel, rows: EncodedRows): number[] {
+  return tf.tidy(() => {
+    const output = model.predict(rows.x, { batchSize: 2048 });
+    return (Array.isArray(output) ? output : [output]).map((probabilities, h) =>
+      tf.metrics.categoricalCrossentropy(rows.y[h], probabilities).mean().dataSync()[0]
+    );
+  });
+}
+
+/** The epochs a fit may run: `maxEpochs`, lowered to `maxExamples` over the rows when set. */
+export function epochLimit(params: Hyperparameters, trainingRows: number): number {
+  if (params.maxExamples === undefined) return params.maxEpochs;
+  const budget = Math.max(1, Math.round(params.maxExamples / trainingRows));
+  return Math.min(params.maxEpochs, budget);
+}
+
+/**
+ * Trains one candidate with seeded shuffling for at most {@link epochLimit} epochs, stopping early
+ * on the validation loss, the sum of the heads' (`params.patience`; the best epoch's weights are
+ * restored). An aborted `signal` stops it at the next epoch.
  */
 export async function fitCandidate<Row, Input, Prep>(
   definition: ModelDefinition<Row, Input, Prep>,
@@ -73,14 +94,15 @@ export async function fitCandidate<Row, Input, Prep>(
   });
   const random = createRandom(seed);
   const order = Array.from({ length: data.train.size }, (_, i) => i);
+  const epochs = epochLimit(params, data.train.size);
   let best = { loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
   try {
-    for (let epoch = 1; epoch <= params.maxEpochs; epoch++) {
+    for (let epoch = 1; epoch <= epochs; epoch++) {
       if (signal?.aborted) {
         model.dispose();
         signal.throwIfAborted();
       }
-      const progress = quiet ? undefined : epochProgress(label, epoch, params.maxEpochs);
+      const progress = quiet ? undefined : epochProgress(label, epoch, epochs);
       const permutation = tf.tensor1d(random.shuffle(order), "int32");
       const x = data.train.x.map((tensor) => tf.gather(tensor, permutation));
       const y = data.train.y.map((tensor) => tf.gather(tensor, permutation));
@@ -96,10 +118,7 @@ export async function fitCandidate<Row, Input, Prep>(
         },
       });
       tf.dispose([...x, ...y]);
-      const validationLoss = tf.tidy(() => {
-        const losses = model.evaluate(data.validation.x, data.validation.y, { batchSize: 2048 });
-        return (Array.isArray(losses) ? losses[0] : losses).dataSync()[0];
-      });
+      const validationLoss = headLosses(model, data.validation).reduce((sum, l) => sum + l, 0);
       const trainLoss = Number(history.history.loss[0]);
       progress?.end(`loss ${trainLoss.toFixed(4)} val_loss ${validationLoss.toFixed(4)}`);
       if (validationLoss < best.loss - 1e-4) {

@@ -123,7 +123,7 @@ export async function trainAndEvaluate<Row, Input, Prep>(
     const labelsOf = (rowsOf: readonly Row[], h: number) =>
       rowsOf.map((row) => definition.labels(row)[h]);
     const corrections = definition.heads.map((head, h) => {
-      if (head.classes.length === 2) return undefined;
+      if (!definition.balancedHeads?.includes(head.name)) return undefined;
       const correction = balancingCorrection(head, labelsOf(train, h));
       applyPriorCorrection(best.model, head, correction);
       return correction;
