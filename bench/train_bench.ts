@@ -1,10 +1,12 @@
 /**
  * Training benchmark: our tfjs models against scikit-learn on the same data and split,
  * side by side in one run, plus the serving-side cost of one instance. Writes the
- * "Training" section of bench/RESULTS.md and prints a summary.
- *   deno task bench:train
+ * "Training" section of bench/RESULTS.md and prints a summary. `--baseline <revision>` adds
+ * the ticket model that revision's code trains on the same data, scored by today's code.
+ *   deno task bench:train [--baseline <revision>]
  */
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { initTensorflow } from "../src/ml/inference/backend.ts";
 import { tfjsForward } from "../src/ml/inference/tfjs_network.ts";
 import { serializeModel } from "../src/ml/inference/artifact_io.ts";
@@ -42,6 +44,7 @@ import {
   type TrainingBench,
   trainingSection,
 } from "./train_results.ts";
+import { trainBaseline } from "./train_baseline.ts";
 
 const SEED = defaultGeneration.seed;
 /** Data seeds of the hand-written comparison beside the default data set's. */
@@ -170,8 +173,11 @@ function holdoutBench(
   };
 }
 
-/** Runs the whole benchmark in a temporary data directory. */
-export async function trainBench(): Promise<TrainingBench> {
+/**
+ * Runs the whole benchmark in a temporary data directory; with `baseline`, that revision's
+ * ticket model too.
+ */
+export async function trainBench({ baseline }: { baseline?: string } = {}): Promise<TrainingBench> {
   const loadAverage = Deno.loadavg();
   const backend = await initTensorflow();
   console.log(`tfjs backend: ${backend}`);
@@ -210,6 +216,12 @@ export async function trainBench(): Promise<TrainingBench> {
       holdoutRows,
       [undefined, undefined],
     );
+    const baselineBench = baseline === undefined ? undefined : await trainBaseline(
+      baseline,
+      dir,
+      rows.tickets,
+      { test: splits.tickets.test.map((i) => rows.tickets[i]), handwritten: holdoutRows },
+    );
     const otherSeeds: SeedScores[] = [];
     for (const seed of otherDataSeeds) {
       otherSeeds.push(
@@ -246,6 +258,7 @@ export async function trainBench(): Promise<TrainingBench> {
         sklearnSeconds: sk.churn.seconds,
         metrics: [metricRow("ROC AUC", churned, (s) => s.rocAuc!, sk.churn.roc_auc)],
       },
+      ...(baselineBench && { baseline: baselineBench }),
     };
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -262,7 +275,8 @@ export async function writeResults(bench: TrainingBench): Promise<string> {
 }
 
 if (import.meta.main) {
-  const bench = await trainBench();
+  const { values } = parseArgs({ args: Deno.args, options: { baseline: { type: "string" } } });
+  const bench = await trainBench({ baseline: values.baseline });
   const path = await writeResults(bench);
   console.log(`\nWrote ${path}\n\n${summary(bench)}`);
 }

@@ -60,6 +60,19 @@ export interface ModelBench {
   holdout?: HoldoutBench;
 }
 
+/** Ticket-triage as another revision's code trains it on the same data, scored by today's. */
+export interface BaselineBench {
+  commit: string;
+  short: string;
+  subject: string;
+  /** Its whole training step, as its model card records it. */
+  seconds: number;
+  test: { topic: number; urgency: number };
+  handwritten: { topic: number; urgency: number };
+  /** Recall of critical urgency on the hand-written set. */
+  criticalRecall: number;
+}
+
 /** One run of the training benchmark. */
 export interface TrainingBench {
   date: string;
@@ -68,6 +81,8 @@ export interface TrainingBench {
   machine: Record<string, string>;
   ticket: ModelBench;
   churn: ModelBench;
+  /** `--baseline <revision>`: the ticket model of that revision, side by side. */
+  baseline?: BaselineBench;
 }
 
 /** One target of the issue and whether the run meets it. */
@@ -84,7 +99,7 @@ const points = (ours: number, reference: number) =>
 const metric = (bench: ModelBench, name: string) => bench.metrics.find((m) => m.metric === name)!;
 
 /** The issue's targets checked against a run. */
-export function checkTargets({ ticket, churn }: TrainingBench): Target[] {
+export function checkTargets({ ticket, churn, baseline }: TrainingBench): Target[] {
   const topic = metric(ticket, "topic macro-F1");
   const urgency = metric(ticket, "urgency macro-F1");
   const auc = metric(churn, "ROC AUC");
@@ -110,6 +125,7 @@ export function checkTargets({ ticket, churn }: TrainingBench): Target[] {
       met: ticket.seconds < 60 && ratio <= 3,
     },
     ...holdoutTargets(ticket),
+    ...baselineTargets(ticket, baseline),
     {
       target: "serving preprocessing of one ticket < 1 ms (median)",
       measured: `${f(ticket.encode.median, 3)} ms`,
@@ -153,6 +169,62 @@ function holdoutTargets(ticket: ModelBench): Target[] {
       } points`,
       met: gap("topic macro-F1") < 0.1 && gap("urgency macro-F1") < 0.1,
     },
+  ];
+}
+
+/** The targets against the baseline revision (none without one). */
+function baselineTargets(ticket: ModelBench, baseline: BaselineBench | undefined): Target[] {
+  if (!baseline) return [];
+  const [topic, urgency] = [metric(ticket, "topic macro-F1"), metric(ticket, "urgency macro-F1")];
+  return [
+    {
+      target:
+        `test split (in distribution): macro-F1 within 1 point of ${baseline.short} (or above)`,
+      measured: `${points(topic.ours, baseline.test.topic)} / ${
+        points(urgency.ours, baseline.test.urgency)
+      } points`,
+      met: topic.ours >= baseline.test.topic - 0.01 &&
+        urgency.ours >= baseline.test.urgency - 0.01,
+    },
+    {
+      target: `ticket-triage training (whole step) no longer than ${baseline.short}'s`,
+      measured: `${secs(ticket.seconds)} s against ${secs(baseline.seconds)} s`,
+      met: ticket.seconds <= baseline.seconds,
+    },
+  ];
+}
+
+/** Today's ticket model beside the baseline revision's, trained on the same data. */
+function baselineTable(ticket: ModelBench, baseline: BaselineBench | undefined): string[] {
+  if (!baseline || !ticket.holdout) return [];
+  const held = (name: string) => ticket.holdout!.metrics.find((m) => m.metric === name)!.ours;
+  const rows: [string, number, number][] = [
+    ["test split: topic macro-F1", metric(ticket, "topic macro-F1").ours, baseline.test.topic],
+    [
+      "test split: urgency macro-F1",
+      metric(ticket, "urgency macro-F1").ours,
+      baseline.test.urgency,
+    ],
+    ["hand-written set: topic macro-F1", held("topic macro-F1"), baseline.handwritten.topic],
+    ["hand-written set: urgency macro-F1", held("urgency macro-F1"), baseline.handwritten.urgency],
+    ["hand-written set: critical recall", held("critical recall"), baseline.criticalRecall],
+  ];
+  const subject = baseline.subject.replaceAll("|", "\\|");
+  return [
+    `Against ${baseline.short} (${subject}): the ticket model trained by that revision's own code`,
+    "(`pipelines/train.ts` of a detached worktree, seed 42) on the same data set, in the same run,",
+    "and scored by today's code on the same test split and hand-written set (today's code loads the",
+    "versions older revisions saved). Its seconds are the whole step its model card records.",
+    "",
+    `| | ours | ${baseline.short} | difference (points) |`,
+    "| --- | ---: | ---: | ---: |",
+    ...rows.map(([name, ours, theirs]) =>
+      `| ${name} | ${f(ours)} | ${f(theirs)} | ${points(ours, theirs)} |`
+    ),
+    `| training seconds, whole step | ${secs(ticket.seconds)} | ${secs(baseline.seconds)} | ratio ${
+      f(ticket.seconds / baseline.seconds, 2)
+    }x |`,
+    "",
   ];
 }
 
@@ -274,6 +346,7 @@ export function trainingSection(bench: TrainingBench): string {
     ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? "✓" : "✗"} |`),
     "",
     ...modelTable(bench.ticket),
+    ...baselineTable(bench.ticket, bench.baseline),
     ...modelTable(bench.churn),
   ].join("\n");
 }
