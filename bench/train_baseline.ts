@@ -15,16 +15,10 @@ import {
   removeBaseline,
   resolveRevision,
 } from "./serve_baseline.ts";
+import type { Split } from "../src/ml/training/split.ts";
+import { defaultGeneration } from "../src/shared/generation_defaults.ts";
+import { writeDataset } from "./bench_support.ts";
 import type { BaselineBench } from "./train_results.ts";
-
-/** The rows the two sides are scored on. */
-export interface ScoredSets {
-  test: readonly TicketRow[];
-  handwritten: readonly TicketRow[];
-}
-
-const jsonl = (rows: readonly unknown[]) =>
-  rows.map((row) => JSON.stringify(row)).join("\n") + "\n";
 
 /** Runs the baseline's training of ticket-triage in `workspace` (its `data/tickets.jsonl`). */
 async function trainThere(baseline: Baseline, workspace: string): Promise<string> {
@@ -38,7 +32,7 @@ async function trainThere(baseline: Baseline, workspace: string): Promise<string
       "--model",
       ticketTriage.name,
       "--seed",
-      "42",
+      String(defaultGeneration.seed),
     ],
     cwd: workspace,
     stdout: "piped",
@@ -57,13 +51,14 @@ async function trainThere(baseline: Baseline, workspace: string): Promise<string
 
 /**
  * Trains ticket-triage with `revision`'s code on `tickets` (in a worktree under `dir`, removed
- * at the end) and scores it on `sets` as today's code scores its own model.
+ * at the end) and scores it on the split's test part and the hand-written rows as today's code
+ * scores its own model.
  */
 export async function trainBaseline(
   revision: string,
   dir: string,
-  tickets: readonly TicketRow[],
-  sets: ScoredSets,
+  tickets: { rows: readonly TicketRow[]; split: Split },
+  handwritten: readonly TicketRow[],
 ): Promise<BaselineBench> {
   const resolved = await resolveRevision(revision);
   console.log(`Training ticket-triage with the code of ${resolved.short} ...`);
@@ -71,21 +66,22 @@ export async function trainBaseline(
   try {
     const workspace = join(dir, "baseline-workspace");
     await Deno.mkdir(join(workspace, "data"), { recursive: true });
-    await Deno.writeTextFile(join(workspace, "data/tickets.jsonl"), jsonl(tickets));
+    await writeDataset(join(workspace, "data"), ticketTriage.name, tickets.rows, tickets.split);
     const stored = await loadVersion(await trainThere(baseline, workspace), ticketTriage);
     try {
       const score = (rows: readonly TicketRow[]) =>
         scoreHoldout(ticketTriage, stored.preprocessing, stored.model, rows, [undefined, undefined])
           .map((head) => head.model);
-      const [test, handwritten] = [score(sets.test), score(sets.handwritten)];
+      const test = score(tickets.split.test.map((i) => tickets.rows[i]));
+      const heldOut = score(handwritten);
       return {
         commit: resolved.commit,
         short: resolved.short,
         subject: resolved.subject,
         seconds: stored.card.training_seconds,
         test: { topic: test[0].macro.f1, urgency: test[1].macro.f1 },
-        handwritten: { topic: handwritten[0].macro.f1, urgency: handwritten[1].macro.f1 },
-        criticalRecall: handwritten[1].perClass.critical.recall,
+        handwritten: { topic: heldOut[0].macro.f1, urgency: heldOut[1].macro.f1 },
+        criticalRecall: heldOut[1].perClass.critical.recall,
       };
     } finally {
       stored.model.dispose();

@@ -219,8 +219,8 @@ export async function trainBench({ baseline }: { baseline?: string } = {}): Prom
     const baselineBench = baseline === undefined ? undefined : await trainBaseline(
       baseline,
       dir,
-      rows.tickets,
-      { test: splits.tickets.test.map((i) => rows.tickets[i]), handwritten: holdoutRows },
+      { rows: rows.tickets, split: splits.tickets },
+      holdoutRows,
     );
     const otherSeeds: SeedScores[] = [];
     for (const seed of otherDataSeeds) {

@@ -134,12 +134,15 @@ export function checkTargets({ ticket, churn, baseline }: TrainingBench): Target
   ];
 }
 
+/** One hand-written-set metric of a model bench that has the set. */
+const held = (bench: ModelBench, name: string) =>
+  bench.holdout!.metrics.find((m) => m.metric === name)!;
+
 /** The targets on the hand-written set (none without it). */
 function holdoutTargets(ticket: ModelBench): Target[] {
   if (!ticket.holdout) return [];
-  const held = (name: string) => ticket.holdout!.metrics.find((m) => m.metric === name)!;
-  const [topic, urgency] = [held("topic macro-F1"), held("urgency macro-F1")];
-  const gap = (name: string) => metric(ticket, name).ours - held(name).ours;
+  const [topic, urgency] = [held(ticket, "topic macro-F1"), held(ticket, "urgency macro-F1")];
+  const gap = (name: string) => metric(ticket, name).ours - held(ticket, name).ours;
   const seeds = ticket.holdout.seeds;
   const mean = meanScores(seeds);
   return [
@@ -197,7 +200,7 @@ function baselineTargets(ticket: ModelBench, baseline: BaselineBench | undefined
 /** Today's ticket model beside the baseline revision's, trained on the same data. */
 function baselineTable(ticket: ModelBench, baseline: BaselineBench | undefined): string[] {
   if (!baseline || !ticket.holdout) return [];
-  const held = (name: string) => ticket.holdout!.metrics.find((m) => m.metric === name)!.ours;
+  const ours = (name: string) => held(ticket, name).ours;
   const rows: [string, number, number][] = [
     ["test split: topic macro-F1", metric(ticket, "topic macro-F1").ours, baseline.test.topic],
     [
@@ -205,9 +208,9 @@ function baselineTable(ticket: ModelBench, baseline: BaselineBench | undefined):
       metric(ticket, "urgency macro-F1").ours,
       baseline.test.urgency,
     ],
-    ["hand-written set: topic macro-F1", held("topic macro-F1"), baseline.handwritten.topic],
-    ["hand-written set: urgency macro-F1", held("urgency macro-F1"), baseline.handwritten.urgency],
-    ["hand-written set: critical recall", held("critical recall"), baseline.criticalRecall],
+    ["hand-written set: topic macro-F1", ours("topic macro-F1"), baseline.handwritten.topic],
+    ["hand-written set: urgency macro-F1", ours("urgency macro-F1"), baseline.handwritten.urgency],
+    ["hand-written set: critical recall", ours("critical recall"), baseline.criticalRecall],
   ];
   const subject = baseline.subject.replaceAll("|", "\\|");
   return [

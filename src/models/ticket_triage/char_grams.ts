@@ -236,9 +236,12 @@ function countColumns(index: CharGramIndex, words: readonly string[]): number {
     if (count < 0) {
       for (const gram of charGrams([word])) {
         const key = pieceKey(gram);
-        const other = key < 0 ? index.others.get(gram) : undefined;
-        if (key >= 0) distinct = countKey(index, key, distinct);
-        else if (other) distinct = countColumn(index, other.column, other.idf, distinct);
+        if (key >= 0) {
+          distinct = countKey(index, key, distinct);
+          continue;
+        }
+        const other = index.others.get(gram);
+        if (other) distinct = countColumn(index, other.column, other.idf, distinct);
       }
       continue;
     }
