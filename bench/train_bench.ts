@@ -22,6 +22,7 @@ import { scoreHoldout } from "../src/ml/training/holdout.ts";
 import { trainingEntry } from "../src/models/training_catalog.ts";
 import { churn } from "../src/models/churn/model.ts";
 import { type TicketRow, ticketTriage } from "../src/models/ticket_triage/model.ts";
+import { inputWidth } from "../src/models/ticket_triage/codec.ts";
 import type { Split } from "../src/ml/training/split.ts";
 import { defaultGeneration } from "../src/shared/generation_defaults.ts";
 import {
@@ -85,6 +86,9 @@ async function benchModel<Row, Input, Prep>(
         .seconds,
     search: outcome.search,
     subsets: outcome.subsets,
+    calibration: outcome.evaluations.flatMap(({ head, calibration }) =>
+      calibration ? [{ head, temperature: calibration.temperature, ece: calibration.ece }] : []
+    ),
     encode,
     predict,
     predictTfjs,
@@ -207,6 +211,7 @@ export async function trainBench({ baseline }: { baseline?: string } = {}): Prom
     );
 
     const ticket = await benchModel(ticketTriage, rows.tickets, splits.tickets.test);
+    const { preprocessing } = ticket.outcome;
     const customer = await benchModel(churn, rows.customers, splits.customers.test);
     const [topic, urgency] = ticket.outcome.evaluations;
     const ours = scoreHoldout(
@@ -246,6 +251,11 @@ export async function trainBench({ baseline }: { baseline?: string } = {}): Prom
       },
       ticket: {
         ...ticket.bench,
+        vocabulary: {
+          words: preprocessing.vocabulary.terms.length,
+          characters: preprocessing.characters?.terms.length ?? 0,
+          perInstance: inputWidth(preprocessing),
+        },
         sklearnSeconds: sk.ticket.seconds,
         holdout,
         metrics: [

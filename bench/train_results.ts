@@ -4,6 +4,7 @@
  */
 import type { SearchTrial } from "../src/ml/training/train_and_evaluate.ts";
 import type { SubsetEvaluation } from "../src/ml/training/subset_evaluation.ts";
+import type { HeadCalibration } from "../src/ml/training/evaluate.ts";
 
 /** Median and 99th percentile of one timed call, in milliseconds. */
 export interface Timing {
@@ -50,6 +51,10 @@ export interface ModelBench {
   search: SearchTrial[];
   /** The selected model on the test split cut down to the partial payloads clients send. */
   subsets: SubsetEvaluation[];
+  /** Multi-class heads: the temperature fitted on validation and the ECE it changed. */
+  calibration: { head: string; temperature: number; ece: HeadCalibration["ece"] }[];
+  /** Text models: the fitted vocabulary (columns) and the most terms one instance keeps. */
+  vocabulary?: { words: number; characters: number; perInstance: number };
   /** Serving preprocessing of one instance (text or numbers to typed arrays). */
   encode: Timing;
   /** Encode + the compiled plain-JS forward pass serving uses, one instance. */
@@ -274,6 +279,36 @@ function holdoutTable(holdout: HoldoutBench | undefined): string[] {
   ];
 }
 
+function calibrationLines({ calibration }: ModelBench): string[] {
+  if (calibration.length === 0) return [];
+  const ece = ({ before, after }: { before: number; after: number }) =>
+    `${f(before)} → ${f(after)}`;
+  return [
+    "Calibration (a temperature per head fitted on validation), expected calibration error (15",
+    "bins) before → after:",
+    "",
+    "| head | temperature | validation | test |",
+    "| --- | ---: | ---: | ---: |",
+    ...calibration.map((c) =>
+      `| ${c.head} | ${f(c.temperature, 3)} | ${ece(c.ece.validation)} | ${ece(c.ece.test)} |`
+    ),
+    "",
+  ];
+}
+
+function vocabularyLines({ vocabulary }: ModelBench): string[] {
+  if (!vocabulary) return [];
+  const n = (value: number) => value.toLocaleString("en-US");
+  return [
+    `Features: ${n(vocabulary.words)} word terms and ${
+      n(vocabulary.characters)
+    } character n-grams fitted on the training split; one instance keeps at most ${
+      n(vocabulary.perInstance)
+    } of them.`,
+    "",
+  ];
+}
+
 function modelTable(bench: ModelBench): string[] {
   const lines = [
     `### ${bench.name} (${bench.rows.toLocaleString("en-US")} rows)`,
@@ -312,6 +347,8 @@ function modelTable(bench: ModelBench): string[] {
         } against ${f(head.fullInputRocAuc)} with every field; log loss ${f(head.logLoss)}.\n`
       )
     ),
+    ...calibrationLines(bench),
+    ...vocabularyLines(bench),
     `Serving, one instance: preprocessing median ${f(bench.encode.median, 3)} ms, p99 ${
       f(bench.encode.p99, 3)
     } ms; full prediction as served (encode + compiled forward pass) median ${

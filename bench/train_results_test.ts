@@ -18,6 +18,7 @@ const model = (name: string, metrics: ModelBench["metrics"]): ModelBench => ({
   sklearnSeconds: 15,
   search: [],
   subsets: [],
+  calibration: [],
   encode: timing,
   predict: timing,
   predictTfjs: timing,
@@ -83,4 +84,21 @@ Deno.test("the section sets the baseline's scores beside ours, its subject escap
   );
   assert.match(section, /\| training seconds, whole step \| 20\.0 \| 70\.0 \| ratio 0\.29x \|/);
   assert.ok(!trainingSection(bench()).includes("Against"));
+});
+
+Deno.test("the section reports each head's calibration and the fitted vocabulary", () => {
+  const calibrated: ModelBench = {
+    ...ticket,
+    calibration: [{
+      head: "topic",
+      temperature: 0.8,
+      ece: { validation: { before: 0.05, after: 0.02 }, test: { before: 0.06, after: 0.03 } },
+    }],
+    vocabulary: { words: 20_000, characters: 20_000, perInstance: 352 },
+  };
+  const section = trainingSection({ ...bench(), ticket: calibrated });
+  assert.match(section, /\| topic \| 0\.800 \| 0\.0500 → 0\.0200 \| 0\.0600 → 0\.0300 \|/);
+  assert.ok(section.includes("20,000 word terms and 20,000 character n-grams"), section);
+  assert.ok(section.includes("at most 352 of them"));
+  assert.ok(!trainingSection(bench()).includes("Calibration ("));
 });
